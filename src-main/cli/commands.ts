@@ -1,0 +1,6 @@
+/** Every CLI command, in the order `help` lists them. */
+import { claimAddCommand, claimListCommand } from './claim-commands';
+import type { Command } from './command';
+import { importCommand, listCommand, showCommand } from './library-commands';
+
+export const COMMANDS: Command[] = [listCommand, importCommand, showCommand, claimAddCommand, claimListCommand];

@@ -1,0 +1,64 @@
+/** CLI commands over the library: list, import, show. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { FactmarkError } from '../../src-shared/contract';
+import { STATUSES } from '../../src-shared/statuses';
+import { countByStatus } from '../../src-shared/model';
+import { docText } from '../../src-shared/text';
+import { parseDoc } from '../services/documents';
+import { requirePositional, resolveArticle, type Command } from './command';
+
+export const listCommand: Command = {
+  words: ['list'],
+  usage: 'list',
+  summary: 'List the articles in the library',
+  writes: false,
+  async run(ctx) {
+    const rows = await ctx.call('library.list', {});
+    if (ctx.json) return rows;
+    if (rows.length === 0) ctx.print('The library is empty.');
+    for (const row of rows) ctx.print(`${row.id}  ${row.title}  (${row.claimCount} claim${row.claimCount === 1 ? '' : 's'})`);
+    return rows;
+  },
+};
+
+export const importCommand: Command = {
+  words: ['import'],
+  usage: 'import <file>',
+  summary: 'Import an article from a file',
+  writes: true,
+  async run(ctx) {
+    const path = resolve(requirePositional(ctx, 0, 'file to import'));
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      throw new FactmarkError('invalid-input', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    const article = await ctx.call('import.file', { fileName: path, dataBase64: bytes.toString('base64') });
+    if (!ctx.json) ctx.print(`Imported "${article.title}" as ${article.id}`);
+    return article;
+  },
+};
+
+export const showCommand: Command = {
+  words: ['show'],
+  usage: 'show <article>',
+  summary: 'Show an article’s details, text and claim counts',
+  writes: false,
+  async run(ctx) {
+    const id = await resolveArticle(ctx, requirePositional(ctx, 0, 'article (id or title prefix)'));
+    const result = await ctx.call('library.get', { articleId: id });
+    if (ctx.json) return result;
+    const { article, claims } = result;
+    ctx.print(article.title);
+    for (const [label, value] of [['Id', article.id], ['Byline', article.byline], ['Publisher', article.publisher], ['URL', article.sourceUrl], ['Published', article.publishedAt], ['Imported', article.importedAt]]) {
+      if (value) ctx.print(`${label}: ${value}`);
+    }
+    const counts = countByStatus(claims);
+    ctx.print(`Claims: ${claims.length}${claims.length ? ` (${STATUSES.filter((s) => counts[s.id]).map((s) => `${s.label} ${counts[s.id]}`).join(', ')})` : ''}`);
+    ctx.print('');
+    ctx.print(docText(parseDoc(article.doc)));
+    return result;
+  },
+};

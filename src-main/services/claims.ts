@@ -1,0 +1,119 @@
+/** The claims service: create, update, delete, restore and list the claims of an article. */
+import { FactmarkError, type ParsedRequestOf } from '../../src-shared/contract';
+import { allOccurrences, describeRange } from '../../src-shared/anchoring/describe';
+import { inDocumentOrder, type ClaimRecord } from '../../src-shared/model';
+import { trimRange } from '../../src-shared/text';
+import type { ServiceContext } from './context';
+import { articleText } from './documents';
+import { saveArticle } from './library';
+
+type RangeRequest = ParsedRequestOf<'claims.create'>['range'];
+
+/** Resolve a requested range to trimmed text offsets, or throw invalid-input saying why. */
+export function resolveRange(text: string, range: RangeRequest): { start: number; end: number } {
+  let start: number;
+  let end: number;
+  if ('quote' in range) {
+    const hits = allOccurrences(text, range.quote);
+    if (hits.length === 0) throw new FactmarkError('invalid-input', `The quote was not found in the article: "${range.quote.slice(0, 60)}"`);
+    const occurrence = range.occurrence ?? 1;
+    if (occurrence > hits.length) {
+      throw new FactmarkError('invalid-input', `The quote occurs ${hits.length} time(s); occurrence ${occurrence} does not exist`);
+    }
+    start = hits[occurrence - 1];
+    end = start + range.quote.length;
+  } else {
+    ({ start, end } = range);
+    if (end > text.length || start >= end) {
+      throw new FactmarkError('invalid-input', `Range ${start}-${end} is not inside the article's text (length ${text.length})`);
+    }
+  }
+  const trimmed = trimRange(text, start, end);
+  if (!trimmed) throw new FactmarkError('invalid-input', 'The selection is empty or only whitespace');
+  return trimmed;
+}
+
+export function createClaimsService(ctx: ServiceContext) {
+  async function reviewerName(): Promise<string> {
+    return (await ctx.store.prefs()).reviewer;
+  }
+
+  async function list(req: { articleId: string }): Promise<ClaimRecord[]> {
+    return inDocumentOrder((await ctx.store.article(req.articleId)).claims);
+  }
+
+  async function create(req: ParsedRequestOf<'claims.create'>): Promise<ClaimRecord> {
+    const data = await ctx.store.article(req.articleId);
+    if (req.id && data.claims.some((c) => c.id === req.id)) {
+      throw new FactmarkError('conflict', `A claim with id ${req.id} already exists`);
+    }
+    const text = articleText(data.article);
+    const { start, end } = resolveRange(text, req.range);
+    const now = ctx.clock().toISOString();
+    const reviewer = await reviewerName();
+    const status = req.status ?? 'unverified';
+    const claim: ClaimRecord = {
+      id: req.id ?? ctx.newId(),
+      articleId: req.articleId,
+      target: describeRange(text, start, end),
+      claimant: req.claimant ?? '',
+      status,
+      evidence: req.evidence ?? [],
+      note: req.note ?? '',
+      reviewer,
+      createdAt: now,
+      updatedAt: now,
+      revision: 1,
+      history: [{ status, at: now, reviewer }],
+    };
+    await saveArticle(ctx, { ...data, claims: [...data.claims, claim] }, { reindex: true });
+    return claim;
+  }
+
+  async function update(req: ParsedRequestOf<'claims.update'>): Promise<ClaimRecord> {
+    const data = await ctx.store.article(req.articleId);
+    const current = data.claims.find((c) => c.id === req.claimId);
+    if (!current) throw new FactmarkError('not-found', `No claim with id ${req.claimId} in this article`);
+    if (current.revision !== req.baseRevision) {
+      throw new FactmarkError(
+        'conflict',
+        `This claim was changed elsewhere (revision ${current.revision}, you edited ${req.baseRevision}); reload it to see the newer version`,
+      );
+    }
+    const now = ctx.clock().toISOString();
+    const reviewer = await reviewerName();
+    const statusChanged = req.patch.status !== undefined && req.patch.status !== current.status;
+    const next: ClaimRecord = {
+      ...current,
+      ...req.patch,
+      reviewer: reviewer || current.reviewer,
+      updatedAt: now,
+      revision: current.revision + 1,
+      history: statusChanged ? [...current.history, { status: req.patch.status!, at: now, reviewer }] : current.history,
+    };
+    const claims = data.claims.map((c) => (c.id === next.id ? next : c));
+    await saveArticle(ctx, { ...data, claims }, { reindex: false });
+    return next;
+  }
+
+  async function remove(req: ParsedRequestOf<'claims.delete'>): Promise<ClaimRecord> {
+    const data = await ctx.store.article(req.articleId);
+    const claim = data.claims.find((c) => c.id === req.claimId);
+    if (!claim) throw new FactmarkError('not-found', `No claim with id ${req.claimId} in this article`);
+    await saveArticle(ctx, { ...data, claims: data.claims.filter((c) => c.id !== req.claimId) }, { reindex: true });
+    return claim;
+  }
+
+  async function restore(req: ParsedRequestOf<'claims.restore'>): Promise<ClaimRecord> {
+    const { claim } = req;
+    const data = await ctx.store.article(claim.articleId);
+    if (data.claims.some((c) => c.id === claim.id)) throw new FactmarkError('conflict', `A claim with id ${claim.id} already exists`);
+    const text = articleText(data.article);
+    if (claim.target.position.end > text.length) throw new FactmarkError('invalid-input', 'The claim’s range is outside the article');
+    const restored = { ...claim, revision: claim.revision + 1, updatedAt: ctx.clock().toISOString() };
+    await saveArticle(ctx, { ...data, claims: [...data.claims, restored] }, { reindex: true });
+    return restored;
+  }
+
+  return { list, create, update, remove, restore };
+}

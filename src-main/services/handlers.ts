@@ -1,0 +1,32 @@
+/** Every contract operation bound to its service function: the one table both hosts serve. */
+import type { OperationName, ParsedRequestOf, ResponseOf } from '../../src-shared/contract';
+import { createClaimsService } from './claims';
+import type { ServiceContext } from './context';
+import { createLibraryService } from './library';
+import { createImportService } from './import';
+import { createPrefsService } from './prefs';
+
+export type Handlers = { [N in OperationName]: (req: ParsedRequestOf<N>) => Promise<ResponseOf<N>> };
+
+export function createHandlers(ctx: ServiceContext): Handlers {
+  const library = createLibraryService(ctx);
+  const claims = createClaimsService(ctx);
+  const prefs = createPrefsService(ctx);
+  const importer = createImportService(ctx);
+  return {
+    'library.list': library.list,
+    'library.get': library.get,
+    'library.create': library.create,
+    'library.rename': library.rename,
+    'library.updateMeta': library.updateMeta,
+    'library.delete': library.remove,
+    'claims.list': claims.list,
+    'claims.create': claims.create,
+    'claims.update': claims.update,
+    'claims.delete': claims.remove,
+    'claims.restore': claims.restore,
+    'import.file': (req) => importer.importFile(req.fileName, Buffer.from(req.dataBase64, 'base64')),
+    'prefs.get': prefs.get,
+    'prefs.set': prefs.set,
+  };
+}

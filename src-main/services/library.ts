@@ -1,0 +1,81 @@
+/** The library service: list, get, create, rename, edit metadata and delete articles. */
+import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-shared/contract';
+import { ArticleMeta, inDocumentOrder, type ArticleRecord, type ArticleSummaryRow } from '../../src-shared/model';
+import { docText } from '../../src-shared/text';
+import type { ArticleData } from '../store/files';
+import type { ServiceContext } from './context';
+import { hashText, parseDoc } from './documents';
+
+const EMPTY_META = { byline: '', publisher: '', sourceUrl: '', publishedAt: '', language: '' };
+
+/** The index row for an article file. */
+export function summarise(data: ArticleData): ArticleSummaryRow {
+  const { id, title, byline, publisher, sourceUrl, publishedAt, importedAt, updatedAt, textHash, previousVersionId } = data.article;
+  return {
+    id, title, byline, publisher, sourceUrl, publishedAt, importedAt, updatedAt, textHash,
+    claimCount: data.claims.length,
+    ...(previousVersionId ? { previousVersionId } : {}),
+  };
+}
+
+/** Save an article file and put its row in the index (replacing the old row). */
+export async function saveArticle(ctx: ServiceContext, data: ArticleData, options: { reindex: boolean }): Promise<void> {
+  await ctx.store.writeArticle(data);
+  if (!options.reindex) return;
+  const index = await ctx.store.index();
+  const rows = index.articles.filter((row) => row.id !== data.article.id);
+  rows.unshift(summarise(data));
+  await ctx.store.writeIndex({ ...index, articles: rows });
+}
+
+export function createLibraryService(ctx: ServiceContext) {
+  async function list(): Promise<ResponseOf<'library.list'>> {
+    const index = await ctx.store.index();
+    return [...index.articles].sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+  }
+
+  async function get(req: ParsedRequestOf<'library.get'>): Promise<ResponseOf<'library.get'>> {
+    const data = await ctx.store.article(req.articleId);
+    return { article: data.article, claims: inDocumentOrder(data.claims) };
+  }
+
+  async function create(req: ParsedRequestOf<'library.create'>): Promise<ArticleRecord> {
+    const doc = parseDoc(req.doc);
+    const text = docText(doc);
+    if (!text.trim()) throw new FactmarkError('invalid-input', 'The article has no text');
+    const now = ctx.clock().toISOString();
+    const article: ArticleRecord = {
+      ...EMPTY_META,
+      ...req.meta,
+      id: ctx.newId(),
+      importedAt: now,
+      updatedAt: now,
+      doc: doc.toJSON(),
+      textHash: hashText(text),
+    };
+    await saveArticle(ctx, { schemaVersion: 1, article, claims: [] }, { reindex: true });
+    return article;
+  }
+
+  async function updateMeta(req: ParsedRequestOf<'library.updateMeta'>): Promise<ArticleRecord> {
+    const data = await ctx.store.article(req.articleId);
+    const meta = ArticleMeta.partial().parse(req.meta);
+    const article = { ...data.article, ...meta, updatedAt: ctx.clock().toISOString() };
+    await saveArticle(ctx, { ...data, article }, { reindex: true });
+    return article;
+  }
+
+  async function rename(req: ParsedRequestOf<'library.rename'>): Promise<ArticleRecord> {
+    return updateMeta({ articleId: req.articleId, meta: { title: req.title } });
+  }
+
+  async function remove(req: ParsedRequestOf<'library.delete'>): Promise<ResponseOf<'library.delete'>> {
+    await ctx.store.article(req.articleId); // not-found check
+    const index = await ctx.store.index();
+    await ctx.store.writeIndex({ ...index, articles: index.articles.filter((row) => row.id !== req.articleId) });
+    await ctx.store.deleteArticle(req.articleId);
+    return { deleted: req.articleId };
+  }
+
+  return { list, get, create, rename, updateMeta, remove };
+}

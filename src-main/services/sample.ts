@@ -1,0 +1,22 @@
+/** First run: put the bundled sample article(s) from resources/samples into an empty library. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ArticleMeta } from '../../src-shared/model';
+import type { Dispatcher } from './dispatch';
+import { plainTextToDoc } from './import/plain-text';
+
+const SampleList = z.array(ArticleMeta.extend({ file: z.string() }));
+
+/** Import every sample listed in samples.json; returns the ids created. */
+export async function seedSamples(dispatcher: Dispatcher, samplesDir: string): Promise<string[]> {
+  const list = SampleList.parse(JSON.parse(await readFile(join(samplesDir, 'samples.json'), 'utf8')));
+  const ids: string[] = [];
+  for (const { file, ...meta } of list) {
+    const text = await readFile(join(samplesDir, file), 'utf8');
+    const result = await dispatcher.call('library.create', { meta, doc: plainTextToDoc(text) });
+    if (!result.ok) throw new Error(`Could not add the sample ${file}: ${result.error.message}`);
+    ids.push((result.value as { id: string }).id);
+  }
+  return ids;
+}

@@ -1,0 +1,123 @@
+/**
+ * Every operation that crosses the process boundary: its name, request and response schemas.
+ * Both hosts (Electron IPC and the HTTP browser host) validate each request against this list
+ * before a service runs, and the renderer's client is typed from it.
+ */
+import { z } from 'zod';
+import {
+  Article,
+  ArticleMeta,
+  ArticleSummary,
+  Claim,
+  DocJSON,
+  Evidence,
+  Id,
+  Status,
+} from './model';
+
+/** A range to claim: text offsets, or the Nth occurrence (1-based) of a quote. */
+export const ClaimRange = z.union([
+  z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).strict(),
+  z.object({ quote: z.string().min(1).max(100_000), occurrence: z.number().int().min(1).default(1) }).strict(),
+]);
+
+/** The editable fields of a claim. */
+export const ClaimFields = z.object({
+  claimant: z.string().trim().max(500),
+  status: Status,
+  evidence: z.array(Evidence).max(500),
+  note: z.string().max(50_000),
+});
+
+export const Preferences = z.object({
+  /** The reviewer's name, recorded on status changes. */
+  reviewer: z.string().trim().max(200),
+  /** The fact-checking organisation named as author in ClaimReview exports. */
+  organisation: z.string().trim().max(200),
+  organisationUrl: z.string().trim().max(2_000),
+});
+
+const ArticleWithClaims = z.object({ article: Article, claims: z.array(Claim) });
+
+function op<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, doc: string) {
+  return { request, response, doc };
+}
+
+export const contract = {
+  'library.list': op(z.object({}).strict(), z.array(ArticleSummary), 'Every article, newest first.'),
+  'library.get': op(z.object({ articleId: Id }).strict(), ArticleWithClaims, 'One article with its claims.'),
+  'library.create': op(
+    z.object({ meta: ArticleMeta.partial().extend({ title: ArticleMeta.shape.title }), doc: DocJSON }).strict(),
+    Article,
+    'Add an article from a ProseMirror document.',
+  ),
+  'library.rename': op(z.object({ articleId: Id, title: ArticleMeta.shape.title }).strict(), Article, 'Change an article title.'),
+  'library.updateMeta': op(
+    z.object({ articleId: Id, meta: ArticleMeta.partial() }).strict(),
+    Article,
+    'Edit an article’s metadata (title, byline, publisher, URL, date, language).',
+  ),
+  'library.delete': op(z.object({ articleId: Id }).strict(), z.object({ deleted: Id }), 'Remove an article and its claims.'),
+  'claims.list': op(z.object({ articleId: Id }).strict(), z.array(Claim), 'An article’s claims in document order.'),
+  'claims.create': op(
+    z
+      .object({ articleId: Id, range: ClaimRange, id: Id.optional() })
+      .extend(ClaimFields.partial().shape)
+      .strict(),
+    Claim,
+    'Claim a range of the article’s text; the range is trimmed of surrounding whitespace.',
+  ),
+  'claims.update': op(
+    z.object({ articleId: Id, claimId: Id, baseRevision: z.number().int().min(1), patch: ClaimFields.partial() }).strict(),
+    Claim,
+    'Change a claim; fails with "conflict" if it changed since baseRevision.',
+  ),
+  'claims.delete': op(z.object({ articleId: Id, claimId: Id }).strict(), Claim, 'Remove a claim; returns it so it can be restored.'),
+  'claims.restore': op(z.object({ claim: Claim }).strict(), Claim, 'Put back a deleted claim exactly as it was (undo).'),
+  'import.file': op(
+    z.object({ fileName: z.string().min(1).max(1_000), dataBase64: z.string().max(40 * 1024 * 1024) }).strict(),
+    Article,
+    'Import a file (its bytes base64-encoded) as a new article.',
+  ),
+  'prefs.get': op(z.object({}).strict(), Preferences, 'The user’s preferences.'),
+  'prefs.set': op(Preferences.partial().strict(), Preferences, 'Change preferences.'),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type RequestOf<N extends OperationName> = z.input<Contract[N]['request']>;
+export type ParsedRequestOf<N extends OperationName> = z.output<Contract[N]['request']>;
+export type ResponseOf<N extends OperationName> = z.output<Contract[N]['response']>;
+export type PreferencesRecord = z.infer<typeof Preferences>;
+export type ClaimFieldsPatch = z.infer<typeof ClaimFields>;
+
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Error codes a call can fail with. */
+export type ErrorCode = 'invalid-request' | 'not-found' | 'conflict' | 'invalid-input' | 'read-only' | 'locked' | 'internal';
+
+/** What every transport returns for a call. */
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** An error with a code and a one-line message, safe to show to the user. */
+export class FactmarkError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FactmarkError';
+  }
+}
+
+/** Turn a zod error into one readable line: "range.start: expected number". */
+export function describeZodError(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'invalid request';
+  const path = first.path.length ? `${first.path.join('.')}: ` : '';
+  return `${path}${first.message}`;
+}

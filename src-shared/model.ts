@@ -1,0 +1,128 @@
+/** Factmark's domain model: articles, claims, evidence and selectors, as runtime schemas and types. */
+import { z } from 'zod';
+import { STATUS_IDS } from './statuses';
+
+/** An id: letters, digits, '-' and '_' only, so it is always safe as a file name. */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id (letters, digits, - and _)');
+
+/** ISO 8601 timestamp. */
+export const Timestamp = z.string().datetime({ offset: true });
+
+export const Status = z.enum(STATUS_IDS);
+
+/** W3C TextQuoteSelector: the exact text plus context either side. */
+export const TextQuoteSelector = z.object({
+  exact: z.string().min(1).max(100_000),
+  prefix: z.string().max(1_000),
+  suffix: z.string().max(1_000),
+});
+
+/** W3C TextPositionSelector over the article's plain-text projection (see text.ts). */
+export const TextPositionSelector = z
+  .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+  .refine((p) => p.end > p.start, 'end must be after start');
+
+export const Target = z.object({ quote: TextQuoteSelector, position: TextPositionSelector });
+
+export const HttpUrl = z
+  .string()
+  .max(4_000)
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+export const Stance = z.enum(['supports', 'refutes', 'context']);
+
+export const Evidence = z.object({
+  id: Id,
+  url: HttpUrl,
+  title: z.string().max(1_000),
+  note: z.string().max(20_000),
+  stance: Stance,
+});
+
+export const StatusChange = z.object({
+  status: Status,
+  at: Timestamp,
+  reviewer: z.string().max(200),
+});
+
+export const Claim = z.object({
+  id: Id,
+  articleId: Id,
+  target: Target,
+  claimant: z.string().max(500),
+  status: Status,
+  evidence: z.array(Evidence).max(500),
+  note: z.string().max(50_000),
+  reviewer: z.string().max(200),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** Bumped on every change; an update must name the revision it was based on. */
+  revision: z.number().int().min(1),
+  history: z.array(StatusChange),
+});
+
+/** ProseMirror document JSON; its shape is checked against the schema by Node.fromJSON. */
+export const DocJSON = z.object({ type: z.literal('doc'), content: z.array(z.any()).optional() }).passthrough();
+
+export const ArticleMeta = z.object({
+  title: z.string().trim().min(1, 'title must not be empty').max(500),
+  byline: z.string().max(500),
+  publisher: z.string().max(500),
+  sourceUrl: z.string().max(4_000),
+  publishedAt: z.string().max(100),
+  language: z.string().max(35),
+});
+
+export const Article = ArticleMeta.extend({
+  id: Id,
+  importedAt: Timestamp,
+  updatedAt: Timestamp,
+  doc: DocJSON,
+  /** SHA-256 (hex) of the plain-text projection; identifies the same text on re-import. */
+  textHash: z.string(),
+  /** The article this one is a newer version of (same source URL, changed text). */
+  previousVersionId: Id.optional(),
+});
+
+/** One row of the library list. */
+export const ArticleSummary = ArticleMeta.pick({ title: true, byline: true, publisher: true, sourceUrl: true, publishedAt: true }).extend({
+  id: Id,
+  importedAt: Timestamp,
+  updatedAt: Timestamp,
+  textHash: z.string(),
+  claimCount: z.number().int().min(0),
+  previousVersionId: Id.optional(),
+});
+
+export type StatusId = z.infer<typeof Status>;
+export type TextQuote = z.infer<typeof TextQuoteSelector>;
+export type TextPosition = z.infer<typeof TextPositionSelector>;
+export type ClaimTarget = z.infer<typeof Target>;
+export type EvidenceItem = z.infer<typeof Evidence>;
+export type StanceId = z.infer<typeof Stance>;
+export type StatusChangeEntry = z.infer<typeof StatusChange>;
+export type ClaimRecord = z.infer<typeof Claim>;
+export type ArticleMetaFields = z.infer<typeof ArticleMeta>;
+export type ArticleRecord = z.infer<typeof Article>;
+export type ArticleSummaryRow = z.infer<typeof ArticleSummary>;
+
+/** Claims sorted in document order (by start, then longer first so outer claims precede inner ones). */
+export function inDocumentOrder<T extends { target: ClaimTarget }>(claims: readonly T[]): T[] {
+  return [...claims].sort(
+    (a, b) => a.target.position.start - b.target.position.start || b.target.position.end - a.target.position.end,
+  );
+}
+
+/** Count claims per status, with every status present. */
+export function countByStatus(claims: readonly { status: StatusId }[]): Record<StatusId, number> {
+  const counts = Object.fromEntries(STATUS_IDS.map((s) => [s, 0])) as Record<StatusId, number>;
+  for (const c of claims) counts[c.status] += 1;
+  return counts;
+}
