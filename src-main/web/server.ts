@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { CallResult } from '../../src-shared/contract';
 import type { Dispatcher } from '../services/dispatch';
+import { CONTENT_SECURITY_POLICY } from './csp';
 
 /** Largest request body accepted (an imported file travels base64-encoded). */
 export const MAX_BODY_BYTES = 40 * 1024 * 1024;
@@ -28,9 +29,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The Content-Security-Policy of every page: no inline or remote scripts. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const STATUS_BY_CODE: Record<string, number> = {
   'invalid-request': 400,

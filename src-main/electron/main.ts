@@ -1,0 +1,91 @@
+/** The desktop app: one instance, one hardened window, the contract over IPC, writes flushed on quit. */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { defaultDataDir } from '../paths';
+import { openFactmark, type Factmark } from '../services/factmark';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { denyAllPermissions, lockNavigation } from './security';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererFile = join(here, '../renderer/index.html');
+
+let mainWindow: BrowserWindow | null = null;
+let factmark: Factmark | null = null;
+
+/** Only the app's own page may call the contract. */
+function isTrustedSender(url: string): boolean {
+  if (rendererUrl && !app.isPackaged) return url.startsWith(rendererUrl);
+  try {
+    return new URL(url).protocol === 'file:' && fileURLToPath(url) === rendererFile;
+  } catch {
+    return false;
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Factmark',
+    show: false,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  lockNavigation(win.webContents);
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => void factmark?.flush());
+  if (rendererUrl && !app.isPackaged) void win.loadURL(rendererUrl);
+  else void win.loadFile(rendererFile);
+  return win;
+}
+
+async function start(): Promise<void> {
+  const dataDir = process.env.FACTMARK_DATA_DIR ? defaultDataDir() : join(app.getPath('appData'), 'Factmark', 'library');
+  factmark = await openFactmark({ dataDir, resourcesDir: join(app.getAppPath(), 'resources') });
+  denyAllPermissions(session.defaultSession);
+  registerIpc(factmark.dispatcher, isTrustedSender);
+  Menu.setApplicationMenu(buildMenu(() => mainWindow));
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.setName('Factmark');
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
+  app.whenReady().then(start).catch((error: Error) => {
+    dialog.showErrorBox('Factmark could not start', error.message);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && factmark) mainWindow = createWindow();
+  });
+  let flushed = false;
+  app.on('before-quit', (event) => {
+    if (flushed || !factmark) return;
+    event.preventDefault();
+    void factmark.flush().finally(() => {
+      flushed = true;
+      app.quit();
+    });
+  });
+}

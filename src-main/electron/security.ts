@@ -1,0 +1,29 @@
+/** Electron hardening: deny permissions, block navigation and new windows, open http(s) links outside. */
+import { shell, type Session, type WebContents } from 'electron';
+
+/** True for http(s) URLs, after parsing (never a string prefix check). */
+export function isExternalWebUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Deny every permission request (camera, notifications, geolocation, …) and check. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** The window never navigates away from the app; links open in the system browser if http(s). */
+export function lockNavigation(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalWebUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}

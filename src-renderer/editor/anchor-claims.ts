@@ -1,0 +1,31 @@
+/** Anchor claims in a document: selectors -> document positions, with orphans kept apart. */
+import type { Node as PMNode } from 'prosemirror-model';
+import { anchorTarget } from '../../src-shared/anchoring/anchor';
+import type { ClaimRecord } from '../../src-shared/model';
+import { offsetToPos, projectText, type TextProjection } from '../../src-shared/text';
+
+export interface AnchoredClaim {
+  claim: ClaimRecord;
+  from: number;
+  to: number;
+}
+
+export interface AnchorResult {
+  anchored: AnchoredClaim[];
+  /** Claims whose text could not be found: shown in their own list, never dropped. */
+  orphans: ClaimRecord[];
+}
+
+export function anchorClaims(doc: PMNode, claims: readonly ClaimRecord[], projection: TextProjection = projectText(doc)): AnchorResult {
+  const anchored: AnchoredClaim[] = [];
+  const orphans: ClaimRecord[] = [];
+  for (const claim of claims) {
+    const range = anchorTarget(projection.text, claim.target);
+    if (!range) {
+      orphans.push(claim);
+      continue;
+    }
+    anchored.push({ claim, from: offsetToPos(projection, range.start, 1), to: offsetToPos(projection, range.end, -1) });
+  }
+  return { anchored, orphans };
+}

@@ -1,0 +1,98 @@
+/**
+ * The highlights plugin: one inline decoration per claim, in its status colour, computed from the
+ * stored selectors (the document is never changed). Its state maps through every transaction,
+ * then applies its meta: set (all claims), upsert (one), remove, select.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { ClaimRecord } from '../../src-shared/model';
+import { statusInfo } from '../../src-shared/statuses';
+import { anchorClaims, type AnchoredClaim } from './anchor-claims';
+
+export interface HighlightsState {
+  decorations: DecorationSet;
+  /** Claims that could not be anchored. */
+  orphans: readonly ClaimRecord[];
+  selectedId: string | null;
+}
+
+export type HighlightsMeta =
+  | { set: readonly ClaimRecord[] }
+  | { upsert: ClaimRecord }
+  | { remove: string }
+  | { select: string | null };
+
+export const highlightsKey = new PluginKey<HighlightsState>('factmark-highlights');
+
+/** The decoration for one anchored claim; its spec carries the claim id. */
+export function claimDecoration({ claim, from, to }: AnchoredClaim, selected: boolean): Decoration {
+  const status = statusInfo(claim.status);
+  return Decoration.inline(
+    from,
+    to,
+    {
+      class: `fm-hl fm-hl-${claim.status}${selected ? ' fm-hl-selected' : ''}`,
+      'data-claim-id': claim.id,
+      'data-status': status.label,
+      title: `${status.label}${claim.claimant ? ` — ${claim.claimant}` : ''}`,
+    },
+    { claimId: claim.id, claim },
+  );
+}
+
+function decorationsFor(doc: PMNode, anchored: readonly AnchoredClaim[], selectedId: string | null): Decoration[] {
+  return anchored.filter((a) => a.to > a.from).map((a) => claimDecoration(a, a.claim.id === selectedId));
+}
+
+function withoutClaim(set: DecorationSet, claimId: string): DecorationSet {
+  return set.remove(set.find(undefined, undefined, (spec) => spec.claimId === claimId));
+}
+
+/** The plugin's apply, as a pure function: map first, then act on the meta. */
+export function applyHighlights(tr: Transaction, prev: HighlightsState): HighlightsState {
+  let { decorations, orphans, selectedId } = prev;
+  decorations = decorations.map(tr.mapping, tr.doc);
+  const meta = tr.getMeta(highlightsKey) as HighlightsMeta | undefined;
+  if (!meta) return decorations === prev.decorations ? prev : { decorations, orphans, selectedId };
+  if ('set' in meta) {
+    const result = anchorClaims(tr.doc, meta.set);
+    return { decorations: DecorationSet.create(tr.doc, decorationsFor(tr.doc, result.anchored, selectedId)), orphans: result.orphans, selectedId };
+  }
+  if ('upsert' in meta) {
+    const result = anchorClaims(tr.doc, [meta.upsert]);
+    decorations = withoutClaim(decorations, meta.upsert.id).add(tr.doc, decorationsFor(tr.doc, result.anchored, selectedId));
+    orphans = [...orphans.filter((o) => o.id !== meta.upsert.id), ...result.orphans];
+    return { decorations, orphans, selectedId };
+  }
+  if ('remove' in meta) {
+    return { decorations: withoutClaim(decorations, meta.remove), orphans: orphans.filter((o) => o.id !== meta.remove), selectedId: selectedId === meta.remove ? null : selectedId };
+  }
+  return { decorations: reselect(decorations, tr.doc, selectedId, meta.select), orphans, selectedId: meta.select };
+}
+
+/** Move the "selected" emphasis from one claim's decoration to another's; others stay as they are. */
+function reselect(set: DecorationSet, doc: PMNode, from: string | null, to: string | null): DecorationSet {
+  let next = set;
+  for (const id of [from, to]) {
+    if (!id) continue;
+    const found = next.find(undefined, undefined, (spec) => spec.claimId === id);
+    // Build the replacements first: DecorationSet.remove nulls out the array it is given.
+    const replacements = found.map((d) => claimDecoration({ claim: (d.spec as { claim: ClaimRecord }).claim, from: d.from, to: d.to }, id === to));
+    next = next.remove(found).add(doc, replacements);
+  }
+  return next;
+}
+
+export function highlightsPlugin(): Plugin<HighlightsState> {
+  return new Plugin<HighlightsState>({
+    key: highlightsKey,
+    state: {
+      init: () => ({ decorations: DecorationSet.empty, orphans: [], selectedId: null }),
+      apply: applyHighlights,
+    },
+    props: {
+      decorations: (state: EditorState) => highlightsKey.getState(state)?.decorations,
+    },
+  });
+}

@@ -1,0 +1,35 @@
+/** The library list: every article with its claim count; choosing one opens it. */
+import type { ArticleSummaryRow } from '../../src-shared/model';
+
+interface Props {
+  articles: readonly ArticleSummaryRow[];
+  currentId: string | null;
+  onOpen(id: string): void;
+}
+
+export function LibraryPanel({ articles, currentId, onOpen }: Props) {
+  return (
+    <nav className="fm-library" aria-label="Library">
+      <h2 className="fm-panel-title">Library</h2>
+      {articles.length === 0 ? <p className="fm-empty">No articles yet.</p> : null}
+      <ul className="fm-library-list">
+        {articles.map((a) => (
+          <li key={a.id}>
+            <button
+              type="button"
+              className="fm-library-item"
+              aria-current={a.id === currentId ? 'true' : undefined}
+              onClick={() => onOpen(a.id)}
+            >
+              <span className="fm-library-title">{a.title}</span>
+              <span className="fm-library-meta">
+                {a.claimCount} claim{a.claimCount === 1 ? '' : 's'}
+                {a.publisher ? ` · ${a.publisher}` : ''}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,62 @@
+/** The spine end to end: the browser host in a real Chromium opens the sample, claims text, and keeps it. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrExplain, launchChromium } from './support/chromium';
+import { selectArticleText } from './support/article';
+import { startWebHost, type WebHost } from './support/web-host';
+
+const chromiumPath = chromiumOrExplain();
+const QUOTE = 'no progress has been made';
+
+describe.skipIf(!chromiumPath)('browser host end to end', () => {
+  let host: WebHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    host = await startWebHost();
+    browser = await launchChromium(chromiumPath!);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('opens the sample article with its title and text', async () => {
+    const page = await browser.newPage();
+    await page.goto(host.openUrl);
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: /Lavrov and Kuleba meet in Antalya/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('document', { name: /^Article text/ }).textContent()).toContain('The foreign ministers of Russia and Ukraine');
+    expect(await page.getByRole('navigation', { name: 'Library' }).getByRole('button').count()).toBe(1);
+    await page.close();
+  });
+
+  it('claims selected text, highlights it, and keeps it after a reload and in a second context', async () => {
+    const page = await browser.newPage();
+    await page.goto(host.openUrl);
+    await page.getByRole('document', { name: /^Article text/ }).waitFor();
+    await selectArticleText(page, QUOTE);
+    await page.getByRole('button', { name: 'Claim selection' }).click();
+    const highlight = page.locator('.fm-article-text [data-claim-id]');
+    await expect.poll(() => highlight.count()).toBe(1);
+    expect(await highlight.textContent()).toBe(QUOTE);
+    expect(await page.getByRole('listbox', { name: 'Claims in document order' }).getByRole('option').count()).toBe(1);
+
+    await page.reload();
+    await page.getByRole('document', { name: /^Article text/ }).waitFor();
+    await expect.poll(() => page.locator('.fm-article-text [data-claim-id]').textContent()).toBe(QUOTE);
+
+    const second = await browser.newContext();
+    const other = await second.newPage();
+    await other.goto(host.openUrl);
+    await other.getByRole('document', { name: /^Article text/ }).waitFor();
+    await expect.poll(() => other.locator('.fm-article-text [data-claim-id]').textContent()).toBe(QUOTE);
+    await second.close();
+    await page.close();
+  });
+
+  it('refuses API calls without the token', async () => {
+    const response = await fetch(`${host.origin}/api/library.list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(401);
+  });
+});
