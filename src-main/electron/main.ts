@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { defaultDataDir } from '../paths';
+import { setPdfPrinter } from '../services/export/pdf';
 import { openFactmark, type Factmark } from '../services/factmark';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { electronPdfPrinter } from './pdf-printer';
 import { denyAllPermissions, lockNavigation } from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -53,6 +55,7 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   const dataDir = process.env.FACTMARK_DATA_DIR ? defaultDataDir() : join(app.getPath('appData'), 'Factmark', 'library');
   factmark = await openFactmark({ dataDir, resourcesDir: join(app.getAppPath(), 'resources') });
+  setPdfPrinter(electronPdfPrinter);
   denyAllPermissions(session.defaultSession);
   registerIpc(factmark.dispatcher, isTrustedSender);
   Menu.setApplicationMenu(buildMenu(() => mainWindow));
