@@ -13,6 +13,7 @@ import {
   Evidence,
   Id,
   Status,
+  Timestamp,
 } from './model';
 
 /** A range to claim: text offsets, or the Nth occurrence (1-based) of a quote. */
@@ -38,6 +39,18 @@ export const Preferences = z.object({
 });
 
 const ArticleWithClaims = z.object({ article: Article, claims: z.array(Claim) });
+
+/** One stored version of an article (see backups.list). */
+export const BackupInfo = z.object({
+  id: Id,
+  takenAt: Timestamp,
+  /** Claims in that version; null when the backup is unreadable. */
+  claimCount: z.number().int().min(0).nullable(),
+  title: z.string().nullable(),
+});
+
+/** Something the store did on its own (recovered a file, opened one read-only) that the user should know. */
+export const StoreNotice = z.object({ message: z.string(), at: Timestamp });
 
 function op<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, doc: string) {
   return { request, response, doc };
@@ -79,6 +92,13 @@ export const contract = {
     Article,
     'Import a file (its bytes base64-encoded) as a new article.',
   ),
+  'backups.list': op(z.object({ articleId: Id }).strict(), z.array(BackupInfo), 'The stored versions of an article, newest first.'),
+  'backups.restore': op(
+    z.object({ articleId: Id, backupId: Id }).strict(),
+    z.object({ article: Article, claimCount: z.number().int().min(0), replacedBackupId: Id.nullable() }),
+    'Bring back a stored version; the version it replaces is backed up first (replacedBackupId), so it can be undone.',
+  ),
+  'store.notices': op(z.object({}).strict(), z.array(StoreNotice), 'What the store repaired or refused since it was opened.'),
   'prefs.get': op(z.object({}).strict(), Preferences, 'The user’s preferences.'),
   'prefs.set': op(Preferences.partial().strict(), Preferences, 'Change preferences.'),
 } as const;

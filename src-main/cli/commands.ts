@@ -1,6 +1,7 @@
 /** Every CLI command, in the order `help` lists them. */
+import { backupsCommand, restoreCommand } from './backup-commands';
 import { claimAddCommand, claimListCommand } from './claim-commands';
 import type { Command } from './command';
 import { importCommand, listCommand, showCommand } from './library-commands';
 
-export const COMMANDS: Command[] = [listCommand, importCommand, showCommand, claimAddCommand, claimListCommand];
+export const COMMANDS: Command[] = [listCommand, importCommand, showCommand, claimAddCommand, claimListCommand, backupsCommand, restoreCommand];

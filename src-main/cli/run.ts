@@ -1,5 +1,6 @@
 /** The CLI runner: parse global options, pick the command, open the library, print, exit code. */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FactmarkError, type OperationName, type RequestOf, type ResponseOf } from '../../src-shared/contract';
 import { defaultDataDir, resourcesDir } from '../paths';
@@ -57,7 +58,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const dataDir = typeof values['data-dir'] === 'string' ? resolve(values['data-dir']) : defaultDataDir(io.env);
   try {
-    const factmark = await openFactmark({ dataDir, resourcesDir: resourcesDir() });
+    // Read-only commands take no lock, so they work while the app has the library open; a first run writes (it seeds the sample).
+    const access = command.writes || !existsSync(join(dataDir, 'index.json')) ? 'write' : 'read';
+    const factmark = await openFactmark({ dataDir, resourcesDir: resourcesDir(), access });
     try {
       const result = await command.run({
         factmark,
@@ -73,7 +76,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       });
       if (json) io.out(JSON.stringify(result, null, 2));
     } finally {
-      await factmark.flush();
+      await factmark.close();
+      for (const notice of factmark.ctx.store.notices()) io.err(`factmark: notice: ${notice.message}`);
     }
     return 0;
   } catch (error) {

@@ -1,5 +1,8 @@
 /** Open a data folder for a host: services, dispatcher, first-run sample, and a flush for shutdown. */
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { lockDataFolder } from '../store/lock';
+import type { StoreAccess } from '../store/library-store';
 import { createContext, type ServiceContext } from './context';
 import { Dispatcher } from './dispatch';
 import { createHandlers } from './handlers';
@@ -12,6 +15,8 @@ export interface Factmark {
   seeded: string[];
   /** Wait for every pending write to reach the disk. */
   flush(): Promise<void>;
+  /** Flush, then give up the data folder's write lock. */
+  close(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -21,13 +26,27 @@ export interface OpenOptions {
   seed?: boolean;
   clock?: () => Date;
   newId?: () => string;
+  /**
+   * 'write' (default) locks the data folder for this process and throws FactmarkError('locked')
+   * when another process holds it; 'read' takes no lock and changes nothing on disk.
+   */
+  access?: StoreAccess;
 }
 
 export async function openFactmark(options: OpenOptions): Promise<Factmark> {
-  const ctx = createContext(options.dataDir, options);
-  const dispatcher = new Dispatcher(createHandlers(ctx));
-  const isNew = await ctx.store.isNew();
-  await ctx.store.index(); // creates the folder and index.json's defaults
-  const seeded = isNew && options.seed !== false ? await seedSamples(dispatcher, join(options.resourcesDir, 'samples')) : [];
-  return { ctx, dispatcher, seeded, flush: () => ctx.store.flush() };
+  const access = options.access ?? 'write';
+  if (access === 'write') await mkdir(options.dataDir, { recursive: true });
+  const lock = access === 'write' ? lockDataFolder(options.dataDir) : null;
+  try {
+    const ctx = createContext(options.dataDir, { ...options, access });
+    const dispatcher = new Dispatcher(createHandlers(ctx));
+    const isNew = await ctx.store.isNew();
+    await ctx.store.open(); // recovers damaged files, reconciles index.json
+    const seeded = isNew && access === 'write' && options.seed !== false ? await seedSamples(dispatcher, join(options.resourcesDir, 'samples')) : [];
+    const flush = () => ctx.store.flush();
+    return { ctx, dispatcher, seeded, flush, close: () => flush().finally(() => lock?.release()) };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }

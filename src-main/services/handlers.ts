@@ -1,5 +1,6 @@
 /** Every contract operation bound to its service function: the one table both hosts serve. */
 import type { OperationName, ParsedRequestOf, ResponseOf } from '../../src-shared/contract';
+import { createBackupsService } from './backups';
 import { createClaimsService } from './claims';
 import type { ServiceContext } from './context';
 import { createLibraryService } from './library';
@@ -13,6 +14,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const claims = createClaimsService(ctx);
   const prefs = createPrefsService(ctx);
   const importer = createImportService(ctx);
+  const backups = createBackupsService(ctx);
   return {
     'library.list': library.list,
     'library.get': library.get,
@@ -26,6 +28,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'claims.delete': claims.remove,
     'claims.restore': claims.restore,
     'import.file': (req) => importer.importFile(req.fileName, Buffer.from(req.dataBase64, 'base64')),
+    'backups.list': backups.list,
+    'backups.restore': backups.restore,
+    'store.notices': async () => ctx.store.notices(),
     'prefs.get': prefs.get,
     'prefs.set': prefs.set,
   };

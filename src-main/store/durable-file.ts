@@ -1,25 +1,43 @@
 /**
  * A lowdb adapter that writes durably: temp file -> fsync -> rename over the old file -> fsync of
- * the folder. lowdb's own TextFile (via steno) renames without syncing, so a power cut can leave
- * an empty file; this adds the syncs. Concurrent writes coalesce: the last one wins, as in steno.
+ * the folder, so a crash at any moment leaves the file whole, old or new, never partial.
+ *
+ * Why not lowdb's own TextFile: it writes through steno, which writes a temp file and renames it
+ * but never calls fsync on the file or its folder. After a power cut the rename can be on disk
+ * while the data is not (ext4 delayed allocation, XFS), which leaves an empty or NUL-filled file.
+ * Here the data is synced before the rename and the folder after it. Concurrent writes coalesce
+ * as in steno: while one write runs, only the newest pending text is kept and written next.
  */
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
+/** Names of temp files this module writes: `.<name>.<pid>.<n>.tmp` beside the target. */
+export const TEMP_FILE_PATTERN = /^\..+\.\d+\.\d+\.tmp$/;
+
+let tempCounter = 0;
+
+export interface DurableWriteOptions {
+  /** Runs after the new text is safely on disk and before it replaces the old file (e.g. to back the old one up). */
+  beforeReplace?: () => Promise<void>;
+}
+
 /** Write `text` to `file` atomically and durably. */
-export async function writeFileDurably(file: string, text: string): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  const handle = await open(temp, 'w');
+export async function writeFileDurably(file: string, text: string, options: DurableWriteOptions = {}): Promise<void> {
+  // A per-call counter keeps two writes of one file in one process from sharing a temp file.
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${++tempCounter}.tmp`);
   try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await options.beforeReplace?.();
     await rename(temp, file);
   } catch (error) {
+    // Never leave a half-written temp file behind on a failed write (disk full, permissions...).
     await unlink(temp).catch(() => undefined);
     throw error;
   }
@@ -27,7 +45,7 @@ export async function writeFileDurably(file: string, text: string): Promise<void
 }
 
 /** fsync a directory so a rename in it survives a crash; not supported on Windows, where it is skipped. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(folder, 'r');
   try {
@@ -43,7 +61,10 @@ export class DurableTextFile implements Adapter<string> {
   private pendingText: string | null = null;
   private pendingDone: Promise<void> | null = null;
 
-  constructor(readonly filename: string) {}
+  constructor(
+    readonly filename: string,
+    private readonly options: DurableWriteOptions = {},
+  ) {}
 
   async read(): Promise<string | null> {
     try {
@@ -56,7 +77,7 @@ export class DurableTextFile implements Adapter<string> {
 
   write(text: string): Promise<void> {
     if (!this.running) {
-      this.running = writeFileDurably(this.filename, text).finally(() => this.afterWrite());
+      this.running = this.writeNow(text);
       return this.running;
     }
     this.pendingText = text;
@@ -69,6 +90,10 @@ export class DurableTextFile implements Adapter<string> {
     while (this.running) await this.running.catch(() => undefined);
   }
 
+  private writeNow(text: string): Promise<void> {
+    return writeFileDurably(this.filename, text, this.options).finally(() => this.afterWrite());
+  }
+
   private afterWrite(): void {
     if (this.pendingText === null) this.running = null;
   }
@@ -77,17 +102,17 @@ export class DurableTextFile implements Adapter<string> {
     const text = this.pendingText as string;
     this.pendingText = null;
     this.pendingDone = null;
-    this.running = writeFileDurably(this.filename, text).finally(() => this.afterWrite());
+    this.running = this.writeNow(text);
     return this.running;
   }
 }
 
-/** A JSON adapter over DurableTextFile. */
+/** A JSON adapter over DurableTextFile (reading is done by the store's loader, which recovers damage). */
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly text: DurableTextFile;
 
-  constructor(filename: string) {
-    this.text = new DurableTextFile(filename);
+  constructor(filename: string, options: DurableWriteOptions = {}) {
+    this.text = new DurableTextFile(filename, options);
   }
 
   async read(): Promise<T | null> {

@@ -22,8 +22,9 @@ async function main(): Promise<void> {
   const server = await startWebServer({ dispatcher: factmark.dispatcher, staticDir, port });
   console.log(`Factmark data folder: ${dataDir}`);
   console.log(`Factmark is running. Open this URL in your browser:\n${server.openUrl}`);
+  for (const notice of factmark.ctx.store.notices()) console.error(`factmark web: notice: ${notice.message}`);
   const stop = async () => {
-    await factmark.flush();
+    await factmark.close(); // flushes and gives up the data folder's write lock
     await server.close();
     process.exit(0);
   };

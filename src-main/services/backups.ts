@@ -1,0 +1,41 @@
+/**
+ * Backups of articles: list the stored versions of an article and bring one back. Restoring saves
+ * like any edit, so the version it replaces is itself backed up first and a restore can be undone.
+ */
+import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-shared/contract';
+import type { ServiceContext } from './context';
+import { saveArticle } from './library';
+
+export function createBackupsService(ctx: ServiceContext) {
+  /** The current version of an article, or null when it was deleted. */
+  async function currentVersion(articleId: string) {
+    try {
+      return await ctx.store.article(articleId);
+    } catch (error) {
+      if (error instanceof FactmarkError && error.code === 'not-found') return null;
+      throw error;
+    }
+  }
+
+  async function list(req: ParsedRequestOf<'backups.list'>): Promise<ResponseOf<'backups.list'>> {
+    const versions = await ctx.store.listBackups(req.articleId);
+    if (versions.length === 0 && !(await currentVersion(req.articleId))) {
+      throw new FactmarkError('not-found', `No article or backups with id ${req.articleId}`);
+    }
+    return versions;
+  }
+
+  async function restore(req: ParsedRequestOf<'backups.restore'>): Promise<ResponseOf<'backups.restore'>> {
+    const backup = await ctx.store.readBackup(req.articleId, req.backupId);
+    const current = await currentVersion(req.articleId);
+    // Claims come back with a revision above any they had, so an edit based on the replaced version conflicts.
+    const revisions = new Map((current?.claims ?? []).map((c) => [c.id, c.revision]));
+    const claims = backup.claims.map((c) => ({ ...c, revision: Math.max(c.revision, revisions.get(c.id) ?? 0) + 1 }));
+    const before = new Set((await ctx.store.listBackups(req.articleId)).map((b) => b.id));
+    await saveArticle(ctx, { ...backup, claims }, { reindex: true });
+    const replaced = current ? ((await ctx.store.listBackups(req.articleId)).find((b) => !before.has(b.id))?.id ?? null) : null;
+    return { article: backup.article, claimCount: claims.length, replacedBackupId: replaced };
+  }
+
+  return { list, restore };
+}

@@ -1,0 +1,139 @@
+/**
+ * Rolling backups of store files: before a file is replaced, its old version is hard-linked (no
+ * copy, one system call) into backups/<key>/<time>.json, then the shelf is pruned to the last
+ * RECENT_BACKUPS versions plus the newest of each day for DAILY_BACKUP_DAYS days.
+ */
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileStamp, parseFileStamp } from './stamps';
+
+/** How many of the newest versions are always kept. */
+export const RECENT_BACKUPS = 10;
+/** For how many days one version a day is kept besides the recent ones. */
+export const DAILY_BACKUP_DAYS = 7;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const BACKUP_NAME = /^(\d{8}T\d{9}Z)(?:-(\d+))?\.json$/;
+
+/** One stored version: its id (the file name without .json), file and time. */
+export interface BackupEntry {
+  id: string;
+  file: string;
+  takenAt: Date;
+}
+
+/** Backups newest first: by time, then by the same-millisecond sequence number. */
+function newestFirst(entries: (BackupEntry & { seq: number })[]): BackupEntry[] {
+  return entries
+    .sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.seq - a.seq)
+    .map(({ id, file, takenAt }) => ({ id, file, takenAt }));
+}
+
+/** The ids to keep: the RECENT_BACKUPS newest, and the newest of each UTC day within DAILY_BACKUP_DAYS of now. */
+export function backupsToKeep(entries: readonly BackupEntry[], now: Date): Set<string> {
+  const keep = new Set(entries.slice(0, RECENT_BACKUPS).map((e) => e.id));
+  const days = new Set<string>();
+  for (const entry of entries) {
+    if (now.getTime() - entry.takenAt.getTime() >= DAILY_BACKUP_DAYS * DAY_MS) continue;
+    const day = entry.takenAt.toISOString().slice(0, 10);
+    if (days.has(day)) continue;
+    days.add(day);
+    keep.add(entry.id);
+  }
+  return keep;
+}
+
+/** The backups of one data folder, keyed by what they back up (e.g. "articles/<id>", "prefs"). */
+export class BackupShelf {
+  private readonly madeFolders = new Set<string>();
+
+  constructor(
+    /** <data>/backups */
+    readonly root: string,
+    private readonly clock: () => Date,
+  ) {}
+
+  folder(key: string): string {
+    return join(this.root, ...key.split('/'));
+  }
+
+  /**
+   * Keep the current version of `source` as a backup under `key`, then prune. Returns the new
+   * backup's id, or null when `source` does not exist yet.
+   */
+  async take(key: string, source: string): Promise<string | null> {
+    const folder = this.folder(key);
+    if (!this.madeFolders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.madeFolders.add(folder);
+    }
+    const now = this.clock();
+    const stamp = fileStamp(now);
+    for (let seq = 0; ; seq++) {
+      const id = seq ? `${stamp}-${seq}` : stamp;
+      try {
+        await linkOrCopy(source, join(folder, `${id}.json`));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return null;
+        if (code === 'EEXIST') continue;
+        throw error;
+      }
+      await this.prune(key, now);
+      return id;
+    }
+  }
+
+  /** Every backup under `key`, newest first. */
+  async list(key: string): Promise<BackupEntry[]> {
+    const folder = this.folder(key);
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const entries: (BackupEntry & { seq: number })[] = [];
+    for (const name of names) {
+      const m = BACKUP_NAME.exec(name);
+      const takenAt = m && parseFileStamp(m[1]);
+      if (!m || !takenAt) continue;
+      entries.push({ id: name.slice(0, -'.json'.length), file: join(folder, name), takenAt, seq: Number(m[2] ?? 0) });
+    }
+    return newestFirst(entries);
+  }
+
+  /** The text of one backup, or null when there is no such backup. */
+  async read(key: string, id: string): Promise<string | null> {
+    if (!BACKUP_NAME.test(`${id}.json`)) return null;
+    try {
+      return await readFile(join(this.folder(key), `${id}.json`), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  /** Delete the backups under `key` that the retention rule no longer keeps. */
+  async prune(key: string, now: Date = this.clock()): Promise<void> {
+    const entries = await this.list(key);
+    if (entries.length <= RECENT_BACKUPS) return;
+    const keep = backupsToKeep(entries, now);
+    for (const entry of entries) {
+      if (!keep.has(entry.id)) await unlink(entry.file).catch(() => undefined);
+    }
+  }
+}
+
+/** Hard-link `source` to `target` (refusing to replace it); copy where links are not supported. */
+async function linkOrCopy(source: string, target: string): Promise<void> {
+  try {
+    await link(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+    await copyFile(source, target, constants.COPYFILE_EXCL);
+  }
+}

@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src-main/cli/run';
+import { openFactmark } from '../../../src-main/services/factmark';
+import { LOCK_FILE, lockDataFolder, lockOwner } from '../../../src-main/store/lock';
+import { makeTempDir, openTempLibrary, RESOURCES_DIR, type TempLibrary } from '../../support/temp-library';
+import { snapshotFolder } from './folder-snapshot';
+
+let lib: TempLibrary | null = null;
+afterEach(async () => {
+  await lib?.cleanup();
+  lib = null;
+});
+
+/** A pid that was alive a moment ago and is not now. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  return Number(child.stdout.toString());
+}
+
+/** A library whose lock file names another live process (our parent), as if it were open elsewhere. */
+async function lockedByAnother(): Promise<string> {
+  lib = await openTempLibrary();
+  await lib.call('library.create', {
+    meta: { title: 'Locked' },
+    doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Some text to claim.' }] }] },
+  });
+  await lib.factmark.close();
+  await writeFile(join(lib.dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: new Date().toISOString() }));
+  return lib.dir;
+}
+
+async function cli(dir: string, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli([...args, '--data-dir', dir], { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the data folder lock', () => {
+  it('writes pid, host and start time and removes the lock on close', async () => {
+    lib = await openTempLibrary();
+    expect(lockOwner(lib.dir)).toMatchObject({ pid: process.pid, host: hostname(), startedAt: expect.any(String) });
+    await lib.factmark.close();
+    expect(lockOwner(lib.dir)).toBeNull();
+  });
+
+  it('refuses a second writer with a message naming the process that holds it', async () => {
+    const dir = await lockedByAnother();
+    const open = openFactmark({ dataDir: dir, resourcesDir: RESOURCES_DIR });
+    await expect(open).rejects.toMatchObject({
+      code: 'locked',
+      message: `The library at ${dir} is open in another Factmark process (pid ${process.ppid}); close it first`,
+    });
+  });
+
+  it('lets read-only CLI commands run while the folder is locked, and refuses writing ones unchanged', async () => {
+    const dir = await lockedByAnother();
+    const before = await snapshotFolder(dir);
+    expect((await cli(dir, 'list')).out).toMatch(/Locked {2}\(0 claims\)/);
+    expect((await cli(dir, 'show', 'Locked')).code).toBe(0);
+    expect((await cli(dir, 'claim', 'list', 'Locked')).out).toBe('No claims yet.');
+    const write = await cli(dir, 'claim', 'add', 'Locked', '--quote', 'Some text');
+    expect(write.code).toBe(1);
+    expect(write.err).toBe(`factmark: The library at ${dir} is open in another Factmark process (pid ${process.ppid}); close it first`);
+    expect(await snapshotFolder(dir)).toEqual(before);
+  });
+
+  it('takes over a stale lock whose process is gone', async () => {
+    const dir = await makeTempDir();
+    await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: deadPid(), host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
+    const lock = lockDataFolder(dir);
+    expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
+    lock.release();
+    expect(lockOwner(dir)).toBeNull();
+  });
+
+  it('takes over an unreadable lock file only once it is old', async () => {
+    const dir = await makeTempDir();
+    const { utimes } = await import('node:fs/promises');
+    await writeFile(join(dir, LOCK_FILE), '');
+    expect(() => lockDataFolder(dir)).toThrow(/open in another Factmark process \(a process that is starting\)/);
+    await utimes(join(dir, LOCK_FILE), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    lockDataFolder(dir).release();
+  });
+
+  it('does not check processes of another host: their lock holds', async () => {
+    const dir = await makeTempDir();
+    await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: deadPid(), host: 'other-machine', startedAt: '2026-01-01T00:00:00.000Z' }));
+    expect(() => lockDataFolder(dir)).toThrow(/\(pid \d+ on other-machine\)/);
+  });
+
+  it('is shared within one process and released by the last holder', async () => {
+    const dir = await makeTempDir();
+    const a = lockDataFolder(dir);
+    const b = lockDataFolder(dir);
+    a.release();
+    a.release();
+    expect(lockOwner(dir)?.pid).toBe(process.pid);
+    b.release();
+    expect(lockOwner(dir)).toBeNull();
+  });
+});
