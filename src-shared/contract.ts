@@ -40,6 +40,28 @@ export const Preferences = z.object({
 
 const ArticleWithClaims = z.object({ article: Article, claims: z.array(Claim) });
 
+/** Export formats: html, pdf and md are one file per article; csv, json, w3c and claimreview hold any number. */
+export const ExportFormat = z.enum(['html', 'pdf', 'md', 'csv', 'json', 'w3c', 'claimreview']);
+
+/** What an export format is, for a File > Export menu. */
+export const ExportFormatInfo = z.object({
+  id: ExportFormat,
+  label: z.string(),
+  extension: z.string(),
+  mimeType: z.string(),
+  /** 'article': one file per article; 'collection': one file for any number of articles. */
+  scope: z.enum(['article', 'collection']),
+});
+
+/** An exported file: text formats as text (UTF-8 when saved), PDF as base64 bytes. */
+export const ExportedFile = z.union([
+  z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }).strict(),
+  z.object({ fileName: z.string(), mimeType: z.string(), dataBase64: z.string() }).strict(),
+]);
+
+/** Largest export file accepted back by export.restore (characters). */
+export const MAX_RESTORE_CHARS = 40 * 1024 * 1024;
+
 /** One stored version of an article (see backups.list). */
 export const BackupInfo = z.object({
   id: Id,
@@ -101,6 +123,28 @@ export const contract = {
   'store.notices': op(z.object({}).strict(), z.array(StoreNotice), 'What the store repaired or refused since it was opened.'),
   'prefs.get': op(z.object({}).strict(), Preferences, 'The user’s preferences.'),
   'prefs.set': op(Preferences.partial().strict(), Preferences, 'Change preferences.'),
+  'export.formats': op(z.object({}).strict(), z.array(ExportFormatInfo), 'Every export format, for a File > Export menu.'),
+  'export.article': op(
+    z.object({ articleId: Id, format: ExportFormat, claimIds: z.array(Id).max(100_000).optional() }).strict(),
+    ExportedFile,
+    'Export one article with its claims (only claimIds, in document order, when given).',
+  ),
+  'export.library': op(
+    z.object({ format: ExportFormat, articleIds: z.array(Id).min(1).max(100_000).optional() }).strict(),
+    ExportedFile,
+    'Export every article (or articleIds) into one file; csv, json, w3c and claimreview only.',
+  ),
+  'export.restore': op(
+    z
+      .object({
+        format: z.enum(['json', 'w3c']),
+        content: z.string().min(1).max(MAX_RESTORE_CHARS),
+        article: z.string().min(1).max(MAX_RESTORE_CHARS).optional(),
+      })
+      .strict(),
+    z.object({ articles: z.array(ArticleSummary) }),
+    'Restore a Factmark JSON export, or a W3C export with its article(s), exactly (ids, times, history).',
+  ),
 } as const;
 
 export type Contract = typeof contract;

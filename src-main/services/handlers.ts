@@ -2,6 +2,7 @@
 import type { OperationName, ParsedRequestOf, ResponseOf } from '../../src-shared/contract';
 import { createBackupsService } from './backups';
 import { createClaimsService } from './claims';
+import { createExportService } from './export';
 import type { ServiceContext } from './context';
 import { createLibraryService } from './library';
 import { createImportService } from './import';
@@ -14,6 +15,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const claims = createClaimsService(ctx);
   const prefs = createPrefsService(ctx);
   const importer = createImportService(ctx);
+  const exporter = createExportService(ctx);
   const backups = createBackupsService(ctx);
   return {
     'library.list': library.list,
@@ -33,5 +35,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'store.notices': async () => ctx.store.notices(),
     'prefs.get': prefs.get,
     'prefs.set': prefs.set,
+    'export.formats': async () => exporter.formats(),
+    'export.article': exporter.exportArticle,
+    'export.library': exporter.exportLibrary,
+    'export.restore': exporter.restore,
   };
 }

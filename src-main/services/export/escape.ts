@@ -1,0 +1,24 @@
+/** Escaping for HTML text and attributes, and the link check every exported href goes through. */
+import { isSafeHref } from '../../../src-shared/schema';
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escape text for HTML element content or a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
+}
+
+/** The href to write for a URL, or null when it is not http(s)/mailto (then it is shown as text only). */
+export function safeHref(url: string): string | null {
+  return url && isSafeHref(url) ? url : null;
+}
+
+/** True for an absolute http(s) URL. */
+export function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
