@@ -1,0 +1,100 @@
+/**
+ * Crash test: a child process saves through the real services and is killed with SIGKILL at
+ * random moments; after every kill each file must parse and hold the last acknowledged state or
+ * a later one, and the next opener may only find unfinished temp files to set aside.
+ */
+import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { checkStoreText } from '../../../src-main/store/file-loader';
+import { ArticleFile, IndexFile, PrefsFile } from '../../../src-main/store/files';
+import { makeTempDir } from '../../support/temp-library';
+
+const WRITER = join(import.meta.dirname, 'crash-writer.ts');
+const MIN_ACKS = 200;
+const MIN_KILLS = 8;
+
+interface Acked {
+  note: number;
+  prefs: number;
+  creates: number;
+}
+
+/** Run the writer until a random moment after its first ack, SIGKILL it, and collect its output. */
+function runAndKill(dir: string, firstSeq: number, acked: Acked): Promise<{ acks: number; notices: string[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir, String(firstSeq)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let acks = 0;
+    let stderr = '';
+    const notices: string[] = [];
+    let timer: NodeJS.Timeout | null = null;
+    child.stderr.on('data', (d) => (stderr += d));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const [word, kind, seq] = line.split(' ');
+      if (word === 'notice') notices.push(line.slice('notice '.length));
+      if (word === 'ready') acked.creates = Math.max(acked.creates, 0);
+      if (word !== 'ack') return;
+      acks += 1;
+      if (kind === 'note') acked.note = Number(seq);
+      if (kind === 'prefs') acked.prefs = Number(seq);
+      if (kind === 'create') acked.creates += 1;
+      // Kill at a random moment: mostly mid-stream, sometimes right after an ack.
+      timer ??= setTimeout(() => child.kill('SIGKILL'), 20 + Math.random() * 400);
+    });
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (signal !== 'SIGKILL') reject(new Error(`writer exited with ${code}: ${stderr}`));
+      else resolve({ acks, notices });
+    });
+  });
+}
+
+async function json(file: string) {
+  return readFile(file, 'utf8');
+}
+
+/** Every store file parses and validates, and holds the acknowledged state or a later one. */
+async function checkFolder(dir: string, acked: Acked): Promise<void> {
+  const index = checkStoreText(await json(join(dir, 'index.json')), 'index', IndexFile);
+  expect(index.ok, 'index.json is whole').toBe(true);
+  const [name, ...others] = (await readdir(join(dir, 'articles'))).filter((n) => !n.startsWith('.'));
+  expect(others).toEqual([]);
+  const article = checkStoreText(await json(join(dir, 'articles', name)), 'article', ArticleFile);
+  if (article.ok !== true || index.ok !== true) throw new Error(`article file is damaged: ${JSON.stringify(article)}`);
+  const claims = article.data.claims;
+  expect(Number(claims[0].note.slice(1) || 0)).toBeGreaterThanOrEqual(acked.note);
+  expect(claims.length).toBeGreaterThanOrEqual(1 + acked.creates);
+  expect(index.data.articles[0].claimCount).toBeGreaterThanOrEqual(1 + acked.creates);
+  if (acked.prefs) {
+    const prefs = checkStoreText(await json(join(dir, 'prefs.json')), 'prefs', PrefsFile);
+    if (prefs.ok !== true) throw new Error('prefs.json is damaged');
+    expect(Number(prefs.data.prefs.reviewer.slice(1))).toBeGreaterThanOrEqual(acked.prefs);
+  }
+  for (const folder of [join(dir, 'backups', 'articles', article.data.article.id), join(dir, 'backups', 'prefs')]) {
+    for (const backup of await readdir(folder).catch(() => [])) {
+      expect(checkStoreText(await json(join(folder, backup)), folder.endsWith('prefs') ? 'prefs' : 'article', folder.endsWith('prefs') ? PrefsFile : ArticleFile).ok).toBe(true);
+    }
+  }
+  for (const moved of await readdir(join(dir, 'quarantine')).catch(() => [])) expect(moved).toMatch(/\.tmp\.\d{8}T\d{9}Z(-\d+)?$/);
+}
+
+describe('crash safety', () => {
+  it(`keeps every file whole and acknowledged across SIGKILLs at random moments (${MIN_ACKS}+ writes)`, async () => {
+    const dir = await makeTempDir('factmark-crash-');
+    const acked: Acked = { note: 0, prefs: 0, creates: 0 };
+    let total = 0;
+    let kills = 0;
+    for (let run = 1; (total < MIN_ACKS || kills < MIN_KILLS) && run <= 60; run++) {
+      const { acks, notices } = await runAndKill(dir, run * 1000, acked);
+      kills += 1;
+      total += acks;
+      for (const notice of notices) expect(notice).toMatch(/^An unfinished save of .* was found and moved to quarantine\//);
+      await checkFolder(dir, acked);
+    }
+    console.log(`crash test: ${kills} kills, ${total} acknowledged writes, quarantined temp files: ${(await readdir(join(dir, "quarantine")).catch(() => [])).length}`);
+    expect(total).toBeGreaterThanOrEqual(MIN_ACKS);
+    expect(kills).toBeGreaterThanOrEqual(MIN_KILLS);
+  }, 120_000);
+});
