@@ -74,6 +74,12 @@ export const BackupInfo = z.object({
 /** Something the store did on its own (recovered a file, opened one read-only) that the user should know. */
 export const StoreNotice = z.object({ message: z.string(), at: Timestamp });
 
+/** What an import returns: the new article, or the one already holding the same text (duplicate: true; nothing written). */
+export const ImportResult = z.object({ article: Article, duplicate: z.boolean() });
+
+/** Longest paste accepted (characters); the service also refuses more than 25 MB of UTF-8. */
+export const MAX_PASTE_CHARS = 25 * 1024 * 1024;
+
 function op<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, doc: string) {
   return { request, response, doc };
 }
@@ -111,8 +117,21 @@ export const contract = {
   'claims.restore': op(z.object({ claim: Claim }).strict(), Claim, 'Put back a deleted claim exactly as it was (undo).'),
   'import.file': op(
     z.object({ fileName: z.string().min(1).max(1_000), dataBase64: z.string().max(40 * 1024 * 1024) }).strict(),
-    Article,
-    'Import a file (its bytes base64-encoded) as a new article.',
+    ImportResult,
+    'Import a file (.txt, .md, .html, .htm, .docx; bytes base64-encoded) as a new article, or find it already imported.',
+  ),
+  'import.url': op(
+    z.object({ url: z.string().trim().min(1).max(4_000) }).strict(),
+    ImportResult,
+    'Fetch a web address (http or https) and import the article it serves.',
+  ),
+  'import.paste': op(
+    z
+      .object({ html: z.string().max(MAX_PASTE_CHARS).optional(), text: z.string().max(MAX_PASTE_CHARS).optional(), title: z.string().max(500).optional() })
+      .strict()
+      .refine((p) => p.html !== undefined || p.text !== undefined, 'give html or text'),
+    ImportResult,
+    'Import pasted content (rich HTML, sanitised, or plain text) as a new article.',
   ),
   'backups.list': op(z.object({ articleId: Id }).strict(), z.array(BackupInfo), 'The stored versions of an article, newest first.'),
   'backups.restore': op(

@@ -2,6 +2,8 @@
 import { backupsCommand, restoreCommand } from './backup-commands';
 import { claimAddCommand, claimListCommand } from './claim-commands';
 import type { Command } from './command';
-import { importCommand, listCommand, showCommand } from './library-commands';
+import { exportCommand, restoreExportCommand } from './export-commands';
+import { importCommand } from './import-commands';
+import { listCommand, showCommand } from './library-commands';
 
-export const COMMANDS: Command[] = [listCommand, importCommand, showCommand, claimAddCommand, claimListCommand, backupsCommand, restoreCommand];
+export const COMMANDS: Command[] = [listCommand, importCommand, showCommand, claimAddCommand, claimListCommand, backupsCommand, restoreCommand, exportCommand, restoreExportCommand];

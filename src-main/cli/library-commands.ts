@@ -1,7 +1,4 @@
-/** CLI commands over the library: list, import, show. */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { FactmarkError } from '../../src-shared/contract';
+/** CLI commands over the library: list, show. */
 import { STATUSES } from '../../src-shared/statuses';
 import { countByStatus } from '../../src-shared/model';
 import { docText } from '../../src-shared/text';
@@ -19,25 +16,6 @@ export const listCommand: Command = {
     if (rows.length === 0) ctx.print('The library is empty.');
     for (const row of rows) ctx.print(`${row.id}  ${row.title}  (${row.claimCount} claim${row.claimCount === 1 ? '' : 's'})`);
     return rows;
-  },
-};
-
-export const importCommand: Command = {
-  words: ['import'],
-  usage: 'import <file>',
-  summary: 'Import an article from a file',
-  writes: true,
-  async run(ctx) {
-    const path = resolve(requirePositional(ctx, 0, 'file to import'));
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      throw new FactmarkError('invalid-input', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    const article = await ctx.call('import.file', { fileName: path, dataBase64: bytes.toString('base64') });
-    if (!ctx.json) ctx.print(`Imported "${article.title}" as ${article.id}`);
-    return article;
   },
 };
 

@@ -30,6 +30,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'claims.delete': claims.remove,
     'claims.restore': claims.restore,
     'import.file': (req) => importer.importFile(req.fileName, Buffer.from(req.dataBase64, 'base64')),
+    'import.url': (req) => importer.importUrl(req.url),
+    'import.paste': (req) => importer.importPaste(req),
     'backups.list': backups.list,
     'backups.restore': backups.restore,
     'store.notices': async () => ctx.store.notices(),

@@ -1,67 +1,141 @@
 /**
- * The import service: bytes of a file -> {meta, doc} by the file's format, then a new article.
- * Each format is a converter in this folder; this module picks one and checks the result.
+ * The import service: a file's bytes, a URL or a paste -> a converter by format -> a new
+ * article. Importing text that is already in the library (same textHash) returns the existing
+ * article and writes nothing; a changed page from an already imported URL becomes a new version
+ * linked to the previous one. Any rejection happens before anything is written.
  */
 import { basename, extname } from 'node:path';
 import { FactmarkError } from '../../../src-shared/contract';
-import type { ArticleMetaFields, ArticleRecord } from '../../../src-shared/model';
+import type { ArticleRecord } from '../../../src-shared/model';
+import { docText } from '../../../src-shared/text';
+import { SCHEMA_VERSION } from '../../store/files';
 import type { ServiceContext } from '../context';
-import { createLibraryService } from '../library';
-import type { DocJSONValue } from './doc-json';
-import { plainTextToDoc, splitParagraphs } from './plain-text';
+import { hashText } from '../documents';
+import { saveArticle } from '../library';
+import { titleFromFileName, titleFromText, titleFromUrl, type Converted, type Converter, type Source } from './converted';
+import { convertDocx } from './docx';
+import { convertHtml, convertHtmlPage } from './html';
+import { checkSize, MAX_IMPORT_BYTES } from './input-checks';
+import { convertMarkdown } from './markdown';
+import { completeMeta, normaliseUrl } from './metadata';
+import { convertPlainText, convertText } from './plain-text';
+import { fetchPage } from './url';
 
-/** Largest file accepted for import. */
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
-
-export interface Converted {
-  meta: Partial<ArticleMetaFields>;
-  doc: DocJSONValue;
-}
-
-export type Converter = (bytes: Buffer, fileName: string) => Promise<Converted> | Converted;
-
-/** Decode bytes as UTF-8 text, refusing binary content. */
-export function decodeText(bytes: Buffer): string {
-  if (bytes.includes(0)) throw new FactmarkError('invalid-input', 'The file is binary, not text');
-  return bytes.toString('utf8').replace(/^\uFEFF/, '');
-}
-
-/** A readable title from a file name: "antalya-talks.txt" -> "Antalya talks". */
-export function titleFromFileName(fileName: string): string {
-  const stem = basename(fileName, extname(fileName)).replace(/[-_]+/g, ' ').trim();
-  return stem ? stem[0].toUpperCase() + stem.slice(1) : 'Untitled article';
-}
-
-/** Plain text: the first line is the title when it is short and more paragraphs follow. */
-const convertPlainText: Converter = (bytes, fileName) => {
-  const text = decodeText(bytes);
-  const paragraphs = splitParagraphs(text);
-  const first = paragraphs[0] ?? '';
-  const looksLikeTitle = paragraphs.length > 1 && first.length <= 150 && !/[.!?]$/.test(first);
-  return { meta: { title: looksLikeTitle ? first : titleFromFileName(fileName) }, doc: plainTextToDoc(text) };
-};
+export { MAX_IMPORT_BYTES };
 
 /** Converters by lower-case file extension. */
 export const CONVERTERS: Record<string, Converter> = {
   '.txt': convertPlainText,
   '.text': convertPlainText,
-  '.md': convertPlainText,
-  '.markdown': convertPlainText,
+  '.md': convertMarkdown,
+  '.markdown': convertMarkdown,
+  '.html': convertHtmlPage,
+  '.htm': convertHtmlPage,
+  '.xhtml': convertHtmlPage,
+  '.docx': convertDocx,
 };
 
-export function createImportService(ctx: ServiceContext) {
-  const library = createLibraryService(ctx);
+/** The file extension whose converter reads a fetched media type. */
+const EXTENSION_BY_MEDIA_TYPE: Record<string, string> = {
+  'text/html': '.html',
+  'application/xhtml+xml': '.html',
+  'text/plain': '.txt',
+  'text/markdown': '.md',
+  'text/x-markdown': '.md',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+};
 
-  async function importFile(fileName: string, bytes: Buffer): Promise<ArticleRecord> {
-    const converter = CONVERTERS[extname(fileName).toLowerCase()];
-    if (!converter) {
-      throw new FactmarkError('invalid-input', `Cannot import ${extname(fileName) || 'files without an extension'}: use ${Object.keys(CONVERTERS).join(', ')}`);
-    }
-    if (bytes.length === 0) throw new FactmarkError('invalid-input', `${basename(fileName)} is empty`);
-    if (bytes.length > MAX_IMPORT_BYTES) throw new FactmarkError('invalid-input', `${basename(fileName)} is over 25 MB`);
-    const { meta, doc } = await converter(bytes, fileName);
-    return library.create({ meta: { ...meta, title: meta.title || titleFromFileName(fileName) }, doc });
+/** What an import returns: the article, and whether it was already in the library. */
+export interface ImportResult {
+  article: ArticleRecord;
+  duplicate: boolean;
+}
+
+export interface PasteInput {
+  html?: string;
+  text?: string;
+  title?: string;
+}
+
+/** The converter for a file name; invalid-input naming the supported extensions otherwise. */
+export function converterFor(fileName: string): Converter {
+  const converter = CONVERTERS[extname(fileName).toLowerCase()];
+  if (!converter) {
+    const ext = extname(fileName);
+    throw new FactmarkError('invalid-input', `Cannot import ${ext ? `${ext} files` : 'files without an extension'}: use ${Object.keys(CONVERTERS).join(', ')}`);
+  }
+  return converter;
+}
+
+/** The same address, ignoring a fragment and a trailing slash. */
+function sameUrl(a: string, b: string): boolean {
+  const key = (u: string) => normaliseUrl(u)?.replace(/\/$/, '');
+  return !!a && !!b && key(a) === key(b);
+}
+
+export function createImportService(ctx: ServiceContext) {
+  /** Store a converted article, or return the existing one with the same text. */
+  async function keep(converted: Converted, fallbackTitle: string): Promise<ImportResult> {
+    const text = docText(converted.doc);
+    if (!text.trim()) throw new FactmarkError('invalid-input', 'The article has no text');
+    const textHash = hashText(text);
+    const rows = (await ctx.store.index()).articles;
+    const same = rows.find((row) => row.textHash === textHash);
+    if (same) return { article: (await ctx.store.article(same.id)).article, duplicate: true };
+
+    const meta = completeMeta(converted.meta, fallbackTitle);
+    const previous = meta.sourceUrl
+      ? [...rows].sort((a, b) => b.importedAt.localeCompare(a.importedAt)).find((row) => sameUrl(row.sourceUrl, meta.sourceUrl))
+      : undefined;
+    const now = ctx.clock().toISOString();
+    const article: ArticleRecord = {
+      ...meta,
+      id: ctx.newId(),
+      importedAt: now,
+      updatedAt: now,
+      doc: converted.doc.toJSON(),
+      textHash,
+      ...(previous ? { previousVersionId: previous.id } : {}),
+    };
+    await saveArticle(ctx, { schemaVersion: SCHEMA_VERSION, article, claims: [] }, { reindex: true });
+    return { article, duplicate: false };
   }
 
-  return { importFile };
+  /** Import a file's bytes; the extension picks the format. */
+  async function importFile(fileName: string, bytes: Buffer): Promise<ImportResult> {
+    const converter = converterFor(fileName);
+    const label = basename(fileName);
+    checkSize(bytes, label);
+    const converted = await converter(bytes, { label, fileName: label });
+    return keep(converted, titleFromFileName(fileName));
+  }
+
+  /** Fetch a web address and import what it serves (a page, text, Markdown or a .docx). */
+  async function importUrl(url: string): Promise<ImportResult> {
+    const page = await fetchPage(url);
+    checkSize(page.bytes, page.url);
+    const mediaType = page.contentType.split(';')[0].trim().toLowerCase();
+    const extension = mediaType ? EXTENSION_BY_MEDIA_TYPE[mediaType] : '.html';
+    if (!extension) throw new FactmarkError('invalid-input', `${page.url} is not a web page (it is ${mediaType})`);
+    const source: Source = { label: page.url, url: page.url, contentType: page.contentType };
+    const converted = await CONVERTERS[extension](page.bytes, source);
+    // The fetched address is the source when the page names no canonical one.
+    converted.meta.sourceUrl ??= page.url;
+    return keep(converted, titleFromUrl(page.url));
+  }
+
+  /** Import pasted content: rich HTML through the sanitiser, or plain text. */
+  async function importPaste(input: PasteInput): Promise<ImportResult> {
+    const label = 'The pasted text';
+    const html = input.html?.trim() ? input.html : undefined;
+    const text = input.text ?? '';
+    const size = Buffer.byteLength(html ?? text, 'utf8');
+    if (size > MAX_IMPORT_BYTES) throw new FactmarkError('invalid-input', `${label} is over 25 MB`);
+    if (!html && !text.trim()) throw new FactmarkError('invalid-input', `${label} is empty`);
+    const converted = html ? convertHtml(html, { label, extract: false }) : convertText(text, label);
+    const title = input.title?.trim() || converted.meta.title;
+    return keep({ ...converted, meta: { ...converted.meta, title } }, titleFromText(docText(converted.doc)));
+  }
+
+  return { importFile, importUrl, importPaste };
 }
