@@ -3,7 +3,7 @@
  * (POST /api/<operation>). API calls need the per-run token; requests for any other Host, or
  * from another Origin, are refused (DNS rebinding); there is no CORS and bodies are capped.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -57,11 +57,20 @@ export interface RunningWebServer {
   close(): Promise<void>;
 }
 
+/** Compare tokens in constant time: both are hashed to the same length first, so neither length nor content leaks. */
 function tokensMatch(given: string | undefined, expected: string): boolean {
   if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** decodeURIComponent that answers null for malformed escapes instead of throwing. */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
@@ -84,16 +93,32 @@ function fail(res: ServerResponse, status: number, code: 'invalid-request' | 'in
   sendResult(res, { ok: false, error: { code, message } }, status);
 }
 
-/** Read a request body up to MAX_BODY_BYTES; null when it is larger. */
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * Read a request body up to MAX_BODY_BYTES; null when it is larger. Reading then stops without
+ * destroying the socket, so the caller can still answer 413 (and close the connection after).
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      resolveBody(null);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolveBody(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+/** Answer 413 and drop the connection once the answer is sent (the rest of the body is never read). */
+function refuseOversized(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  res.once('finish', () => req.socket.destroy());
+  fail(res, 413, 'invalid-request', `Request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB`);
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
@@ -102,7 +127,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   let origin = '';
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(pathname);
+    if (decoded === null || decoded.includes('\0')) return send(res, 400, 'Bad path');
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(options.staticDir, relative || 'index.html');
     if (!file.startsWith(options.staticDir + sep) && file !== options.staticDir) return send(res, 404, 'Not found');
     try {
@@ -137,15 +164,17 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return fail(res, 415, 'invalid-request', 'API calls must send application/json');
     }
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuseOversized(req, res);
     const body = await readBody(req);
-    if (body === null) return fail(res, 413, 'invalid-request', `Request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+    if (body === null) return refuseOversized(req, res);
     let payload: unknown;
     try {
       payload = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch {
       return fail(res, 400, 'invalid-request', 'Request body is not valid JSON');
     }
-    const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const name = decodePath(url.pathname.slice('/api/'.length));
+    if (name === null) return fail(res, 400, 'invalid-request', 'Malformed operation name');
     sendResult(res, await options.dispatcher.call(name, payload));
   }
 
