@@ -35,6 +35,8 @@ h2.section{font-size:1.3rem;border-bottom:2px solid #333;padding-bottom:.2rem;ma
 table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}
 th,td{border:1px solid #bbb;padding:.2rem .6rem;text-align:left;vertical-align:top}
 th{background:#f0f0f0}
+caption{text-align:left;font-size:.85rem}
+.claim h4{font:600 .95rem system-ui,sans-serif;margin:.6rem 0 .2rem}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .chip{display:inline-block;border-radius:.6rem;padding:0 .5rem;font-size:.85em;font-weight:600;white-space:nowrap}
 mark.claim{color:inherit;padding:.05em 0;border-bottom:2px solid rgba(0,0,0,.35);-webkit-print-color-adjust:exact;print-color-adjust:exact}
