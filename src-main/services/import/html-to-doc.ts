@@ -57,8 +57,9 @@ function readInlineStyles(root: ParentNode): void {
   }
 }
 
-/** Images become an italic "[Image: alt]", tables a paragraph "[Table omitted]"; rules are dropped. */
-function replaceWithPlaceholders(root: ParentNode): void {
+/** Images become an italic "[Image: alt]", tables a paragraph "[Table omitted]"; rules are dropped. Returns the placeholders. */
+function replaceWithPlaceholders(root: ParentNode): Element[] {
+  const placeholders: Element[] = [];
   for (const table of all(root, 'table')) {
     if (!root.contains(table)) continue; // inside a table already replaced
     const doc = table.ownerDocument;
@@ -67,13 +68,22 @@ function replaceWithPlaceholders(root: ParentNode): void {
     em.textContent = tablePlaceholder(table.querySelector('caption')?.textContent ?? null);
     p.append(em);
     table.replaceWith(p);
+    placeholders.push(em);
   }
   for (const img of all(root, 'img')) {
     const em = img.ownerDocument.createElement('em');
     em.textContent = imagePlaceholder(img.getAttribute('alt'));
     img.replaceWith(em);
+    placeholders.push(em);
   }
   for (const hr of all(root, 'hr')) hr.remove();
+  return placeholders;
+}
+
+/** True when `root` has text outside the placeholders (an image-only page has nothing to annotate). */
+function hasOwnText(root: DocumentFragment, placeholders: readonly Element[]): boolean {
+  const placeholderText = placeholders.reduce((n, el) => n + (el.textContent ?? '').replace(/\s+/g, '').length, 0);
+  return (root.textContent ?? '').replace(/\s+/g, '').length > placeholderText;
 }
 
 /** Make link targets absolute against `base`; unwrap links whose target is not http(s) or mailto. */
@@ -109,7 +119,8 @@ export function pruneEmpty(node: PMNode): PMNode | null {
  */
 export function fragmentToDoc(fragment: DocumentFragment, base?: string): PMNode | null {
   readInlineStyles(fragment);
-  replaceWithPlaceholders(fragment);
+  const placeholders = replaceWithPlaceholders(fragment);
+  if (!hasOwnText(fragment, placeholders)) return null;
   resolveLinks(fragment, base);
   const doc = pruneEmpty(parser.parse(fragment));
   if (!doc) return null;

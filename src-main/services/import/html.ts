@@ -51,6 +51,7 @@ export function convertHtml(html: string, options: HtmlOptions): Converted {
       root = article.content;
     }
     if (!root) throw noText(options.label, options.extract);
+    if (root === document.body) root = detachChildren(document, document.body);
     const base = pageBase ?? meta.sourceUrl;
     const doc = fragmentToDoc(sanitise(window as unknown as Window, root), base);
     if (!doc) throw noText(options.label, options.extract);
@@ -58,6 +59,13 @@ export function convertHtml(html: string, options: HtmlOptions): Converted {
   } finally {
     dom.window.close();
   }
+}
+
+/** Move a body's children into a detached <div> (DOMPurify takes an element it can import whole). */
+function detachChildren(document: Document, body: HTMLElement): HTMLDivElement {
+  const container = document.createElement('div');
+  container.append(...Array.from(body.childNodes));
+  return container;
 }
 
 /** The document's base URL when it is a real http(s) address (from its URL or a <base> element). */

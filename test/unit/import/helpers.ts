@@ -1,0 +1,179 @@
+/** Helpers for the import tests: data-folder snapshots, stored-document checks, .docx and HTTP fixtures. */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, relative } from 'node:path';
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
+import { JSDOM } from 'jsdom';
+import { DOMSerializer, Node as PMNode } from 'prosemirror-model';
+import { expect } from 'vitest';
+import type { ArticleRecord } from '../../../src-shared/model';
+import { articleSchema, isSafeHref } from '../../../src-shared/schema';
+import { activeContentIn } from '../../support/hostile-corpus';
+import type { TempLibrary } from '../../support/temp-library';
+
+export const FIXTURES = 'test/fixtures/import';
+
+/** Every file under `dir` with a hash of its bytes, by relative path. */
+export async function snapshotDir(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const walk = async (d: string): Promise<void> => {
+    for (const entry of await readdir(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else out.set(relative(dir, full), createHash('sha256').update(await readFile(full)).digest('hex'));
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+/** Run `action`, expect it to fail with `message`, and expect the data folder to be byte-identical. */
+export async function expectRejectedUnchanged(lib: TempLibrary, action: () => Promise<unknown>, message: RegExp): Promise<void> {
+  await lib.factmark.flush();
+  const before = await snapshotDir(lib.dir);
+  await expect(action()).rejects.toThrow(message);
+  await lib.factmark.flush();
+  expect(await snapshotDir(lib.dir)).toEqual(before);
+}
+
+/** The article as stored on disk (after flushing pending writes). */
+export async function storedArticle(lib: TempLibrary, id: string): Promise<ArticleRecord> {
+  await lib.factmark.flush();
+  const file = JSON.parse(await readFile(lib.factmark.ctx.store.articleFile(id), 'utf8')) as { article: ArticleRecord };
+  return file.article;
+}
+
+const SCHEMA_ATTRS: Record<string, string[]> = { heading: ['level'], ordered_list: ['order'], link: ['href'] };
+
+/** Walk stored document JSON: only schema node/mark types, only their known attrs, only safe hrefs. */
+export function schemaProblems(json: unknown): string[] {
+  const problems: string[] = [];
+  const visit = (node: Record<string, unknown>): void => {
+    const type = String(node.type);
+    if (!articleSchema.nodes[type]) problems.push(`unknown node ${type}`);
+    for (const key of Object.keys(node)) if (!['type', 'content', 'text', 'marks', 'attrs'].includes(key)) problems.push(`extra key ${key} on ${type}`);
+    for (const key of Object.keys((node.attrs as object) ?? {})) if (!(SCHEMA_ATTRS[type] ?? []).includes(key)) problems.push(`attr ${key} on ${type}`);
+    for (const mark of (node.marks as Record<string, unknown>[]) ?? []) {
+      const mtype = String(mark.type);
+      if (!articleSchema.marks[mtype]) problems.push(`unknown mark ${mtype}`);
+      for (const key of Object.keys((mark.attrs as object) ?? {})) if (!(SCHEMA_ATTRS[mtype] ?? []).includes(key)) problems.push(`attr ${key} on mark ${mtype}`);
+      if (mtype === 'link' && !isSafeHref(String((mark.attrs as { href?: unknown })?.href))) problems.push(`unsafe href ${String((mark.attrs as { href?: unknown })?.href)}`);
+    }
+    for (const child of (node.content as Record<string, unknown>[]) ?? []) visit(child);
+  };
+  visit(json as Record<string, unknown>);
+  return problems;
+}
+
+/**
+ * Check a stored document holds no active content: its JSON fits the schema, and its rendering
+ * (the schema's toDOM, as the app renders it) has none — also after serialising and reparsing
+ * the rendering, the step mutation-XSS relies on.
+ */
+export function expectNoActiveContent(docJSON: unknown): void {
+  expect(schemaProblems(docJSON)).toEqual([]);
+  const doc = PMNode.fromJSON(articleSchema, docJSON);
+  doc.check();
+  const { window } = new JSDOM('<!DOCTYPE html><body><div id="article"></div></body>');
+  const container = window.document.getElementById('article')!;
+  container.append(DOMSerializer.fromSchema(articleSchema).serializeFragment(doc.content, { document: window.document }));
+  expect(activeContentIn(container)).toEqual([]);
+  const reparsed = new JSDOM(`<!DOCTYPE html><body>${container.outerHTML}</body>`).window.document.body;
+  expect(activeContentIn(reparsed)).toEqual([]);
+  window.close();
+}
+
+/** A tiny real PNG (1x1) for .docx images. */
+export const PNG_1x1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC',
+  'base64',
+);
+
+/** A realistic .docx made with the `docx` package: title, headings, emphasis, links, lists, a table and an image. */
+export async function sampleDocx(options: { title?: string; creator?: string; extra?: Paragraph[] } = {}): Promise<Buffer> {
+  const doc = new Document({
+    title: options.title,
+    creator: options.creator ?? 'Amira Haddad',
+    numbering: {
+      config: [{ reference: 'steps', levels: [{ level: 0, format: 'decimal', text: '%1.', alignment: AlignmentType.START }] }],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Port expansion approved', heading: HeadingLevel.TITLE }),
+          new Paragraph({
+            children: [
+              new TextRun('The council approved the '),
+              new TextRun({ text: '£240 million', bold: true }),
+              new TextRun(' expansion, said to create '),
+              new TextRun({ text: '1,800 jobs', italics: true }),
+              new TextRun('. See the '),
+              new ExternalHyperlink({ link: 'https://harbourcourier.example/business-case', children: [new TextRun({ text: 'business case', style: 'Hyperlink' })] }),
+              new TextRun(' or a '),
+              new ExternalHyperlink({ link: 'javascript:alert(1)', children: [new TextRun({ text: 'script link', style: 'Hyperlink' })] }),
+              new TextRun('.'),
+            ],
+          }),
+          new Paragraph({ text: 'What the plan includes', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({ text: 'Two deep-water berths', bullet: { level: 0 } }),
+          new Paragraph({ text: 'A rail link', bullet: { level: 0 } }),
+          new Paragraph({ text: 'Approve the budget', numbering: { reference: 'steps', level: 0 } }),
+          new Paragraph({ text: 'Start dredging', numbering: { reference: 'steps', level: 0 } }),
+          new Table({
+            rows: [
+              new TableRow({ children: [new TableCell({ children: [new Paragraph('Party')] }), new TableCell({ children: [new Paragraph('For')] })] }),
+              new TableRow({ children: [new TableCell({ children: [new Paragraph('Labour')] }), new TableCell({ children: [new Paragraph('31')] })] }),
+            ],
+          }),
+          new Paragraph({
+            children: [new ImageRun({ type: 'png', data: PNG_1x1, transformation: { width: 10, height: 10 }, altText: { name: 'cranes', description: 'Cranes at dusk', title: 'Cranes' } })],
+          }),
+          new Paragraph({ children: [new TextRun('First line'), new TextRun({ text: 'after a break', break: 1 })] }),
+          ...(options.extra ?? []),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A local HTTP server on 127.0.0.1 answering with `handler`. */
+export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<TestServer> {
+  const server: Server = createServer(handler);
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}
+
+/** A news page with `inner` somewhere in the middle of real article text. */
+export function hostPage(inner: string, label: string): string {
+  const para = (n: number) =>
+    `<p>Paragraph ${n} of the report on ${label}: the council approved the expansion of the eastern container terminal after a long debate about dredging, traffic, and the number of jobs the project would create over the next five years.</p>`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Report on ${label}</title></head><body><nav><a href="/">Home</a></nav><article><h1>Report on ${label}</h1>${para(1)}${para(2)}${inner}${para(3)}${para(4)}</article><footer>Footer</footer></body></html>`;
+}
