@@ -1,4 +1,5 @@
 /** Validate a call against the contract, run its handler, and turn any failure into a CallResult. */
+import { z } from 'zod';
 import {
   contract,
   describeZodError,
@@ -7,6 +8,18 @@ import {
   type CallResult,
 } from '../../src-shared/contract';
 import type { Handlers } from './handlers';
+
+/**
+ * A parsed request with undefined-valued keys removed, so `{note: undefined}` (which IPC's
+ * structured clone can carry, JSON cannot) means the same as leaving `note` out in both hosts.
+ */
+export function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = withoutUndefined(item);
+  return out as T;
+}
 
 /** Serialises calls so one operation's read-modify-write never interleaves with another's. */
 export class Dispatcher {
@@ -30,9 +43,10 @@ export class Dispatcher {
     }
     try {
       const handler = this.handlers[name] as (req: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
+      return { ok: true, value: await handler(withoutUndefined(parsed.data)) };
     } catch (error) {
       if (error instanceof FactmarkError) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof z.ZodError) return { ok: false, error: { code: 'internal', message: `${name} failed: ${describeZodError(error)}` } };
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message: `${name} failed: ${message.split('\n')[0]}` } };
     }

@@ -74,7 +74,9 @@ async function checkFolder(dir: string, acked: Acked): Promise<void> {
   }
   for (const folder of [join(dir, 'backups', 'articles', article.data.article.id), join(dir, 'backups', 'prefs')]) {
     for (const backup of await readdir(folder).catch(() => [])) {
-      expect(checkStoreText(await json(join(folder, backup)), folder.endsWith('prefs') ? 'prefs' : 'article', folder.endsWith('prefs') ? PrefsFile : ArticleFile).ok).toBe(true);
+      const text = await json(join(folder, backup));
+      const checked = folder.endsWith('prefs') ? checkStoreText(text, 'prefs', PrefsFile) : checkStoreText(text, 'article', ArticleFile);
+      expect(checked.ok).toBe(true);
     }
   }
   for (const moved of await readdir(join(dir, 'quarantine')).catch(() => [])) expect(moved).toMatch(/\.tmp\.\d{8}T\d{9}Z(-\d+)?$/);
