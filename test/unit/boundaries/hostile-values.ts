@@ -1,7 +1,9 @@
 /**
- * A small corpus of hostile values for boundary tests: markup and script injection, path
- * traversal, prototype keys, control and bidi characters, odd Unicode, and oversized text.
+ * Hostile values for boundary tests: the shared HTML corpus (test/support/hostile-corpus.ts)
+ * plus text of other kinds: template and SQL injection, path traversal, prototype keys, control
+ * and bidi characters, odd Unicode, and oversized text.
  */
+import { hostileCorpus } from '../../support/hostile-corpus';
 
 /** Strings that must be stored and returned exactly as given (never interpreted). */
 export const HOSTILE_STRINGS: readonly string[] = [
@@ -28,6 +30,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '%00%2e%2e%2f',
   ' leading and trailing spaces ',
   'A'.repeat(400),
+  ...hostileCorpus(),
 ];
 
 /** Values of the wrong kind for any field. */
