@@ -1,0 +1,142 @@
+/** The HTML report: structure, escaping, and highlights that land on exactly the claimed characters. */
+import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inDocumentOrder } from '../../../src-shared/model';
+import { STATUSES } from '../../../src-shared/statuses';
+import { REPORT_CSP, renderHtml } from '../../../src-main/services/export/html';
+import { HOSTILE_CLAIMANT, HOSTILE_NOTE, openSampleLibrary, type SampleLibrary } from '../../fixtures/export/sample-library';
+import { bundleOf, claimAt, STRUCTURED_ARTICLE, STRUCTURED_TEXT } from './structured-doc';
+
+function parse(html: string): Document {
+  return new JSDOM(html).window.document;
+}
+
+/** The text a claim's highlights cover, in document order, without the number labels. */
+function highlightedText(doc: Document, claimId: string): string {
+  return [...doc.querySelectorAll(`.article-text mark[data-claim="${claimId}"]`)]
+    .map((mark) => {
+      const copy = mark.cloneNode(true) as Element;
+      copy.querySelectorAll('.claim-num').forEach((label) => label.remove());
+      return copy.textContent ?? '';
+    })
+    .join('');
+}
+
+/** The article text as shown, without number labels. */
+function shownText(doc: Document): string {
+  const copy = doc.querySelector('.article-text')!.cloneNode(true) as Element;
+  copy.querySelectorAll('.claim-num').forEach((label) => label.remove());
+  copy.querySelectorAll('p, h2, h3, h4, h5, h6').forEach((block) => block.append('\u0000'));
+  return (copy.textContent ?? '').replace(/\n/g, '').replace(/\u0000$/, '');
+}
+
+describe('HTML report of the sample', () => {
+  let sample: SampleLibrary;
+  let html: string;
+  let doc: Document;
+
+  beforeAll(async () => {
+    sample = await openSampleLibrary();
+    const file = await sample.lib.call('export.article', { articleId: sample.articleId, format: 'html' });
+    html = 'text' in file ? file.text : '';
+    doc = parse(html);
+  });
+
+  afterAll(async () => {
+    await sample?.lib.cleanup();
+  });
+
+  it('is self-contained: a CSP that forbids scripts and loads, no script, no external resource', () => {
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe(REPORT_CSP);
+    expect(doc.querySelectorAll('script, img, iframe, object, embed, link, base, form').length).toBe(0);
+    for (const el of doc.querySelectorAll('*')) {
+      for (const attr of el.getAttributeNames()) expect(attr.startsWith('on'), `${el.tagName} has ${attr}`).toBe(false);
+      expect(el.getAttribute('src')).toBeNull();
+    }
+  });
+
+  it('keeps hostile claimant and note as text', () => {
+    const entry = doc.querySelector('#claim-1')!;
+    expect(entry.querySelector('.claimant')!.textContent).toBe(HOSTILE_CLAIMANT);
+    expect(entry.querySelector('.note')!.textContent).toBe(HOSTILE_NOTE);
+  });
+
+  it('shows the title, metadata, and a summary with every status and the total', () => {
+    expect(doc.querySelector('h1')!.textContent).toBe('Lavrov and Kuleba meet in Antalya: no progress on ceasefire');
+    expect(doc.querySelector('.meta a[href="https://news.example/world/antalya-talks"]')).not.toBeNull();
+    const rows = [...doc.querySelectorAll('.summary tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent!.trim()).join(' '));
+    expect(rows).toHaveLength(STATUSES.length);
+    for (const s of STATUSES) {
+      const expected = sample.claims.filter((c) => c.status === s.id).length;
+      expect(rows).toContain(`${s.glyph} ${s.label} ${expected}`);
+    }
+    expect(doc.querySelector('.summary tfoot')!.textContent).toContain(String(sample.claims.length));
+    expect(doc.querySelector('.summary')!.textContent).toContain('Ana Reviewer, Ben Checker');
+  });
+
+  it('highlights every claim once per segment, numbers it once, and covers exactly its quote', () => {
+    const ids = new Set([...doc.querySelectorAll('.article-text mark[data-claim]')].map((m) => m.getAttribute('data-claim')));
+    expect(ids.size).toBe(sample.claims.length);
+    expect(doc.querySelectorAll('.article-text .claim-num').length).toBe(sample.claims.length);
+    for (const c of sample.claims) expect(highlightedText(doc, c.id)).toBe(c.target.quote.exact.replace(/\n/g, ''));
+  });
+
+  it('lists the claims in document order with number, quote, status label, evidence stance and history', () => {
+    const entries = [...doc.querySelectorAll('section.claim')];
+    const ordered = inDocumentOrder(sample.claims);
+    expect(entries.map((e) => e.getAttribute('data-claim'))).toEqual(ordered.map((c) => c.id));
+    entries.forEach((entry, i) => {
+      expect(entry.id).toBe(`claim-${i + 1}`);
+      expect(entry.querySelector('blockquote.quote')!.textContent).toBe(ordered[i].target.quote.exact);
+      expect(entry.querySelectorAll('table.history tbody tr').length).toBe(ordered[i].history.length);
+    });
+    const verified = entries.find((e) => e.textContent!.includes('Press conference transcript'))!;
+    expect([...verified.querySelectorAll('.stance')].map((s) => s.textContent)).toEqual(['Supports', 'Context']);
+  });
+});
+
+describe('HTML highlights over a structured document', () => {
+  it('renders headings, marks, links, lists, quotes and hard breaks; unsafe links lose their href', () => {
+    const doc = parse(renderHtml(bundleOf(STRUCTURED_ARTICLE, [], STRUCTURED_TEXT)));
+    const body = doc.querySelector('.article-text')!;
+    expect(body.querySelector('h2')!.textContent).toBe('Ministers meet in Antalya');
+    expect(body.querySelector('h2 em')!.textContent).toBe('in Antalya');
+    expect(body.querySelector('strong')!.textContent).toBe('brief');
+    expect(body.querySelector('em strong, strong em')!.textContent).toBe('inconclusive');
+    expect(body.querySelector('a[href="https://mfa.example/statement"]')!.textContent).toBe('the ministry');
+    expect(body.querySelectorAll('br').length).toBe(1);
+    expect(body.querySelectorAll('ul li').length).toBe(2);
+    expect(body.querySelector('blockquote p')!.textContent).toBe('“We will try,” he said.');
+    expect(body.querySelector('ol')!.getAttribute('start')).toBe('3');
+    expect([...body.querySelectorAll('a')].some((a) => a.getAttribute('href')?.startsWith('javascript'))).toBe(false);
+    expect(shownText(doc)).toBe(STRUCTURED_TEXT.replace(/\n\n/g, '\u0000').replace(/\n/g, ''));
+  });
+
+  it('puts random, overlapping claims on exactly their characters, whatever the structure', () => {
+    const text = STRUCTURED_TEXT;
+    const range = fc
+      .tuple(fc.integer({ min: 0, max: text.length - 1 }), fc.integer({ min: 1, max: 60 }))
+      .map(([start, len]) => [start, Math.min(text.length, start + len)] as const);
+    fc.assert(
+      fc.property(fc.array(range, { minLength: 1, maxLength: 8 }), (ranges) => {
+        const claims = ranges.map(([s, e], i) => claimAt(text, STRUCTURED_ARTICLE.id, `c${i}`, s, e, STATUSES[i % STATUSES.length].id));
+        const doc = parse(renderHtml(bundleOf(STRUCTURED_ARTICLE, inDocumentOrder(claims), text)));
+        for (const c of claims) expect(highlightedText(doc, c.id)).toBe(c.target.quote.exact.replace(/\n/g, ''));
+        // A range inside a block separator has no character to show, so it gets no label (the editor never makes one).
+        const visible = claims.filter((c) => c.target.quote.exact.replace(/\n/g, '') !== '');
+        expect(doc.querySelectorAll('.article-text .claim-num').length).toBe(visible.length);
+        expect(shownText(doc)).toBe(text.replace(/\n\n/g, '\u0000').replace(/\n/g, ''));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('lists a claim whose quote is not in the text as not found, without highlighting it', () => {
+    const orphan = claimAt(STRUCTURED_TEXT, STRUCTURED_ARTICLE.id, 'orphan', 0, 8);
+    orphan.target = { quote: { exact: 'Nowhere in this text', prefix: '', suffix: '' }, position: { start: 0, end: 20 } };
+    const doc = parse(renderHtml(bundleOf(STRUCTURED_ARTICLE, [orphan], STRUCTURED_TEXT)));
+    expect(doc.querySelectorAll('.article-text mark').length).toBe(0);
+    expect(doc.querySelector('#claim-1 .orphan')!.textContent).toContain('not found');
+  });
+});
