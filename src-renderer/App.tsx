@@ -1,40 +1,70 @@
 /** The React shell: library on the left, the open article in the middle, its claims on the right. */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArticleRecord, ArticleSummaryRow, ClaimRecord } from '../src-shared/model';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PreferencesRecord } from '../src-shared/contract';
+import type { ArticleMetaFields, ArticleRecord, ArticleSummaryRow, ClaimRecord, StatusId } from '../src-shared/model';
 import { inDocumentOrder } from '../src-shared/model';
 import { ApiError, type FactmarkClient } from './api/client';
+import { SaveStatus } from './components/SaveStatus';
+import { afterDeletion, claimantsOf, filterClaims, isFiltering, mergeSuggestions, neighbourId, NO_FILTER, type ClaimFilter } from './desk/claim-list';
+import { useClaimsDesk } from './desk/use-claims-desk';
 import { ArticleView, type ArticleViewHandle } from './editor/ArticleView';
+import { ArticleDetailsDialog } from './panels/ArticleDetailsDialog';
+import { ClaimEditor } from './panels/ClaimEditor';
 import { ClaimsPanel } from './panels/ClaimsPanel';
+import { HelpDialog } from './panels/HelpDialog';
 import { LibraryPanel } from './panels/LibraryPanel';
+import { PreferencesDialog } from './panels/PreferencesDialog';
+import { matchShortcut, type ShortcutMatch } from './shortcuts';
 
 interface OpenArticle {
   article: ArticleRecord;
   claims: ClaimRecord[];
 }
 
+/** Which overlay is open (one at a time). */
+type Overlay = { kind: 'editor'; claimId: string } | { kind: 'prefs' } | { kind: 'details' } | { kind: 'help' } | null;
+
+const NO_CLAIMS: ClaimRecord[] = [];
+const NO_PREFS: PreferencesRecord = { reviewer: '', organisation: '', organisationUrl: '' };
+const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+
+function errorText(error: unknown): string {
+  return error instanceof ApiError || error instanceof Error ? error.message : String(error);
+}
+
+/** Whether key presses on `target` belong to it (a text field) rather than to the desk. */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.closest('.fm-article-text')) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function isControl(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('button, a[href], summary, [role="menuitem"]') !== null;
+}
+
 export function App({ client }: { client: FactmarkClient }) {
   const [articles, setArticles] = useState<ArticleSummaryRow[]>([]);
   const [open, setOpen] = useState<OpenArticle | null>(null);
+  const [prefs, setPrefs] = useState<PreferencesRecord>(NO_PREFS);
+  const [libraryClaimants, setLibraryClaimants] = useState<string[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [filter, setFilter] = useState<ClaimFilter>(NO_FILTER);
+  const [orphans, setOrphans] = useState<readonly ClaimRecord[]>([]);
   const viewHandle = useRef<ArticleViewHandle | null>(null);
+  const filterInput = useRef<HTMLInputElement>(null);
 
-  const report = useCallback((error: unknown) => {
-    setMessage(error instanceof ApiError || error instanceof Error ? error.message : String(error));
-  }, []);
+  const report = useCallback((error: unknown) => setMessage(errorText(error)), []);
 
-  const openArticle = useCallback(
-    async (id: string) => {
-      try {
-        const result = await client.call('library.get', { articleId: id });
-        setOpen(result);
-        setSelectedId(null);
-      } catch (error) {
-        report(error);
-      }
-    },
-    [client, report],
-  );
+  // Notices are transient: they fade after a few seconds (messages that need action stay).
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(''), 4000);
+    return () => clearTimeout(timer);
+  }, [notice]);
 
   const refreshList = useCallback(async () => {
     const rows = await client.call('library.list', {});
@@ -42,60 +72,227 @@ export function App({ client }: { client: FactmarkClient }) {
     return rows;
   }, [client]);
 
+  const desk = useClaimsDesk({
+    client,
+    articleId: open?.article.id ?? '',
+    initialClaims: open?.claims ?? NO_CLAIMS,
+    reviewer: prefs.reviewer,
+    report: setMessage,
+    onCountChange: () => void refreshList().catch(report),
+  });
+
+  const openArticle = useCallback(
+    async (id: string) => {
+      try {
+        const result = await client.call('library.get', { articleId: id });
+        setOpen({ article: result.article, claims: inDocumentOrder(result.claims) });
+        setSelectedId(null);
+        setFilter(NO_FILTER);
+        setOverlay(null);
+      } catch (error) {
+        report(error);
+      }
+    },
+    [client, report],
+  );
+
   useEffect(() => {
     refreshList()
       .then((rows) => (rows[0] ? openArticle(rows[0].id) : undefined))
       .catch(report);
-  }, [refreshList, openArticle, report]);
+    client.call('prefs.get', {}).then(setPrefs, report);
+  }, [client, refreshList, openArticle, report]);
 
-  const claimSelection = useCallback(async () => {
+  useEffect(() => {
+    if (open) client.call('claims.claimants', {}).then(setLibraryClaimants, () => undefined);
+  }, [client, open?.article.id, overlay?.kind === 'editor']); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const visible = useMemo(() => filterClaims(desk.claims, filter), [desk.claims, filter]);
+  const visibleIds = useMemo(() => visible.map((c) => c.id), [visible]);
+  /** The ids the panel shows when a filter is on (for exporting just those); null when it shows all. */
+  const filteredClaimIds = isFiltering(filter) ? visibleIds : null;
+  const articleClaimants = useMemo(() => claimantsOf(desk.claims), [desk.claims]);
+  const suggestions = useMemo(() => mergeSuggestions(articleClaimants, libraryClaimants), [articleClaimants, libraryClaimants]);
+  const findClaim = useCallback((id: string | null) => (id ? desk.claims.find((c) => c.id === id) ?? orphans.find((c) => c.id === id) ?? null : null), [desk.claims, orphans]);
+
+  const claimSelection = useCallback(() => {
     if (!open) return;
-    const range = viewHandle.current?.selectedRange();
-    if (!range || range.end <= range.start) {
-      setMessage('Select some text in the article first.');
+    const selection = viewHandle.current?.selectedTarget();
+    if (!selection) {
+      setNotice('Select some text in the article first.');
       return;
     }
-    try {
-      const claim = await client.call('claims.create', { articleId: open.article.id, range });
-      setOpen((o) => (o ? { ...o, claims: inDocumentOrder([...o.claims, claim]) } : o));
-      setSelectedId(claim.id);
-      setMessage(null);
-      window.getSelection()?.removeAllRanges();
-      void refreshList();
-    } catch (error) {
-      report(error);
-    }
-  }, [client, open, refreshList, report]);
+    const id = desk.create({ start: selection.start, end: selection.end }, selection.target);
+    setSelectedId(id);
+    setMessage(null);
+    setNotice('Claim created.');
+    viewHandle.current?.clearSelection();
+  }, [desk, open]);
+
+  const deleteClaim = useCallback(
+    (id: string) => {
+      setSelectedId((current) => (current === id ? afterDeletion(visibleIds, id) : current));
+      setOverlay((o) => (o?.kind === 'editor' && o.claimId === id ? null : o));
+      desk.remove(id);
+      setNotice(`Claim deleted. Undo with ${IS_MAC ? '⌘Z' : 'Ctrl+Z'}.`);
+    },
+    [desk, visibleIds],
+  );
+
+  const undo = useCallback(() => setNotice(desk.undo() ?? 'Nothing to undo.'), [desk]);
+  const redo = useCallback(() => setNotice(desk.redo() ?? 'Nothing to redo.'), [desk]);
+
+  const savePrefs = useCallback(
+    async (next: PreferencesRecord) => {
+      setPrefs(await client.call('prefs.set', next));
+      setNotice('Preferences saved.');
+    },
+    [client],
+  );
+
+  const saveDetails = useCallback(
+    async (meta: ArticleMetaFields) => {
+      if (!open) return;
+      const article = await client.call('library.updateMeta', { articleId: open.article.id, meta });
+      setOpen((o) => (o && o.article.id === article.id ? { ...o, article } : o));
+      setNotice('Article details saved.');
+      void refreshList().catch(report);
+    },
+    [client, open, refreshList, report],
+  );
+
+  const runShortcut = useCallback(
+    (match: ShortcutMatch) => {
+      switch (match.command) {
+        case 'claim-selection':
+          return claimSelection();
+        case 'next-claim':
+        case 'previous-claim':
+          return setSelectedId(neighbourId(visibleIds, selectedId, match.command === 'next-claim' ? 1 : -1));
+        case 'set-status':
+          if (selectedId) desk.update(selectedId, { status: match.status as StatusId });
+          return;
+        case 'open-editor':
+          if (selectedId) setOverlay({ kind: 'editor', claimId: selectedId });
+          return;
+        case 'delete-claim':
+          if (selectedId) deleteClaim(selectedId);
+          return;
+        case 'undo':
+          return undo();
+        case 'redo':
+          return redo();
+        case 'focus-filter':
+          return filterInput.current?.focus();
+        case 'help':
+          return setOverlay({ kind: 'help' });
+        case 'deselect':
+          return setSelectedId(null);
+      }
+    },
+    [claimSelection, deleteClaim, desk, redo, selectedId, undo, visibleIds],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const match = matchShortcut(event, {
+        isMac: IS_MAC,
+        inTextField: isTextField(event.target),
+        onControl: isControl(event.target),
+        overlayOpen: document.querySelector('[role="dialog"], [role="menu"]') !== null,
+        hasClaim: findClaim(selectedId) !== null,
+        hasTextSelection: viewHandle.current?.selectedTarget() != null,
+      });
+      if (!match) return;
+      if (match.command === 'deselect' && !selectedId) return;
+      event.preventDefault();
+      runShortcut(match);
+    };
+    // Capture phase: ProseMirror claims Enter and Escape in the article before they would bubble here.
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [findClaim, runShortcut, selectedId]);
+
+  // The Electron Edit menu sends undo/redo here (the browser host has no app menu).
+  useEffect(() => {
+    const bridge = window.factmark;
+    if (!bridge?.onMenuCommand) return;
+    return bridge.onMenuCommand((command) => {
+      if (command === 'undo') undo();
+      else if (command === 'redo') redo();
+    });
+  }, [redo, undo]);
+
+  const editing = overlay?.kind === 'editor' ? findClaim(overlay.claimId) : null;
 
   return (
     <div className="fm-app">
       <header className="fm-toolbar" role="toolbar" aria-label="Article tools">
         <h1 className="fm-brand">Factmark</h1>
-        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={claimSelection} disabled={!open}>
+        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={claimSelection} disabled={!open} title="Claim the selected text (C)">
           Claim selection
         </button>
+        <button type="button" onClick={undo} disabled={!desk.canUndo} title={IS_MAC ? '⌘Z' : 'Ctrl+Z'}>
+          Undo
+        </button>
+        <button type="button" onClick={redo} disabled={!desk.canRedo} title={IS_MAC ? '⇧⌘Z' : 'Ctrl+Shift+Z'}>
+          Redo
+        </button>
+        <span className="fm-toolbar-gap" />
+        <button type="button" onClick={() => setOverlay({ kind: 'details' })} disabled={!open}>
+          Article details
+        </button>
+        <button type="button" onClick={() => setOverlay({ kind: 'prefs' })}>
+          Preferences
+        </button>
+        <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setOverlay({ kind: 'help' })}>
+          ?
+        </button>
+        <SaveStatus state={desk.save} />
+      </header>
+      <div className="fm-messages">
         {message ? (
           <p role="alert" className="fm-message">
             {message}{' '}
-            <button type="button" aria-label="Dismiss message" onClick={() => setMessage(null)}>
-              ×
+            <button type="button" className="fm-link-button" aria-label="Dismiss message" onClick={() => setMessage(null)}>
+              Dismiss
             </button>
           </p>
         ) : null}
-      </header>
+        {desk.conflict ? (
+          <div role="alert" className="fm-message fm-conflict">
+            <p>{desk.conflict.message}</p>
+            <button type="button" className="fm-button fm-primary" onClick={desk.reapply}>
+              Apply my change again
+            </button>{' '}
+            <button type="button" className="fm-button" onClick={desk.dismissConflict}>
+              Keep the newer version
+            </button>
+          </div>
+        ) : null}
+        <p className="fm-notice" aria-live="polite">
+          {notice}
+        </p>
+      </div>
       <LibraryPanel articles={articles} currentId={open?.article.id ?? null} onOpen={openArticle} />
       <main className="fm-main" aria-label="Article">
         {open ? (
           <>
             <h2 className="fm-article-title">{open.article.title}</h2>
-            <p className="fm-article-meta">
-              {[open.article.byline, open.article.publisher, open.article.publishedAt].filter(Boolean).join(' · ')}
-            </p>
+            <p className="fm-article-meta">{[open.article.byline, open.article.publisher, open.article.publishedAt].filter(Boolean).join(' · ')}</p>
             <ArticleView
               article={open.article}
-              claims={open.claims}
+              claims={desk.claims}
               selectedId={selectedId}
               onSelectClaim={setSelectedId}
+              onOrphans={setOrphans}
+              onClaimSelection={claimSelection}
+              onEditClaim={(id) => {
+                setSelectedId(id);
+                setOverlay({ kind: 'editor', claimId: id });
+              }}
+              onDeleteClaim={deleteClaim}
               handleRef={(h) => (viewHandle.current = h)}
             />
           </>
@@ -103,7 +300,38 @@ export function App({ client }: { client: FactmarkClient }) {
           <p className="fm-empty">Open an article from the library.</p>
         )}
       </main>
-      {open ? <ClaimsPanel claims={open.claims} selectedId={selectedId} onSelect={setSelectedId} /> : null}
+      {open ? (
+        <ClaimsPanel
+          claims={desk.claims}
+          visible={visible}
+          orphans={orphans}
+          claimants={articleClaimants}
+          filter={filter}
+          onFilter={setFilter}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onOpen={(id) => {
+            setSelectedId(id);
+            setOverlay({ kind: 'editor', claimId: id });
+          }}
+          onStep={(step) => setSelectedId(neighbourId(visibleIds, selectedId, step))}
+          filterRef={filterInput}
+        />
+      ) : null}
+      {editing ? (
+        <ClaimEditor
+          key={editing.id}
+          claim={editing}
+          claimants={suggestions}
+          onPatch={(patch) => desk.update(editing.id, patch)}
+          onDelete={() => deleteClaim(editing.id)}
+          onClose={() => setOverlay(null)}
+          onOpenPreferences={() => setOverlay({ kind: 'prefs' })}
+        />
+      ) : null}
+      {overlay?.kind === 'prefs' ? <PreferencesDialog prefs={prefs} onSave={savePrefs} onClose={() => setOverlay(null)} /> : null}
+      {overlay?.kind === 'details' && open ? <ArticleDetailsDialog article={open.article} onSave={saveDetails} onClose={() => setOverlay(null)} /> : null}
+      {overlay?.kind === 'help' ? <HelpDialog isMac={IS_MAC} onClose={() => setOverlay(null)} /> : null}
     </div>
   );
 }

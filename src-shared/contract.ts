@@ -115,6 +115,7 @@ export const contract = {
   ),
   'claims.delete': op(z.object({ articleId: Id, claimId: Id }).strict(), Claim, 'Remove a claim; returns it so it can be restored.'),
   'claims.restore': op(z.object({ claim: Claim }).strict(), Claim, 'Put back a deleted claim exactly as it was (undo).'),
+  'claims.claimants': op(z.object({}).strict(), z.array(z.string()), 'Every claimant named in the library, most used first (for suggestions).'),
   'import.file': op(
     z.object({ fileName: z.string().min(1).max(1_000), dataBase64: z.string().max(40 * 1024 * 1024) }).strict(),
     ImportResult,

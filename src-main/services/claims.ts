@@ -115,5 +115,17 @@ export function createClaimsService(ctx: ServiceContext) {
     return restored;
   }
 
-  return { list, create, update, remove, restore };
+  /** Every non-empty claimant across the library, most used first, then alphabetically. */
+  async function claimants(): Promise<string[]> {
+    const counts = new Map<string, number>();
+    for (const row of (await ctx.store.index()).articles) {
+      for (const claim of (await ctx.store.article(row.id)).claims) {
+        const name = claim.claimant.trim();
+        if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+  }
+
+  return { list, create, update, remove, restore, claimants };
 }

@@ -29,6 +29,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'claims.update': claims.update,
     'claims.delete': claims.remove,
     'claims.restore': claims.restore,
+    'claims.claimants': claims.claimants,
     'import.file': (req) => importer.importFile(req.fileName, Buffer.from(req.dataBase64, 'base64')),
     'import.url': (req) => importer.importUrl(req.url),
     'import.paste': (req) => importer.importPaste(req),

@@ -16,7 +16,20 @@ export interface AnchorResult {
   orphans: ClaimRecord[];
 }
 
-export function anchorClaims(doc: PMNode, claims: readonly ClaimRecord[], projection: TextProjection = projectText(doc)): AnchorResult {
+const projections = new WeakMap<PMNode, TextProjection>();
+
+/** The text projection of a document, computed once per document node (documents are immutable). */
+export function projectionOf(doc: PMNode): TextProjection {
+  let projection = projections.get(doc);
+  if (!projection) {
+    projection = projectText(doc);
+    projections.set(doc, projection);
+  }
+  return projection;
+}
+
+/** Anchor each claim's selectors in `doc`; those found nowhere are returned as orphans. */
+export function anchorClaims(doc: PMNode, claims: readonly ClaimRecord[], projection: TextProjection = projectionOf(doc)): AnchorResult {
   const anchored: AnchoredClaim[] = [];
   const orphans: ClaimRecord[] = [];
   for (const claim of claims) {

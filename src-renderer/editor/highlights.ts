@@ -25,6 +25,12 @@ export type HighlightsMeta =
 
 export const highlightsKey = new PluginKey<HighlightsState>('factmark-highlights');
 
+/** What assistive technology hears for a highlight: its status and claimant. */
+export function highlightDescription(claim: ClaimRecord): string {
+  const status = statusInfo(claim.status);
+  return `${status.label} claim${claim.claimant ? ` by ${claim.claimant}` : ''}`;
+}
+
 /** The decoration for one anchored claim; its spec carries the claim id. */
 export function claimDecoration({ claim, from, to }: AnchoredClaim, selected: boolean): Decoration {
   const status = statusInfo(claim.status);
@@ -33,6 +39,8 @@ export function claimDecoration({ claim, from, to }: AnchoredClaim, selected: bo
     to,
     {
       class: `fm-hl fm-hl-${claim.status}${selected ? ' fm-hl-selected' : ''}`,
+      role: 'mark',
+      'aria-description': highlightDescription(claim),
       'data-claim-id': claim.id,
       'data-status': status.label,
       title: `${status.label}${claim.claimant ? ` — ${claim.claimant}` : ''}`,
@@ -45,8 +53,30 @@ function decorationsFor(doc: PMNode, anchored: readonly AnchoredClaim[], selecte
   return anchored.filter((a) => a.to > a.from).map((a) => claimDecoration(a, a.claim.id === selectedId));
 }
 
+/** Every decoration of a claim (one per claim, but an empty range may have dropped it). */
+function findClaim(set: DecorationSet, claimId: string): Decoration[] {
+  return set.find(undefined, undefined, (spec) => spec.claimId === claimId);
+}
+
 function withoutClaim(set: DecorationSet, claimId: string): DecorationSet {
-  return set.remove(set.find(undefined, undefined, (spec) => spec.claimId === claimId));
+  return set.remove(findClaim(set, claimId));
+}
+
+/** The document range of a claim's highlight, or null when it has none (an orphan or unknown id). */
+export function claimRange(state: EditorState, claimId: string): { from: number; to: number } | null {
+  const found = highlightsKey.getState(state) ? findClaim(highlightsKey.getState(state)!.decorations, claimId) : [];
+  return found[0] ? { from: found[0].from, to: found[0].to } : null;
+}
+
+/** Claim ids whose highlight covers a document position, innermost (shortest) first. */
+export function claimsAt(state: EditorState, pos: number): string[] {
+  const set = highlightsKey.getState(state)?.decorations;
+  if (!set) return [];
+  return set
+    .find(pos, pos)
+    .filter((d) => d.from <= pos && d.to >= pos && d.to > d.from)
+    .sort((a, b) => a.to - a.from - (b.to - b.from) || b.from - a.from)
+    .map((d) => (d.spec as { claimId: string }).claimId);
 }
 
 /** The plugin's apply, as a pure function: map first, then act on the meta. */
@@ -66,7 +96,8 @@ export function applyHighlights(tr: Transaction, prev: HighlightsState): Highlig
     return { decorations, orphans, selectedId };
   }
   if ('remove' in meta) {
-    return { decorations: withoutClaim(decorations, meta.remove), orphans: orphans.filter((o) => o.id !== meta.remove), selectedId: selectedId === meta.remove ? null : selectedId };
+    if (meta.remove === selectedId) selectedId = null;
+    return { decorations: withoutClaim(decorations, meta.remove), orphans: orphans.filter((o) => o.id !== meta.remove), selectedId };
   }
   return { decorations: reselect(decorations, tr.doc, selectedId, meta.select), orphans, selectedId: meta.select };
 }

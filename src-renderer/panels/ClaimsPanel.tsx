@@ -1,36 +1,205 @@
-/** The claims panel: every claim in document order with status, claimant, quote and evidence count. */
-import type { ClaimRecord } from '../../src-shared/model';
+/**
+ * The claims panel: counts per status (which double as status filters), claimant and text filters,
+ * and every claim in document order as a virtualised listbox, with orphaned claims listed apart.
+ */
+import { memo, useLayoutEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { countByStatus, type ClaimRecord, type StatusId } from '../../src-shared/model';
+import { STATUSES } from '../../src-shared/statuses';
+import { evidenceLabel, isFiltering, snippet, type ClaimFilter } from '../desk/claim-list';
 import { StatusChip } from './StatusChip';
 
+/** Height of one row in pixels (rows are clamped to it, so the list need not measure them). */
+export const ROW_HEIGHT = 92;
+
 interface Props {
+  /** Every claim, for the counts. */
   claims: readonly ClaimRecord[];
+  /** The claims the filter lets through, in document order. */
+  visible: readonly ClaimRecord[];
+  orphans: readonly ClaimRecord[];
+  claimants: readonly string[];
+  filter: ClaimFilter;
+  onFilter(filter: ClaimFilter): void;
   selectedId: string | null;
   onSelect(id: string): void;
+  onOpen(id: string): void;
+  /** Move the selection by one claim (arrow keys in the list). */
+  onStep(step: 1 | -1): void;
+  filterRef?: React.Ref<HTMLInputElement>;
 }
 
-export function ClaimsPanel({ claims, selectedId, onSelect }: Props) {
+/** The DOM id of a claim's row, for aria-activedescendant. */
+export function rowId(claimId: string): string {
+  return `claim-row-${claimId}`;
+}
+
+const ClaimRow = memo(function ClaimRow({
+  claim,
+  selected,
+  index,
+  size,
+  onSelect,
+  onOpen,
+}: {
+  claim: ClaimRecord;
+  selected: boolean;
+  index: number;
+  size: number;
+  onSelect(id: string): void;
+  onOpen(id: string): void;
+}) {
+  return (
+    <div
+      id={rowId(claim.id)}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={size}
+      className="fm-claim-row"
+      data-claim-id={claim.id}
+      style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
+      onClick={() => onSelect(claim.id)}
+      onDoubleClick={() => onOpen(claim.id)}
+    >
+      <span className="fm-claim-head">
+        <StatusChip status={claim.status} />
+        <span className="fm-claim-claimant">{claim.claimant || 'No claimant'}</span>
+      </span>
+      <q className="fm-claim-quote">{snippet(claim.target.quote.exact, 160)}</q>
+      <span className="fm-claim-evidence">{evidenceLabel(claim.evidence.length)}</span>
+    </div>
+  );
+});
+
+function toggle(list: readonly StatusId[], id: StatusId): StatusId[] {
+  return list.includes(id) ? list.filter((s) => s !== id) : [...list, id];
+}
+
+export function ClaimsPanel(props: Props) {
+  const { claims, visible, orphans, claimants, filter, onFilter, selectedId, onSelect, onOpen, onStep } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const counts = countByStatus(claims);
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    getItemKey: (i) => visible[i].id,
+  });
+  const selectedIndex = selectedId ? visible.findIndex((c) => c.id === selectedId) : -1;
+
+  // Keep the selected row in view (and rendered, so aria-activedescendant points at something).
+  useLayoutEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  const onListKey = (e: React.KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+    if (step) {
+      e.preventDefault();
+      onStep(step);
+    } else if ((e.key === 'Home' || e.key === 'End') && visible.length) {
+      e.preventDefault();
+      onSelect(visible[e.key === 'Home' ? 0 : visible.length - 1].id);
+    }
+  };
+
+  const rendered = virtualizer.getVirtualItems();
+  const activeRendered = selectedIndex >= 0 && rendered.some((r) => r.index === selectedIndex);
+
   return (
     <aside className="fm-claims" aria-label="Claims">
       <h2 className="fm-panel-title">Claims ({claims.length})</h2>
-      {claims.length === 0 ? <p className="fm-empty">Select text in the article and choose “Claim selection”.</p> : null}
-      <ul className="fm-claim-list" role="listbox" aria-label="Claims in document order">
-        {claims.map((c) => (
-          <li
-            key={c.id}
-            role="option"
-            aria-selected={c.id === selectedId}
-            className="fm-claim-row"
-            tabIndex={-1}
-            onClick={() => onSelect(c.id)}
-            data-claim-id={c.id}
+      <div className="fm-counts" role="group" aria-label="Show claims by status">
+        {STATUSES.map((s) => (
+          <button
+            key={s.id}
+            type="button"
+            className={`fm-count fm-chip-${s.id}`}
+            aria-pressed={filter.statuses.includes(s.id)}
+            aria-label={`${s.label}: ${counts[s.id]}`}
+            title={`Show only ${s.label} claims`}
+            onClick={() => onFilter({ ...filter, statuses: toggle(filter.statuses, s.id) })}
           >
-            <StatusChip status={c.status} />
-            <span className="fm-claim-claimant">{c.claimant || 'No claimant'}</span>
-            <q className="fm-claim-quote">{c.target.quote.exact.length > 140 ? `${c.target.quote.exact.slice(0, 140)}…` : c.target.quote.exact}</q>
-            <span className="fm-claim-evidence">{c.evidence.length} evidence</span>
-          </li>
+            <span aria-hidden="true">{s.glyph}</span> {counts[s.id]}
+          </button>
         ))}
-      </ul>
+      </div>
+      <div className="fm-filters">
+        <label className="fm-field fm-field-inline">
+          <span>Claimant</span>
+          <select value={filter.claimant ?? ''} onChange={(e) => onFilter({ ...filter, claimant: e.target.value === '' ? null : e.target.value })}>
+            <option value="">Anyone</option>
+            {claimants.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input
+          ref={props.filterRef}
+          type="search"
+          className="fm-search"
+          aria-label="Filter claims by text"
+          placeholder="Filter claims…  ( / )"
+          value={filter.text}
+          onChange={(e) => onFilter({ ...filter, text: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filter.text) {
+              e.stopPropagation();
+              onFilter({ ...filter, text: '' });
+            }
+          }}
+        />
+      </div>
+      <p className="fm-filter-summary" aria-live="polite">
+        {isFiltering(filter) ? `Showing ${visible.length} of ${claims.length}` : ''}
+      </p>
+      {claims.length === 0 ? <p className="fm-empty">Select text in the article and choose “Claim selection” (or press C).</p> : null}
+      <div ref={scroller} className="fm-claim-scroller">
+        <div
+          className="fm-claim-list"
+          role="listbox"
+          aria-label="Claims in document order"
+          tabIndex={0}
+          aria-activedescendant={activeRendered && selectedId ? rowId(selectedId) : undefined}
+          onKeyDown={onListKey}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {rendered.map((item) => {
+            const claim = visible[item.index];
+            return (
+              <ClaimRow
+                key={claim.id}
+                claim={claim}
+                index={item.index}
+                size={visible.length}
+                selected={claim.id === selectedId}
+                onSelect={onSelect}
+                onOpen={onOpen}
+              />
+            );
+          })}
+        </div>
+      </div>
+      {orphans.length > 0 ? (
+        <section className="fm-orphans" aria-label="Orphaned claims">
+          <h3 className="fm-panel-title">Orphaned claims ({orphans.length})</h3>
+          <p className="fm-hint">Their text is no longer in the article. They are kept; open one to read or delete it.</p>
+          <ul>
+            {orphans.map((c) => (
+              <li key={c.id}>
+                <button type="button" className="fm-orphan" onClick={() => onOpen(c.id)}>
+                  <StatusChip status={c.status} /> <q>{snippet(c.target.quote.exact, 80)}</q>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </aside>
   );
 }

@@ -1,23 +1,53 @@
 /** Page helpers for the article view in end-to-end tests. */
 import type { Page } from 'playwright-core';
 
-/** Select the first occurrence of `text` inside the article with a DOM Range, as a mouse drag would. */
-export async function selectArticleText(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const root = document.querySelector('.fm-article-text')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(needle);
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        const sel = window.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return;
+/**
+ * Select article text with a DOM Range, as a mouse drag would: from the start of `from` to the end
+ * of `to` (default: `from` itself). Matches may span text nodes (highlights split them) but not
+ * paragraph breaks; `to` is searched after `from`.
+ */
+export async function selectArticleText(page: Page, from: string, to?: string): Promise<void> {
+  await page.evaluate(
+    ([first, last]) => {
+      const root = document.querySelector('.fm-article-text')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      let text = '';
+      const starts: number[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        starts.push(text.length);
+        nodes.push(node as Text);
+        text += node.textContent;
       }
+      const start = text.indexOf(first);
+      if (start < 0) throw new Error(`Text not found in the article: ${first}`);
+      const endAt = text.indexOf(last, start);
+      if (endAt < 0) throw new Error(`Text not found in the article after "${first}": ${last}`);
+      const end = endAt + last.length;
+      // No inner functions here: bundlers may wrap them in helpers that do not exist in the page.
+      let a = nodes.length - 1;
+      while (a > 0 && starts[a] > start) a--;
+      let b = nodes.length - 1;
+      while (b > 0 && starts[b] >= end) b--;
+      const range = document.createRange();
+      range.setStart(nodes[a], start - starts[a]);
+      range.setEnd(nodes[b], end - starts[b]);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+    },
+    [from, to ?? from] as const,
+  );
+}
+
+/** The text of every highlight in the article, in DOM order, joined per claim id. */
+export async function highlightTexts(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const el of document.querySelectorAll<HTMLElement>('.fm-article-text [data-claim-id]')) {
+      const id = el.dataset.claimId!;
+      out[id] = (out[id] ?? '') + el.textContent;
     }
-    throw new Error(`Text not found in the article: ${needle}`);
-  }, text);
+    return out;
+  });
 }

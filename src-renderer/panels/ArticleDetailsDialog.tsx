@@ -1,0 +1,75 @@
+/** The article details form: title, byline, publisher, URL, published date and language (library.updateMeta). */
+import { useState } from 'react';
+import type { ArticleMetaFields, ArticleRecord } from '../../src-shared/model';
+import { Dialog } from '../components/Dialog';
+
+interface Props {
+  article: ArticleRecord;
+  onSave(meta: ArticleMetaFields): Promise<void>;
+  onClose(): void;
+}
+
+const FIELDS: readonly { key: keyof ArticleMetaFields; label: string; type?: string; placeholder?: string }[] = [
+  { key: 'title', label: 'Title' },
+  { key: 'byline', label: 'Byline' },
+  { key: 'publisher', label: 'Publisher' },
+  { key: 'sourceUrl', label: 'URL', type: 'url', placeholder: 'https://…' },
+  { key: 'publishedAt', label: 'Published', placeholder: 'YYYY-MM-DD' },
+  { key: 'language', label: 'Language', placeholder: 'en' },
+];
+
+export function ArticleDetailsDialog({ article, onSave, onClose }: Props) {
+  const [draft, setDraft] = useState<ArticleMetaFields>({
+    title: article.title,
+    byline: article.byline,
+    publisher: article.publisher,
+    sourceUrl: article.sourceUrl,
+    publishedAt: article.publishedAt,
+    language: article.language,
+  });
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!draft.title.trim()) {
+      setError('The title must not be empty.');
+      return;
+    }
+    try {
+      await onSave(draft);
+      onClose();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <Dialog title="Article details" onClose={onClose} className="fm-form-dialog">
+      <form onSubmit={submit} className="fm-form">
+        {FIELDS.map((f, i) => (
+          <label key={f.key} className="fm-field">
+            <span>{f.label}</span>
+            <input
+              type={f.type ?? 'text'}
+              data-autofocus={i === 0 ? true : undefined}
+              placeholder={f.placeholder}
+              value={draft[f.key]}
+              onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
+            />
+          </label>
+        ))}
+        {error ? (
+          <p className="fm-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="fm-dialog-actions">
+          <button type="button" className="fm-button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="fm-button fm-primary">
+            Save details
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
