@@ -1,0 +1,39 @@
+/** The read-only plugin and the claim-list diff the view uses to redraw only what changed. */
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { describe, expect, it } from 'vitest';
+import type { ClaimRecord } from '../../src-shared/model';
+import { articleSchema } from '../../src-shared/schema';
+import { claimChanges } from '../../src-renderer/editor/claim-changes';
+import { readOnlyPlugin } from '../../src-renderer/editor/read-only';
+
+describe('read-only plugin', () => {
+  const doc = articleSchema.node('doc', null, [articleSchema.node('paragraph', null, [articleSchema.text('Unchanged text.')])]);
+  const state = EditorState.create({ doc, plugins: [readOnlyPlugin()] });
+
+  it('refuses a transaction that changes the document', () => {
+    const next = state.applyTransaction(state.tr.insertText('typed ', 1)).state;
+    expect(next.doc.eq(doc)).toBe(true);
+  });
+
+  it('lets selection changes through', () => {
+    const next = state.apply(state.tr.setSelection(TextSelection.create(doc, 2, 8)));
+    expect(next.selection.from).toBe(2);
+    expect(next.selection.to).toBe(8);
+  });
+});
+
+describe('claim changes', () => {
+  const claim = (id: string, revision = 1) => ({ id, revision }) as unknown as ClaimRecord;
+  const a = claim('a');
+  const b = claim('b');
+  const c = claim('c');
+
+  it('finds nothing when the same objects come back in a new array', () => {
+    expect(claimChanges([a, b], [a, b])).toEqual({ upserts: [], removals: [] });
+  });
+
+  it('finds new, replaced and removed claims', () => {
+    const b2 = claim('b', 2);
+    expect(claimChanges([a, b, c], [b2, c, claim('d')])).toEqual({ upserts: [b2, claim('d')], removals: ['a'] });
+  });
+});
