@@ -10,7 +10,7 @@ export const electronPdfPrinter: PdfPrinter = async (html) => {
   const file = join(folder, 'report.html');
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
   });
   try {
     await writeFile(file, html, 'utf8');

@@ -23,6 +23,7 @@ export function lockNavigation(contents: WebContents): void {
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
+    // electronegativity-ok OPEN_EXTERNAL_JS_CHECK: only http(s) URLs, checked by parsing (isExternalWebUrl), reach the system browser; file:, javascript: and custom schemes are dropped.
     if (isExternalWebUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
