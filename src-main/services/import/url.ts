@@ -46,7 +46,7 @@ export function parseHttpUrl(raw: string): URL {
 
 /** Read a response body, stopping as soon as it passes `maxBytes`. */
 async function readCapped(response: Response, maxBytes: number, label: string): Promise<Buffer> {
-  const tooBig = () => new FactmarkError('invalid-input', `${label} is over 25 MB`);
+  const tooBig = () => new FactmarkError('invalid-input', `${label} is over ${Math.round(maxBytes / 1024 / 1024)} MB`);
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     await response.body?.cancel();
