@@ -7,7 +7,7 @@ import { ApiError, type FactmarkClient } from './api/client';
 import { SaveStatus } from './components/SaveStatus';
 import { afterDeletion, claimantsOf, filterClaims, isFiltering, mergeSuggestions, neighbourId, NO_FILTER, type ClaimFilter } from './desk/claim-list';
 import { useClaimsDesk } from './desk/use-claims-desk';
-import { ArticleView, type ArticleViewHandle } from './editor/ArticleView';
+import { ArticleView, type ArticleViewHandle, type SelectionTarget } from './editor/ArticleView';
 import { ArticleDetailsDialog } from './panels/ArticleDetailsDialog';
 import { ClaimEditor } from './panels/ClaimEditor';
 import { ClaimsPanel } from './panels/ClaimsPanel';
@@ -115,9 +115,9 @@ export function App({ client }: { client: FactmarkClient }) {
   const suggestions = useMemo(() => mergeSuggestions(articleClaimants, libraryClaimants), [articleClaimants, libraryClaimants]);
   const findClaim = useCallback((id: string | null) => (id ? desk.claims.find((c) => c.id === id) ?? orphans.find((c) => c.id === id) ?? null : null), [desk.claims, orphans]);
 
-  const claimSelection = useCallback(() => {
+  const claimSelection = useCallback((given?: SelectionTarget | null) => {
     if (!open) return;
-    const selection = viewHandle.current?.selectedTarget();
+    const selection = given ?? viewHandle.current?.selectedTarget();
     if (!selection) {
       setNotice('Select some text in the article first.');
       return;
@@ -230,7 +230,7 @@ export function App({ client }: { client: FactmarkClient }) {
     <div className="fm-app">
       <header className="fm-toolbar" role="toolbar" aria-label="Article tools">
         <h1 className="fm-brand">Factmark</h1>
-        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={claimSelection} disabled={!open} title="Claim the selected text (C)">
+        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => claimSelection()} disabled={!open} title="Claim the selected text (C)">
           Claim selection
         </button>
         <button type="button" onClick={undo} disabled={!desk.canUndo} title={IS_MAC ? '⌘Z' : 'Ctrl+Z'}>

@@ -45,8 +45,8 @@ interface Props {
   onSelectClaim(id: string | null): void;
   /** The claims that anchor nowhere, whenever that list changes. */
   onOrphans?(orphans: readonly ClaimRecord[]): void;
-  /** Context menu actions. */
-  onClaimSelection(): void;
+  /** Context menu actions; the selection is the one there was when the menu opened. */
+  onClaimSelection(selection: SelectionTarget | null): void;
   onEditClaim(id: string): void;
   onDeleteClaim(id: string): void;
   handleRef?: (handle: ArticleViewHandle | null) => void;
@@ -88,6 +88,7 @@ export function ArticleView(props: Props) {
   const latest = useRef(props);
   latest.current = props;
   const [menu, setMenu] = useState<OpenMenu | null>(null);
+  const handle = useRef<ArticleViewHandle | null>(null);
 
   const claimLabel = (id: string): string => {
     const claim = latest.current.claims.find((c) => c.id === id);
@@ -139,7 +140,7 @@ export function ArticleView(props: Props) {
     });
     view.current = v;
     latest.current.onOrphans?.(highlightsKey.getState(state)?.orphans ?? []);
-    props.handleRef?.({
+    handle.current = {
       selectedTarget() {
         const sel = window.getSelection();
         if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
@@ -159,9 +160,11 @@ export function ArticleView(props: Props) {
         sel.collapseToEnd();
         v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, at)));
       },
-    });
+    };
+    props.handleRef?.(handle.current);
     return () => {
       props.handleRef?.(null);
+      handle.current = null;
       v.destroy();
       view.current = null;
     };
@@ -210,10 +213,9 @@ export function ArticleView(props: Props) {
       at = { x: coords.left, y: coords.bottom + 4 };
       pos = from;
     }
-    const sel = window.getSelection();
-    const hasSelection = !!sel && !sel.isCollapsed && v.dom.contains(sel.anchorNode);
+    const selection = handle.current?.selectedTarget() ?? null;
     const ids = pos === null ? [] : claimsAt(v.state, pos);
-    const items: MenuItem[] = [{ label: 'Claim selection', hint: 'C', disabled: !hasSelection, onSelect: () => latest.current.onClaimSelection() }];
+    const items: MenuItem[] = [{ label: 'Claim selection', hint: 'C', disabled: !selection, onSelect: () => latest.current.onClaimSelection(selection) }];
     for (const id of ids) {
       const name = claimLabel(id);
       items.push({ label: `Edit claim ${name}`, hint: '↵', onSelect: () => latest.current.onEditClaim(id) });

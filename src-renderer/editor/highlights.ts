@@ -38,6 +38,8 @@ export function claimDecoration({ claim, from, to }: AnchoredClaim, selected: bo
     from,
     to,
     {
+      // An explicit nodeName gives each claim its own element, so overlapping claims nest instead of merging into one span.
+      nodeName: 'span',
       class: `fm-hl fm-hl-${claim.status}${selected ? ' fm-hl-selected' : ''}`,
       role: 'mark',
       'aria-description': highlightDescription(claim),

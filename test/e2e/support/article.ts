@@ -40,13 +40,17 @@ export async function selectArticleText(page: Page, from: string, to?: string): 
   );
 }
 
-/** The text of every highlight in the article, in DOM order, joined per claim id. */
+/** The text each claim's highlight covers, by claim id (nested highlights counted for every claim around them). */
 export async function highlightTexts(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
     const out: Record<string, string> = {};
-    for (const el of document.querySelectorAll<HTMLElement>('.fm-article-text [data-claim-id]')) {
-      const id = el.dataset.claimId!;
-      out[id] = (out[id] ?? '') + el.textContent;
+    const root = document.querySelector('.fm-article-text')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
+        const id = el.dataset.claimId;
+        if (id) out[id] = (out[id] ?? '') + node.textContent;
+      }
     }
     return out;
   });

@@ -1,0 +1,70 @@
+/** Helpers for the annotation desk end-to-end tests: open the desk, claim text, read rows and call the host. */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { OperationName, RequestOf, ResponseOf } from '../../../src-shared/contract';
+import { selectArticleText } from './article';
+import type { WebHost } from './web-host';
+
+/** Open the desk in a new page (its own context unless one is given) and wait for the article text. */
+export async function openDesk(browser: Browser | BrowserContext, host: WebHost, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const page = 'newContext' in browser ? await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: options.colorScheme ?? 'light' }) : await browser.newPage();
+  page.on('pageerror', (error) => {
+    throw new Error(`Page error: ${error.message}`);
+  });
+  await page.goto(host.openUrl);
+  await articleText(page).waitFor();
+  return page;
+}
+
+export function articleText(page: Page) {
+  return page.getByRole('document', { name: /^Article text/ });
+}
+
+export function claimRows(page: Page) {
+  return page.getByRole('listbox', { name: 'Claims in document order' }).getByRole('option');
+}
+
+/** The selected row of the claims list. */
+export function selectedRow(page: Page) {
+  return page.getByRole('listbox', { name: 'Claims in document order' }).getByRole('option', { selected: true });
+}
+
+/** Select `from` (… `to`) in the article and claim it with the C key; waits for the new row. */
+export async function claimText(page: Page, from: string, to?: string): Promise<void> {
+  const before = await claimRows(page).count();
+  await selectArticleText(page, from, to);
+  await page.keyboard.press('c');
+  await expect.poll(() => claimRows(page).count()).toBe(before + 1);
+}
+
+/** Wait until every change has reached the host. */
+export async function waitSaved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByRole('status').filter({ hasText: /saved|Saving/ }).first().textContent()).toBe('All changes saved');
+}
+
+/** Call a contract operation on the host directly (to set up or check data). */
+export async function hostCall<N extends OperationName>(host: WebHost, name: N, req: RequestOf<N>): Promise<ResponseOf<N>> {
+  const response = await fetch(`${host.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'x-factmark-token': host.token },
+    body: JSON.stringify(req),
+  });
+  const result = (await response.json()) as { ok: boolean; value: ResponseOf<N>; error?: { message: string } };
+  if (!result.ok) throw new Error(`${name} failed: ${result.error?.message}`);
+  return result.value;
+}
+
+/** The id of the first (sample) article. */
+export async function sampleArticleId(host: WebHost): Promise<string> {
+  const rows = await hostCall(host, 'library.list', {});
+  return rows[0].id;
+}
+
+/** The status class of each claim's highlight, by claim id. */
+export async function highlightStatuses(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const el of document.querySelectorAll<HTMLElement>('.fm-article-text [data-claim-id]')) out[el.dataset.claimId!] = el.dataset.status!;
+    return out;
+  });
+}
