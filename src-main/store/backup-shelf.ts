@@ -47,6 +47,8 @@ export function backupsToKeep(entries: readonly BackupEntry[], now: Date): Set<s
 /** The backups of one data folder, keyed by what they back up (e.g. "articles/<id>", "prefs"). */
 export class BackupShelf {
   private readonly madeFolders = new Set<string>();
+  /** The backups of each key this shelf has written to, newest first, so a save needs no readdir to prune. */
+  private readonly known = new Map<string, BackupEntry[]>();
 
   constructor(
     /** <data>/backups */
@@ -68,19 +70,22 @@ export class BackupShelf {
       await mkdir(folder, { recursive: true });
       this.madeFolders.add(folder);
     }
+    const entries = this.known.get(key) ?? (await this.list(key));
     const now = this.clock();
     const stamp = fileStamp(now);
     for (let seq = 0; ; seq++) {
       const id = seq ? `${stamp}-${seq}` : stamp;
+      const file = join(folder, `${id}.json`);
       try {
-        await linkOrCopy(source, join(folder, `${id}.json`));
+        await linkOrCopy(source, file);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return null;
         if (code === 'EEXIST') continue;
         throw error;
       }
-      await this.prune(key, now);
+      entries.unshift({ id, file, takenAt: now });
+      this.known.set(key, await this.pruneEntries(entries, now));
       return id;
     }
   }
@@ -118,12 +123,17 @@ export class BackupShelf {
 
   /** Delete the backups under `key` that the retention rule no longer keeps. */
   async prune(key: string, now: Date = this.clock()): Promise<void> {
-    const entries = await this.list(key);
-    if (entries.length <= RECENT_BACKUPS) return;
+    this.known.set(key, await this.pruneEntries(await this.list(key), now));
+  }
+
+  /** Delete the entries (newest first) that the retention rule does not keep; returns those kept. */
+  private async pruneEntries(entries: BackupEntry[], now: Date): Promise<BackupEntry[]> {
+    if (entries.length <= RECENT_BACKUPS) return entries;
     const keep = backupsToKeep(entries, now);
     for (const entry of entries) {
       if (!keep.has(entry.id)) await unlink(entry.file).catch(() => undefined);
     }
+    return entries.filter((entry) => keep.has(entry.id));
   }
 }
 
