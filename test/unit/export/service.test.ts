@@ -72,6 +72,16 @@ describe('export operations', () => {
     expect(() => chromiumPrinter({ CHROMIUM_PATH: '/nonexistent/chromium' })).toThrow(new FactmarkError('internal', CHROMIUM_MISSING));
   });
 
+  it('exports an article without claims in every format except ClaimReview, which needs a verdict', async () => {
+    const bare = await sample.lib.call('library.create', { meta: { title: 'Bare' }, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nothing claimed.' }] }] } });
+    for (const format of ['html', 'md', 'csv', 'json', 'w3c'] as const) {
+      const file = await sample.lib.call('export.article', { articleId: bare.id, format });
+      expect('text' in file && file.text.length, format).toBeGreaterThan(0);
+    }
+    await expect(sample.lib.call('export.article', { articleId: bare.id, format: 'claimreview' })).rejects.toThrow(/No claim has a verdict/);
+    await sample.lib.call('library.delete', { articleId: bare.id });
+  });
+
   it('makes file names from titles in any script', () => {
     expect(fileStem('Лавров и Кулеба: встреча', 'x')).toBe('лавров-и-кулеба-встреча');
     expect(fileStem('../../etc/passwd', 'x')).toBe('etc-passwd');
