@@ -1,5 +1,5 @@
 /**
- * A sanitised DOM fragment -> an article document: inline styles read into bold/italic, images
+ * A sanitised DOM element -> an article document: inline styles read into bold/italic, images
  * and tables turned into short placeholders, links resolved and limited to http(s)/mailto, then
  * prosemirror-model's DOMParser with the article schema, and empty blocks pruned.
  */
@@ -81,7 +81,7 @@ function replaceWithPlaceholders(root: ParentNode): Element[] {
 }
 
 /** True when `root` has text outside the placeholders (an image-only page has nothing to annotate). */
-function hasOwnText(root: DocumentFragment, placeholders: readonly Element[]): boolean {
+function hasOwnText(root: ParentNode & Node, placeholders: readonly Element[]): boolean {
   const placeholderText = placeholders.reduce((n, el) => n + (el.textContent ?? '').replace(/\s+/g, '').length, 0);
   return (root.textContent ?? '').replace(/\s+/g, '').length > placeholderText;
 }
@@ -114,15 +114,15 @@ export function pruneEmpty(node: PMNode): PMNode | null {
 }
 
 /**
- * Convert a sanitised fragment to an article document, or null when it has no text.
- * The fragment is modified in place.
+ * Convert the content of a sanitised element to an article document, or null when it has no
+ * text of its own. The element is modified in place.
  */
-export function fragmentToDoc(fragment: DocumentFragment, base?: string): PMNode | null {
-  readInlineStyles(fragment);
-  const placeholders = replaceWithPlaceholders(fragment);
-  if (!hasOwnText(fragment, placeholders)) return null;
-  resolveLinks(fragment, base);
-  const doc = pruneEmpty(parser.parse(fragment));
+export function sanitisedToDoc(root: HTMLElement, base?: string): PMNode | null {
+  readInlineStyles(root);
+  const placeholders = replaceWithPlaceholders(root);
+  if (!hasOwnText(root, placeholders)) return null;
+  resolveLinks(root, base);
+  const doc = pruneEmpty(parser.parse(root));
   if (!doc) return null;
   doc.check();
   return doc;

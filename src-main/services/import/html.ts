@@ -9,10 +9,10 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { FactmarkError } from '../../../src-shared/contract';
 import type { Converted, Converter } from './converted';
 import { charsetOf, decodeHtml } from './encoding';
-import { fragmentToDoc, leadingHeading } from './html-to-doc';
+import { sanitisedToDoc, leadingHeading } from './html-to-doc';
 import { checkDecodedText, checkTextual } from './input-checks';
 import { normaliseUrl, pageMetadata, withReadability, type MetaDraft } from './metadata';
-import { sanitise } from './sanitise';
+import { sanitiseInPlace } from './sanitise';
 
 export interface HtmlOptions {
   /** Names the input in messages: "report.html", "The pasted text". */
@@ -51,9 +51,9 @@ export function convertHtml(html: string, options: HtmlOptions): Converted {
       root = article.content;
     }
     if (!root) throw noText(options.label, options.extract);
-    if (root === document.body) root = detachChildren(document, document.body);
+    const container = detachedContainer(document, root);
     const base = pageBase ?? meta.sourceUrl;
-    const doc = fragmentToDoc(sanitise(window as unknown as Window, root), base);
+    const doc = sanitisedToDoc(sanitiseInPlace(window as unknown as Window, container), base);
     if (!doc) throw noText(options.label, options.extract);
     return { meta: { ...meta, title: meta.title ?? leadingHeading(doc) }, doc };
   } finally {
@@ -61,10 +61,11 @@ export function convertHtml(html: string, options: HtmlOptions): Converted {
   }
 }
 
-/** Move a body's children into a detached <div> (DOMPurify takes an element it can import whole). */
-function detachChildren(document: Document, body: HTMLElement): HTMLDivElement {
+/** `root` as a detached <div>: Readability's own wrapper div as it is, else a new div holding root's children. */
+function detachedContainer(document: Document, root: Node): HTMLElement {
+  if (root instanceof document.defaultView!.HTMLDivElement && !root.parentNode) return root;
   const container = document.createElement('div');
-  container.append(...Array.from(body.childNodes));
+  container.append(...Array.from(root.childNodes));
   return container;
 }
 

@@ -2,8 +2,8 @@
  * DOMPurify over jsdom with an allow-list that matches what the article schema can hold (plus the
  * structural elements whose text we keep). Everything active — script, style, iframe, object,
  * embed, form controls, SVG and MathML, event handlers, javascript: and data: URLs — is removed.
- * The result is a DOM fragment that is parsed directly, never serialised and reparsed (the step
- * mutation-XSS depends on).
+ * The element is cleaned in place and then parsed directly, never serialised and reparsed (the
+ * step mutation-XSS depends on).
  */
 import createDOMPurify, { type Config } from 'dompurify';
 
@@ -21,7 +21,7 @@ const ALLOWED_ATTR = ['href', 'start', 'alt', 'style'];
 /** Only http(s), mailto and relative URLs (resolved against the page's address later). */
 const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
-const CONFIG: Config = {
+const CONFIG: Config & { IN_PLACE: true } = {
   ALLOWED_TAGS,
   ALLOWED_ATTR,
   ALLOWED_URI_REGEXP,
@@ -30,15 +30,18 @@ const CONFIG: Config = {
   ALLOW_UNKNOWN_PROTOCOLS: false,
   // Form controls and raw-text elements lose their text too, not just their tags.
   ADD_FORBID_CONTENTS: ['textarea', 'select', 'option', 'button', 'datalist', 'output', 'template', 'title'],
-  RETURN_DOM_FRAGMENT: true,
+  // Sanitise the element itself: no copy, and never a serialise-and-reparse round trip.
+  IN_PLACE: true,
 };
 
 /**
- * Sanitise a node (or an HTML string) from `window`'s document into a new fragment of that
- * document. The node must belong to `window` (DOMPurify checks nodes against its window's types).
+ * Sanitise a detached element of `window`'s document in place and return it. The element must be
+ * an allowed container (a <div>) and belong to `window` (DOMPurify checks nodes against its
+ * window's types).
  */
-export function sanitise(window: Window, input: Node | string): DocumentFragment {
+export function sanitiseInPlace(window: Window, root: HTMLElement): HTMLElement {
   const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
   if (!purify.isSupported) throw new Error('DOMPurify is not supported by this DOM');
-  return purify.sanitize(input, CONFIG) as unknown as DocumentFragment;
+  purify.sanitize(root, CONFIG);
+  return root;
 }
