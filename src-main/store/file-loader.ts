@@ -131,3 +131,17 @@ export async function loadStoreFile<T>(
   ctx.notices.add(`${label} was damaged (${problem}); it was moved to ${moved} and its backup from ${when} was restored`);
   return { status: 'ok', data: backup.data };
 }
+
+/**
+ * Put the newest good backup of a missing file back in its place (e.g. after a crash between
+ * quarantining a damaged file and restoring it). Returns its data, or null when there is none.
+ */
+export async function restoreMissingFile<T>(ctx: LoaderContext, file: string, kind: FileKind, schema: z.ZodType<T>, backupKey: string): Promise<T | null> {
+  const backup = await newestGoodBackup(ctx, backupKey, kind, schema);
+  if (!backup) return null;
+  const label = relative(ctx.dataDir, file);
+  const when = backup.entry.takenAt.toISOString();
+  if (ctx.writable) await writeFileDurably(file, JSON.stringify(backup.data, null, 1));
+  ctx.notices.add(ctx.writable ? `${label} was missing; its backup from ${when} was restored` : `${label} is missing; showing its backup from ${when}`);
+  return backup.data;
+}

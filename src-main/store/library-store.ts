@@ -14,7 +14,7 @@ import { Id } from '../../src-shared/model';
 import { summarise } from '../services/library';
 import { BackupShelf } from './backup-shelf';
 import { DurableJsonFile, TEMP_FILE_PATTERN } from './durable-file';
-import { loadStoreFile, checkStoreText, type LoaderContext } from './file-loader';
+import { checkStoreText, loadStoreFile, restoreMissingFile, type LoaderContext } from './file-loader';
 import {
   ArticleFile,
   DEFAULT_PREFS,
@@ -159,6 +159,10 @@ export class LibraryStore {
   private async reconcileIndex(db: Low<IndexData>, rebuild: boolean): Promise<void> {
     const onDisk = new Set(await this.articleIdsOnDisk());
     const listed = new Set(db.data.articles.map((row) => row.id));
+    // A listed article without a file was never deleted (deletes drop the row first): bring back its newest backup.
+    for (const row of db.data.articles) {
+      if (!onDisk.has(row.id) && (await this.restoreArticle(row.id))) onDisk.add(row.id);
+    }
     const kept = db.data.articles.filter((row) => onDisk.has(row.id));
     let added = 0;
     for (const id of onDisk) {
@@ -221,6 +225,13 @@ export class LibraryStore {
     const data = loaded.data as ArticleData;
     this.articleDbs.set(id, new Low<ArticleData>(this.articleAdapter(id), data));
     return data;
+  }
+
+  /** Restore a missing article file from its newest good backup; false when it has none. */
+  private async restoreArticle(id: string): Promise<boolean> {
+    const data = await restoreMissingFile(this.loader, this.articleFile(id), 'article', ArticleFile, articleKey(id));
+    if (data) this.articleDbs.set(id, new Low<ArticleData>(this.articleAdapter(id), data));
+    return data !== null;
   }
 
   private articleAdapter(id: string): DurableJsonFile<ArticleData> {

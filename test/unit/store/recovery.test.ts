@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run';
@@ -145,6 +145,16 @@ describe('recovery of index.json and prefs.json', () => {
     const again = await reopen(lib.dir);
     expect((await again.call('library.list', {})).map((r) => r.title).sort()).toEqual(['A', 'B']);
     expect((await again.call('store.notices', {}))[0].message).toMatch(/1 article\(s\) missing, 1 listed without a file/);
+  });
+
+  it('restores a listed article whose file vanished (a crash between quarantine and restore) from its backup', async () => {
+    const { dir, id, articleFile } = await libraryWithBackup();
+    await unlink(articleFile);
+    const lib = await reopen(dir);
+    expect((await lib.call('library.list', {})).map((r) => r.id)).toEqual([id]);
+    expect((await lib.call('library.get', { articleId: id })).article.title).toBe('Bridge');
+    expect((await lib.call('store.notices', {}))[0].message).toMatch(new RegExp(`articles/${id}\\.json was missing; its backup from .* was restored`));
+    expect(JSON.parse(await readFile(articleFile, 'utf8')).article.id).toBe(id);
   });
 
   it('restores prefs.json from its backup', async () => {
