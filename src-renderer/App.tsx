@@ -12,6 +12,7 @@ import { ArticleDetailsDialog } from './panels/ArticleDetailsDialog';
 import { ClaimEditor } from './panels/ClaimEditor';
 import { ClaimsPanel } from './panels/ClaimsPanel';
 import { HelpDialog } from './panels/HelpDialog';
+import { ImportControls } from './panels/ImportControls';
 import { LibraryPanel } from './panels/LibraryPanel';
 import { PreferencesDialog } from './panels/PreferencesDialog';
 import { matchShortcut, type ShortcutMatch } from './shortcuts';
@@ -275,7 +276,9 @@ export function App({ client }: { client: FactmarkClient }) {
           {notice}
         </p>
       </div>
-      <LibraryPanel articles={articles} currentId={open?.article.id ?? null} onOpen={openArticle} />
+      <LibraryPanel articles={articles} currentId={open?.article.id ?? null} onOpen={openArticle}>
+        <ImportControls client={client} onError={report} onImported={(id, duplicate) => { void refreshList().then(() => openArticle(id)).catch(report); setNotice(duplicate ? 'Already in the library: opened the existing article.' : 'Article imported.'); }} />
+      </LibraryPanel>
       <main className="fm-main" aria-label="Article">
         {open ? (
           <>

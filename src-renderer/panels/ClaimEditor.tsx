@@ -45,6 +45,10 @@ function useDraft(value: string, commit: (next: string) => void) {
     },
     onBlur: flush,
     flush,
+    /** Forget the edit was pending (it has been saved with something else). */
+    markSaved: () => {
+      dirty.current = false;
+    },
   };
 }
 
@@ -61,16 +65,22 @@ function newEvidenceId(): string {
 function EvidenceRow({ item, index, onChange, onRemove }: { item: EvidenceItem; index: number; onChange(next: EvidenceItem): void; onRemove(): void }) {
   const [urlError, setUrlError] = useState<string | null>(null);
   const errorId = useId();
+  // Every commit carries all the fields as drafted, so two quick edits never overwrite each other.
+  const commit = (change: Partial<EvidenceItem>) => {
+    const draftUrl = safeExternalUrl(url.value) ? url.value.trim() : item.url;
+    for (const d of [url, title, note]) d.markSaved();
+    onChange({ ...item, url: draftUrl, title: title.value, note: note.value, ...change });
+  };
   const url = useDraft(item.url, (next) => {
     if (!safeExternalUrl(next)) {
       setUrlError('Enter a full http:// or https:// address; the old one is kept.');
       return;
     }
     setUrlError(null);
-    onChange({ ...item, url: next.trim() });
+    commit({ url: next.trim() });
   });
-  const title = useDraft(item.title, (next) => onChange({ ...item, title: next }));
-  const note = useDraft(item.note, (next) => onChange({ ...item, note: next }));
+  const title = useDraft(item.title, (next) => commit({ title: next }));
+  const note = useDraft(item.note, (next) => commit({ note: next }));
   const n = index + 1;
   return (
     <li className="fm-evidence">
@@ -85,7 +95,7 @@ function EvidenceRow({ item, index, onChange, onRemove }: { item: EvidenceItem; 
         </label>
         <label className="fm-field">
           <span>Stance</span>
-          <select value={item.stance} aria-label={`Evidence ${n} stance`} onChange={(e) => onChange({ ...item, stance: e.target.value as StanceId })}>
+          <select value={item.stance} aria-label={`Evidence ${n} stance`} onChange={(e) => commit({ stance: e.target.value as StanceId })}>
             {STANCES.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.label}

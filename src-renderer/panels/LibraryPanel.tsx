@@ -1,16 +1,20 @@
 /** The library list: every article with its claim count; choosing one opens it. */
+import type { ReactNode } from 'react';
 import type { ArticleSummaryRow } from '../../src-shared/model';
 
 interface Props {
   articles: readonly ArticleSummaryRow[];
   currentId: string | null;
   onOpen(id: string): void;
+  /** Controls shown under the heading (the import controls). */
+  children?: ReactNode;
 }
 
-export function LibraryPanel({ articles, currentId, onOpen }: Props) {
+export function LibraryPanel({ articles, currentId, onOpen, children }: Props) {
   return (
     <nav className="fm-library" aria-label="Library">
       <h2 className="fm-panel-title">Library</h2>
+      {children}
       {articles.length === 0 ? <p className="fm-empty">No articles yet.</p> : null}
       <ul className="fm-library-list">
         {articles.map((a) => (
