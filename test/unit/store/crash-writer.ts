@@ -22,7 +22,6 @@ if (!row) {
   await call('library.create', { meta: { title: 'Crash test' }, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } });
   [row] = await call('library.list', {});
   await call('claims.create', { articleId: row.id, range: { quote: 'The claim is here.' } });
-  process.stdout.write('ready\n');
 }
 const articleId = row.id;
 let claim = (await call('claims.list', { articleId }))[0];
