@@ -62,6 +62,9 @@ interface Options {
   onCountChange?(): void;
 }
 
+/** Marks a queued change that was refused and reported elsewhere (a conflict). */
+const NOT_SAVED = Symbol('not saved');
+
 function newId(): string {
   return crypto.randomUUID();
 }
@@ -132,14 +135,13 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
 
   /** Queue one call after every earlier one; the save status follows the queue. */
   const enqueue = useCallback(
-    (claimId: string, work: () => Promise<void>) => {
+    (claimId: string, work: () => Promise<void | 'not-saved'>) => {
       inFlight.current += 1;
       pending.current.set(claimId, (pending.current.get(claimId) ?? 0) + 1);
       setSave({ kind: 'saving' });
       const run = queue.current.then(async () => {
         try {
-          await work();
-          return null;
+          return (await work()) === 'not-saved' ? NOT_SAVED : null;
         } catch (error) {
           return error;
         } finally {
@@ -150,7 +152,8 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
       });
       queue.current = run.then((error) => {
         inFlight.current -= 1;
-        if (error) {
+        if (error === NOT_SAVED) setSave({ kind: 'failed', message: 'A change was not saved (see the message above)' });
+        else if (error) {
           const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
           setSave({ kind: 'failed', message });
           opts.current.report(message);
@@ -252,6 +255,7 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
             attempted: after,
             message: `This claim was changed in another window (now revision ${newer.revision}). The newer version is shown; your change (${describePatch(after)}) was not saved.`,
           });
+          return 'not-saved';
         }
       });
     },

@@ -1,0 +1,87 @@
+/** Desk E2E, issue item 7: changes save themselves, survive a reload, and two windows never silently overwrite each other. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { highlightTexts } from './support/article';
+import { chromiumOrExplain, launchChromium } from './support/chromium';
+import { articleText, claimRows, claimText, highlightStatuses, hostCall, openDesk, sampleArticleId, waitSaved } from './support/desk';
+import { startWebHost, type WebHost } from './support/web-host';
+
+const chromiumPath = chromiumOrExplain();
+
+describe.skipIf(!chromiumPath)('desk: persistence and conflicts', () => {
+  let host: WebHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    host = await startWebHost();
+    browser = await launchChromium(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('saves every change on its own and shows the same highlights on the same text after a reload', async () => {
+    const page = await openDesk(browser, host);
+    const status = page.getByRole('status').filter({ hasText: /saved|Saving/ });
+    expect(await page.getByRole('button', { name: /save/i }).count()).toBe(0);
+    await claimText(page, 'no progress has been made');
+    await page.keyboard.press('5');
+    await claimText(page, 'Turkish resort city of Antalya');
+    await page.keyboard.press('3');
+    await claimText(page, 'children’s hospital and maternity ward');
+    await page.keyboard.press('6');
+    await waitSaved(page);
+    expect(await status.textContent()).toBe('All changes saved');
+    const texts = await highlightTexts(page);
+    const statuses = await highlightStatuses(page);
+    expect(Object.values(statuses).sort()).toEqual(['False', 'Misleading', 'Verified']);
+
+    await page.reload();
+    await articleText(page).waitFor();
+    await expect.poll(() => highlightTexts(page)).toEqual(texts);
+    expect(await highlightStatuses(page)).toEqual(statuses);
+    await page.context().close();
+  });
+
+  it('detects a conflicting edit from another window, loads the newer version and offers to re-apply the change', async () => {
+    const articleId = await sampleArticleId(host);
+    const first = await openDesk(browser, host);
+    const second = await openDesk(browser, host); // its own browser context: another window
+    await claimText(first, 'secured no promise from Lavrov');
+    await waitSaved(first);
+    await second.reload();
+    await articleText(second).waitFor();
+    await expect.poll(() => claimRows(second).count()).toBe(4);
+
+    const row = (page: typeof first) => claimRows(page).filter({ hasText: 'secured no promise from Lavrov' });
+    await row(first).click();
+    await first.keyboard.press('5');
+    await waitSaved(first);
+
+    // The second window still holds the older revision: its change must not overwrite the newer one.
+    await row(second).click();
+    await second.keyboard.press('3');
+    const alert = second.getByRole('alert').filter({ hasText: 'changed in another window' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('status → Verified');
+    await expect.poll(() => second.getByRole('status').filter({ hasText: /saved/ }).textContent()).toBe('Not saved');
+    await expect.poll(() => row(second).textContent()).toContain('False');
+    const stored = (await hostCall(host, 'claims.list', { articleId })).find((c) => c.target.quote.exact === 'secured no promise from Lavrov')!;
+    expect(stored.status).toBe('false');
+
+    await alert.getByRole('button', { name: 'Apply my change again' }).click();
+    await expect.poll(() => row(second).textContent()).toContain('Verified');
+    await waitSaved(second);
+    expect(await second.getByRole('alert').count()).toBe(0);
+    const after = (await hostCall(host, 'claims.list', { articleId })).find((c) => c.id === stored.id)!;
+    expect(after.status).toBe('verified');
+    expect(after.history.map((h) => h.status)).toEqual(['unverified', 'false', 'verified']);
+
+    await first.reload();
+    await articleText(first).waitFor();
+    await expect.poll(() => row(first).textContent()).toContain('Verified');
+    await first.context().close();
+    await second.context().close();
+  });
+});
