@@ -115,6 +115,8 @@ export function ArticleView(props: Props) {
         'aria-label': `Article text: ${article.title}`,
         role: 'document',
         class: 'fm-article-text',
+        // Explicit, so tools that do not count contenteditable see the scrolling article has a keyboard stop.
+        tabindex: '0',
         spellcheck: 'false',
         autocorrect: 'off',
         autocapitalize: 'off',

@@ -6,8 +6,15 @@ import { selectArticleText } from './article';
 import type { WebHost } from './web-host';
 
 /** Open the desk in a new page (its own context unless one is given) and wait for the article text. */
-export async function openDesk(browser: Browser | BrowserContext, host: WebHost, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const page = 'newContext' in browser ? await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: options.colorScheme ?? 'light' }) : await browser.newPage();
+export async function openDesk(
+  browser: Browser | BrowserContext,
+  host: WebHost,
+  options: { colorScheme?: 'light' | 'dark'; /** To inject test scripts such as axe-core past the page's CSP. */ bypassCSP?: boolean } = {},
+): Promise<Page> {
+  const page =
+    'newContext' in browser
+      ? await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: options.colorScheme ?? 'light', bypassCSP: options.bypassCSP ?? false })
+      : await browser.newPage();
   page.on('pageerror', (error) => {
     throw new Error(`Page error: ${error.message}`);
   });

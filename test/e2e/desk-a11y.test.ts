@@ -1,0 +1,95 @@
+/** Desk E2E, issue item 8: axe-core finds no serious or critical problem on the main screens, light and dark. */
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrExplain, launchChromium } from './support/chromium';
+import { claimRows, hostCall, openDesk, sampleArticleId } from './support/desk';
+import { startWebHost, type WebHost } from './support/web-host';
+
+const chromiumPath = chromiumOrExplain();
+const AXE = resolve('node_modules/axe-core/axe.min.js');
+
+interface Finding {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Run axe on the page; the serious and critical findings. */
+async function seriousFindings(page: Page): Promise<Finding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe.skipIf(!chromiumPath)('desk: accessibility', () => {
+  let host: WebHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    host = await startWebHost();
+    browser = await launchChromium(chromiumPath!);
+    // Claims of several statuses, overlapping, with one selected, so highlights and chips are checked too.
+    const articleId = await sampleArticleId(host);
+    const claims = [
+      ['no progress has been made', 'false'],
+      ['Turkish resort city of Antalya', 'verified'],
+      ['met at a forum', 'disputed'],
+      ['children’s hospital and maternity ward', 'misleading'],
+      ['halt firing so that aid could reach civilians', 'in-review'],
+    ] as const;
+    for (const [quote, status] of claims) await hostCall(host, 'claims.create', { articleId, range: { quote }, status, claimant: 'Sergei Lavrov' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no serious or critical violation in ${colorScheme} mode: library and article, editor, shortcuts, preferences`, async () => {
+      const page = await openDesk(browser, host, { colorScheme, bypassCSP: true });
+      await page.emulateMedia({ colorScheme });
+      await expect.poll(() => claimRows(page).count()).toBe(5);
+      await claimRows(page).first().click();
+
+      const screens: Record<string, Finding[]> = {};
+      screens.main = await seriousFindings(page);
+
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog', { name: 'Edit claim' }).waitFor();
+      screens.editor = await seriousFindings(page);
+      await page.keyboard.press('Escape');
+
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      screens.help = await seriousFindings(page);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Preferences' }).click();
+      await page.getByRole('dialog', { name: 'Preferences' }).waitFor();
+      screens.prefs = await seriousFindings(page);
+      await page.keyboard.press('Escape');
+
+      expect(screens).toEqual({ main: [], editor: [], help: [], prefs: [] });
+      await page.context().close();
+    });
+  }
+
+  it('tells assistive technology each highlight’s status, and never by colour alone', async () => {
+    const page = await openDesk(browser, host);
+    await expect.poll(() => claimRows(page).count()).toBe(5);
+    const highlight = page.locator('.fm-article-text [data-claim-id]').filter({ hasText: 'no progress has been made' });
+    expect(await highlight.getAttribute('role')).toBe('mark');
+    expect(await highlight.getAttribute('aria-description')).toBe('False claim by Sergei Lavrov');
+    const style = await highlight.evaluate((el) => getComputedStyle(el).textDecorationLine);
+    expect(style).toContain('underline');
+    const chip = claimRows(page).filter({ hasText: 'no progress has been made' }).locator('.fm-chip');
+    expect(await chip.textContent()).toBe('✗ False');
+    await page.context().close();
+  });
+});
