@@ -73,6 +73,16 @@ function sameUrl(a: string, b: string): boolean {
   return !!a && !!b && key(a) === key(b);
 }
 
+/** Rich paste: its HTML, or its plain-text version when the HTML holds no text (an image-only selection, say). */
+function convertPastedHtml(html: string, text: string, label: string): Converted {
+  try {
+    return convertHtml(html, { label, extract: false });
+  } catch (error) {
+    if (error instanceof FactmarkError && text.trim()) return convertText(text, label);
+    throw error;
+  }
+}
+
 export function createImportService(ctx: ServiceContext) {
   /** Store a converted article, or return the existing one with the same text. */
   async function keep(converted: Converted, fallbackTitle: string): Promise<ImportResult> {
@@ -132,7 +142,7 @@ export function createImportService(ctx: ServiceContext) {
     const size = Buffer.byteLength(html ?? text, 'utf8');
     if (size > MAX_IMPORT_BYTES) throw new FactmarkError('invalid-input', `${label} is over 25 MB`);
     if (!html && !text.trim()) throw new FactmarkError('invalid-input', `${label} is empty`);
-    const converted = html ? convertHtml(html, { label, extract: false }) : convertText(text, label);
+    const converted = html ? convertPastedHtml(html, text, label) : convertText(text, label);
     const title = input.title?.trim() || converted.meta.title;
     return keep({ ...converted, meta: { ...converted.meta, title } }, titleFromText(docText(converted.doc)));
   }

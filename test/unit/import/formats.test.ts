@@ -199,6 +199,11 @@ describe('paste', () => {
     await expectSameAfterReload(article);
   });
 
+  it('falls back to the plain text of a paste whose HTML has no text', async () => {
+    const { article } = await lib.call('import.paste', { html: '<img src="chart.png" alt="">', text: 'Chart caption from the clipboard.' });
+    expect(textOf(article)).toBe('Chart caption from the clipboard.');
+  });
+
   it('imports plain text with a given title', async () => {
     const { article } = await lib.call('import.paste', { text: 'One paragraph.\n\nAnother one.', title: 'My paste' });
     expect(article.title).toBe('My paste');
