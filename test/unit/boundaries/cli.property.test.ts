@@ -30,8 +30,8 @@ afterAll(async () => lib?.cleanup());
 const word = fc.oneof(
   fc.constantFrom(...HOSTILE_STRINGS),
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('--quote', '--status', '--occurrence', '--evidence', '--note', '--json', '--claimant', '-h', '--', '-', '--data-dir', 'Budget', '0', '-1', '99999999999'),
-);
+  fc.constantFrom('--quote', '--status', '--occurrence', '--evidence', '--note', '--json', '--claimant', '-h', '--', '-', 'Budget', '0', '-1', '99999999999'),
+).filter((w) => !w.startsWith('--data-dir')); // the runs must never point at a folder other than the test's
 
 const argv = fc.oneof(
   fc.array(word, { maxLength: 8 }),
@@ -45,8 +45,8 @@ describe('the CLI refuses malformed arguments cleanly', () => {
       fc.asyncProperty(argv, async (args) => {
         const err: string[] = [];
         const out: string[] = [];
-        // --data-dir comes last so random words cannot point the run at another folder.
-        const code = await runCli([...args, '--data-dir', lib.dir], { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
+        // --data-dir comes first (before any random "--") and is the only one, so no run can point at another folder.
+        const code = await runCli(['--data-dir', lib.dir, ...args], { out: (l) => out.push(l), err: (l) => err.push(l), env: { FACTMARK_DATA_DIR: lib.dir } });
         codes[code] = (codes[code] ?? 0) + 1;
         if (code === 0) {
           baseline = await snapshotFolder(lib.dir);

@@ -5,7 +5,7 @@
  * (electron.vite.config.ts), so the scan also gets a page carrying that same policy to evaluate.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,7 @@ describe('electronegativity', () => {
     for (const finding of findings) {
       if (!(await justification(root, finding))) unjustified.push(`${finding.id} at ${finding.file ?? '(global)'}:${finding.line} — ${finding.message.slice(0, 160)}`);
     }
+    await rm(root, { recursive: true, force: true });
     expect(unjustified).toEqual([]);
   }, 180_000);
 });

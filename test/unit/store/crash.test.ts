@@ -4,7 +4,7 @@
  * a later one, and the next opener may only find unfinished temp files to set aside.
  */
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -97,5 +97,6 @@ describe('crash safety', () => {
     console.log(`crash test: ${kills} kills, ${total} acknowledged writes, quarantined temp files: ${(await readdir(join(dir, "quarantine")).catch(() => [])).length}`);
     expect(total).toBeGreaterThanOrEqual(MIN_ACKS);
     expect(kills).toBeGreaterThanOrEqual(MIN_KILLS);
+    await rm(dir, { recursive: true, force: true });
   }, 120_000);
 });
