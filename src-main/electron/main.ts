@@ -1,4 +1,4 @@
-/** The desktop app: one instance, one hardened window, the contract over IPC, writes flushed on quit. */
+/** The desktop app: one instance, one hardened window, the contract over IPC, writes flushed and the lock released on quit. */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
@@ -84,12 +84,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && factmark) mainWindow = createWindow();
   });
-  let flushed = false;
+  let closed = false;
   app.on('before-quit', (event) => {
-    if (flushed || !factmark) return;
+    if (closed || !factmark) return;
     event.preventDefault();
-    void factmark.flush().finally(() => {
-      flushed = true;
+    // Flush pending writes and release the data folder's write lock before quitting.
+    void factmark.close().finally(() => {
+      closed = true;
       app.quit();
     });
   });
