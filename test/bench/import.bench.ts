@@ -1,5 +1,6 @@
 /**
- * Import speed on the CLI path: a generated 2 MB news page and a generated 100-page .docx,
+ * Import speed on the CLI path: a generated 2 MB news page and a generated 100-page .docx (and a
+ * 200 KB page for comparison),
  * imported (a) through the service in-process, (b) through runCli in-process, and (c) once each
  * as a real `npx tsx src-main/cli/main.ts import` process. Prints figures; not pass/fail.
  */
@@ -123,6 +124,9 @@ async function main(): Promise<void> {
   const RUNS = 3;
   await withTempDir(async (work) => {
     const html = Buffer.from(newsPage(2 * 1024 * 1024));
+    const typical = Buffer.from(newsPage(200 * 1024));
+    const typicalFile = join(work, 'typical.html');
+    await writeFile(typicalFile, typical);
     const docx = await longDocx(100);
     const htmlFile = join(work, 'long-read.html');
     const docxFile = join(work, 'long-read.docx');
@@ -130,7 +134,12 @@ async function main(): Promise<void> {
     await writeFile(docxFile, docx);
     console.log(`inputs: news page ${(html.length / 1024 / 1024).toFixed(2)} MB; .docx ${(docx.length / 1024).toFixed(0)} KB, 100 pages`);
 
-    for (const [label, file, bytes] of [['2 MB news page (.html)', htmlFile, html], ['100-page Word file (.docx)', docxFile, docx]] as const) {
+    const inputs = [
+      ['200 KB news page (.html), for comparison', typicalFile, typical],
+      ['2 MB news page (.html)', htmlFile, html],
+      ['100-page Word file (.docx)', docxFile, docx],
+    ] as const;
+    for (const [label, file, bytes] of inputs) {
       await timeService(file, bytes); // warm-up: module loading, JIT
       const service: number[] = [];
       let chars = 0;

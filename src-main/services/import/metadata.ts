@@ -110,18 +110,24 @@ function fromJsonLd(document: Document): MetaDraft {
   };
 }
 
+/** Every <meta> value by its lower-case property, name, itemprop or http-equiv (the first of each wins). */
+function metaValues(document: Document): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const el of Array.from(document.getElementsByTagName('meta'))) {
+    const value = clean(el.getAttribute('content'));
+    if (!value) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !values.has(key)) values.set(key, value);
+    }
+  }
+  return values;
+}
+
 /** Metadata from <meta>, <link rel=canonical>, <title> and <html lang>. */
 function fromTags(document: Document): MetaDraft {
-  const meta = (...keys: string[]): string | undefined => {
-    for (const key of keys) {
-      for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
-        const el = document.querySelector(`meta[${attr}="${key}" i]`);
-        const value = clean(el?.getAttribute('content'));
-        if (value) return value;
-      }
-    }
-    return undefined;
-  };
+  const values = metaValues(document);
+  const meta = (...keys: string[]): string | undefined => keys.map((key) => values.get(key.toLowerCase())).find(Boolean);
   const author = meta('author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author');
   return {
     title: meta('og:title', 'twitter:title', 'dc.title', 'parsely-title') ?? clean(document.title),
