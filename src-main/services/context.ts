@@ -1,11 +1,18 @@
 /** What every service is given: the store over its data folder, a clock and an id source. */
 import { randomBytes } from 'node:crypto';
 import { LibraryStore, type StoreOptions } from '../store/library-store';
+import { SerialQueue } from './serial-queue';
 
 export interface ServiceContext {
   store: LibraryStore;
   clock: () => Date;
   newId: () => string;
+  /**
+   * Run a read-modify-write of the library with no other one interleaved. The dispatcher runs
+   * most operations inside it; slow ones (imports, exports) do their work outside and only
+   * their final write inside.
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
 }
 
 /** A random 12-character url-safe id. */
@@ -15,10 +22,12 @@ export function randomId(): string {
 
 export function createContext(
   dataDir: string,
-  options: Partial<Omit<ServiceContext, 'store'>> & Pick<StoreOptions, 'access' | 'backups'> = {},
+  options: Partial<Pick<ServiceContext, 'clock' | 'newId'>> & Pick<StoreOptions, 'access' | 'backups'> = {},
 ): ServiceContext {
   const clock = options.clock ?? (() => new Date());
+  const queue = new SerialQueue();
   return {
+    exclusive: (task) => queue.run(task),
     store: new LibraryStore(dataDir, { clock, access: options.access, backups: options.backups }),
     clock,
     newId: options.newId ?? randomId,

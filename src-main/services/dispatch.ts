@@ -7,6 +7,7 @@ import {
   isOperationName,
   type CallResult,
 } from '../../src-shared/contract';
+import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
 
 /**
@@ -21,16 +22,23 @@ export function withoutUndefined<T>(value: T): T {
   return out as T;
 }
 
-/** Serialises calls so one operation's read-modify-write never interleaves with another's. */
-export class Dispatcher {
-  private queue: Promise<unknown> = Promise.resolve();
+/**
+ * Operations that do slow work (fetching, parsing, rendering, printing) outside the library's
+ * write queue, so a 10-second URL fetch or a PDF never holds up a claim save. Each one either only
+ * reads, or takes ServiceContext.exclusive itself for its final write.
+ */
+const OUTSIDE_THE_QUEUE: ReadonlySet<string> = new Set(['import.file', 'import.url', 'import.paste', 'export.formats', 'export.article', 'export.library']);
 
-  constructor(private readonly handlers: Handlers) {}
+/** Runs calls; every other operation's read-modify-write is serialised through `exclusive`. */
+export class Dispatcher {
+  constructor(
+    private readonly handlers: Handlers,
+    private readonly exclusive: ServiceContext['exclusive'],
+  ) {}
 
   call(name: unknown, payload: unknown): Promise<CallResult<unknown>> {
-    const run = this.queue.then(() => this.run(name, payload));
-    this.queue = run.catch(() => undefined);
-    return run;
+    if (typeof name === 'string' && OUTSIDE_THE_QUEUE.has(name)) return this.run(name, payload);
+    return this.exclusive(() => this.run(name, payload));
   }
 
   private async run(name: unknown, payload: unknown): Promise<CallResult<unknown>> {

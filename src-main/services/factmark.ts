@@ -39,7 +39,7 @@ export async function openFactmark(options: OpenOptions): Promise<Factmark> {
   const lock = access === 'write' ? lockDataFolder(options.dataDir) : null;
   try {
     const ctx = createContext(options.dataDir, { ...options, access });
-    const dispatcher = new Dispatcher(createHandlers(ctx));
+    const dispatcher = new Dispatcher(createHandlers(ctx), ctx.exclusive);
     const isNew = await ctx.store.isNew();
     await ctx.store.open(); // recovers damaged files, reconciles index.json
     const seeded = isNew && access === 'write' && options.seed !== false ? await seedSamples(dispatcher, join(options.resourcesDir, 'samples')) : [];

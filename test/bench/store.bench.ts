@@ -40,7 +40,7 @@ async function seedArticle(dispatcher: Dispatcher): Promise<{ articleId: string;
 async function makeLibrary(others: number, backups = true) {
   const dir = await makeTempDir('factmark-bench-');
   let ctx = createContext(dir, { backups });
-  let dispatcher = new Dispatcher(createHandlers(ctx));
+  let dispatcher = new Dispatcher(createHandlers(ctx), ctx.exclusive);
   const { articleId, claimId } = await seedArticle(dispatcher);
   if (others > 0) {
     const base = await ctx.store.article(articleId);
@@ -55,7 +55,7 @@ async function makeLibrary(others: number, backups = true) {
     await ctx.store.writeIndex({ schemaVersion: SCHEMA_VERSION, articles: rows });
     await ctx.store.flush();
     ctx = createContext(dir, { backups }); // reopen, as the app would
-    dispatcher = new Dispatcher(createHandlers(ctx));
+    dispatcher = new Dispatcher(createHandlers(ctx), ctx.exclusive);
   }
   const claims = await dispatcher.call('claims.list', { articleId });
   if (!claims.ok) throw new Error(claims.error.message);

@@ -85,10 +85,15 @@ function convertPastedHtml(html: string, text: string, label: string): Converted
 
 export function createImportService(ctx: ServiceContext) {
   /** Store a converted article, or return the existing one with the same text. */
-  async function keep(converted: Converted, fallbackTitle: string): Promise<ImportResult> {
+  function keep(converted: Converted, fallbackTitle: string): Promise<ImportResult> {
     const text = docText(converted.doc);
     if (!text.trim()) throw new FactmarkError('invalid-input', 'The article has no text');
     const textHash = hashText(text);
+    // Conversion ran outside the write queue; the duplicate check and the save run inside it.
+    return ctx.exclusive(() => keepNew(converted, fallbackTitle, textHash));
+  }
+
+  async function keepNew(converted: Converted, fallbackTitle: string, textHash: string): Promise<ImportResult> {
     const rows = (await ctx.store.index()).articles;
     const same = rows.find((row) => row.textHash === textHash);
     if (same) return { article: (await ctx.store.article(same.id)).article, duplicate: true };
