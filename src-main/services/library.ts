@@ -1,8 +1,9 @@
 /** The library service: list, get, create, rename, edit metadata and delete articles. */
 import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-shared/contract';
-import { ArticleMeta, inDocumentOrder, type ArticleRecord, type ArticleSummaryRow } from '../../src-shared/model';
+import type { Node as PMNode } from 'prosemirror-model';
+import { ArticleMeta, inDocumentOrder, type ArticleMetaFields, type ArticleRecord, type ArticleSummaryRow } from '../../src-shared/model';
 import { docText } from '../../src-shared/text';
-import type { ArticleData } from '../store/files';
+import { SCHEMA_VERSION, type ArticleData } from '../store/files';
 import type { ServiceContext } from './context';
 import { hashText, parseDoc } from './documents';
 
@@ -28,6 +29,28 @@ export async function saveArticle(ctx: ServiceContext, data: ArticleData, option
   await ctx.store.writeIndex({ ...index, articles: rows });
 }
 
+/** Save a new article (no claims yet) with fresh id and times; its text must be non-empty. */
+export async function addArticle(
+  ctx: ServiceContext,
+  input: { meta: Partial<ArticleMetaFields> & { title: string }; doc: PMNode; textHash?: string; previousVersionId?: string },
+): Promise<ArticleRecord> {
+  const text = docText(input.doc);
+  if (!text.trim()) throw new FactmarkError('invalid-input', 'The article has no text');
+  const now = ctx.clock().toISOString();
+  const article: ArticleRecord = {
+    ...EMPTY_META,
+    ...input.meta,
+    id: ctx.newId(),
+    importedAt: now,
+    updatedAt: now,
+    doc: input.doc.toJSON(),
+    textHash: input.textHash ?? hashText(text),
+    ...(input.previousVersionId ? { previousVersionId: input.previousVersionId } : {}),
+  };
+  await saveArticle(ctx, { schemaVersion: SCHEMA_VERSION, article, claims: [] }, { reindex: true });
+  return article;
+}
+
 export function createLibraryService(ctx: ServiceContext) {
   async function list(): Promise<ResponseOf<'library.list'>> {
     const index = await ctx.store.index();
@@ -39,22 +62,8 @@ export function createLibraryService(ctx: ServiceContext) {
     return { article: data.article, claims: inDocumentOrder(data.claims) };
   }
 
-  async function create(req: ParsedRequestOf<'library.create'>): Promise<ArticleRecord> {
-    const doc = parseDoc(req.doc);
-    const text = docText(doc);
-    if (!text.trim()) throw new FactmarkError('invalid-input', 'The article has no text');
-    const now = ctx.clock().toISOString();
-    const article: ArticleRecord = {
-      ...EMPTY_META,
-      ...req.meta,
-      id: ctx.newId(),
-      importedAt: now,
-      updatedAt: now,
-      doc: doc.toJSON(),
-      textHash: hashText(text),
-    };
-    await saveArticle(ctx, { schemaVersion: 1, article, claims: [] }, { reindex: true });
-    return article;
+  function create(req: ParsedRequestOf<'library.create'>): Promise<ArticleRecord> {
+    return addArticle(ctx, { meta: req.meta, doc: parseDoc(req.doc) });
   }
 
   async function updateMeta(req: ParsedRequestOf<'library.updateMeta'>): Promise<ArticleRecord> {

@@ -8,10 +8,9 @@ import { basename, extname } from 'node:path';
 import { FactmarkError } from '../../../src-shared/contract';
 import type { ArticleRecord } from '../../../src-shared/model';
 import { docText } from '../../../src-shared/text';
-import { SCHEMA_VERSION } from '../../store/files';
 import type { ServiceContext } from '../context';
 import { hashText } from '../documents';
-import { saveArticle } from '../library';
+import { addArticle } from '../library';
 import { titleFromFileName, titleFromText, titleFromUrl, type Converted, type Converter, type Source } from './converted';
 import { convertDocx } from './docx';
 import { convertHtml, convertHtmlPage } from './html';
@@ -102,17 +101,7 @@ export function createImportService(ctx: ServiceContext) {
     const previous = meta.sourceUrl
       ? [...rows].sort((a, b) => b.importedAt.localeCompare(a.importedAt)).find((row) => sameUrl(row.sourceUrl, meta.sourceUrl))
       : undefined;
-    const now = ctx.clock().toISOString();
-    const article: ArticleRecord = {
-      ...meta,
-      id: ctx.newId(),
-      importedAt: now,
-      updatedAt: now,
-      doc: converted.doc.toJSON(),
-      textHash,
-      ...(previous ? { previousVersionId: previous.id } : {}),
-    };
-    await saveArticle(ctx, { schemaVersion: SCHEMA_VERSION, article, claims: [] }, { reindex: true });
+    const article = await addArticle(ctx, { meta, doc: converted.doc, textHash, previousVersionId: previous?.id });
     return { article, duplicate: false };
   }
 
