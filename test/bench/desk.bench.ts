@@ -1,0 +1,311 @@
+/**
+ * Speed of the annotation desk in Chromium on a long article: 100,000 words (3,000 paragraphs)
+ * with 2,000 claims (some overlapping or nested) against the same text with none. Measures, in
+ * the page: open (request to highlights painted), one edit (create a claim; change a status: the
+ * command to the next painted frame), selecting a claim in the panel and scrolling to it, and the
+ * JS heap after opening. Prints figures; not pass/fail.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { describeRange } from '../../src-shared/anchoring/describe';
+import type { ClaimRecord, StatusId } from '../../src-shared/model';
+import { STATUS_IDS } from '../../src-shared/statuses';
+import { openFactmark } from '../../src-main/services/factmark';
+import { saveArticle } from '../../src-main/services/library';
+import { findChromium, launchChromium } from '../e2e/support/chromium';
+import { startWebHost } from '../e2e/support/web-host';
+import { makeTempDir } from '../support/temp-library';
+
+const PARAGRAPHS = 3_000;
+const WORDS_PER_PARAGRAPH = 34; // 102,000 words
+const CLAIMS = 2_000;
+const OPEN_RUNS = 6;
+const EDIT_RUNS = 40;
+const SELECT_RUNS = 40;
+
+const VOCABULARY = (
+  'the minister said growth exports rose percent last year council budget report figures claimed officials ' +
+  'according to data showed fell unemployment inflation record highest lowest since government spokesperson ' +
+  'announced promised million billion euros dollars tax health schools hospitals roads police crime rate'
+).split(' ');
+
+/** A deterministic pseudo-random generator, so every run measures the same article. */
+function rng(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1_103_515_245 + 12_345) & 0x7fffffff;
+    return s / 0x7fffffff;
+  };
+}
+
+function makeParagraphs(variant: string): string[] {
+  const next = rng(7);
+  return Array.from({ length: PARAGRAPHS }, (_, p) => {
+    const words = Array.from({ length: WORDS_PER_PARAGRAPH }, () => VOCABULARY[Math.floor(next() * VOCABULARY.length)]);
+    words[0] = `${variant}${p + 1}.`;
+    return words.join(' ');
+  });
+}
+
+/** 2,000 claims spread over the text: most on their own, every 8th overlapping and every 10th nested in the one before. */
+function makeClaims(articleId: string, text: string): ClaimRecord[] {
+  const next = rng(11);
+  const at = '2026-01-15T10:00:00.000Z';
+  const claims: ClaimRecord[] = [];
+  const step = Math.floor(text.length / CLAIMS);
+  for (let i = 0; i < CLAIMS; i++) {
+    let start = i * step + Math.floor(next() * (step / 3));
+    let end = start + 20 + Math.floor(next() * 60);
+    const prev = claims[i - 1]?.target.position;
+    if (prev && i % 8 === 0) {
+      start = prev.start + Math.floor((prev.end - prev.start) / 2);
+      end = prev.end + 30;
+    } else if (prev && i % 10 === 0) {
+      start = prev.start + 3;
+      end = Math.max(start + 4, prev.end - 3);
+    }
+    while (/\s/.test(text[start])) start++;
+    while (/\s/.test(text[end - 1])) end--;
+    const status = STATUS_IDS[i % STATUS_IDS.length] as StatusId;
+    claims.push({
+      id: `bench-${i}`,
+      articleId,
+      target: describeRange(text, start, end),
+      claimant: `Speaker ${i % 37}`,
+      status,
+      evidence: i % 5 === 0 ? [{ id: `ev-${i}`, url: 'https://example.org/source', title: 'Source', note: '', stance: 'supports' }] : [],
+      note: '',
+      reviewer: '',
+      createdAt: at,
+      updatedAt: at,
+      revision: 1,
+      history: [{ status, at, reviewer: '' }],
+    });
+  }
+  return claims;
+}
+
+/** Write both articles (with and without claims) into a fresh data folder through the services. */
+export async function makeLibrary(dataDir: string): Promise<void> {
+  const factmark = await openFactmark({ dataDir, resourcesDir: resolve('resources'), seed: false });
+  try {
+    for (const [title, variant, withClaims] of [
+      ['Without claims', 'P', false],
+      ['With claims', 'Q', true],
+    ] as const) {
+      const paragraphs = makeParagraphs(variant);
+      const doc = { type: 'doc', content: paragraphs.map((t) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] })) };
+      const created = await factmark.dispatcher.call('library.create', { meta: { title }, doc });
+      if (!created.ok) throw new Error(created.error.message);
+      const articleId = (created.value as { id: string }).id;
+      if (!withClaims) continue;
+      const data = await factmark.ctx.store.article(articleId);
+      await saveArticle(factmark.ctx, { ...data, claims: makeClaims(articleId, paragraphs.join('\n\n')) }, { reindex: true });
+    }
+  } finally {
+    await factmark.close();
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const median = (values: number[]) => percentile(values, 50);
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/**
+ * Open an article from the library list: ms from the click to the first frame painted with its
+ * highlights (`complete` false), or with every highlight in place (`complete` true).
+ */
+export async function timeOpen(page: Page, title: string, expectHighlights: boolean, complete = false): Promise<number> {
+  return page.evaluate(
+    async ([name, highlights, all]) => {
+      const button = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Library"] button')].find((b) => b.textContent?.includes(name))!;
+      const ready = () => {
+        const view = document.querySelector(`.fm-article-text[aria-label="Article text: ${name}"]`);
+        const done = !all || view?.closest('[data-highlights]')?.getAttribute('data-highlights') === 'complete';
+        return !!view && done && (!highlights || !!view.querySelector('[data-claim-id]'));
+      };
+      const t0 = performance.now();
+      button.click();
+      // Checked at the start of each frame: once the article is there, the task after that frame's paint stops the clock.
+      return new Promise<number>((resolve) => {
+        const poll = () => (ready() ? setTimeout(() => resolve(performance.now() - t0), 0) : requestAnimationFrame(poll));
+        requestAnimationFrame(poll);
+      });
+    },
+    [title, expectHighlights, complete] as const,
+  );
+}
+
+/** Switch to the other article and back, so every open starts from another article, as a user's would. */
+async function openEach(page: Page): Promise<{ withClaims: number[]; withAll: number[]; without: number[] }> {
+  const withClaims: number[] = [];
+  const withAll: number[] = [];
+  const without: number[] = [];
+  await timeOpen(page, 'Without claims', false); // warm-up
+  await timeOpen(page, 'With claims', true);
+  for (let i = 0; i < OPEN_RUNS; i++) {
+    without.push(await timeOpen(page, 'Without claims', false));
+    withClaims.push(await timeOpen(page, 'With claims', true));
+    await timeOpen(page, 'Without claims', false);
+    withAll.push(await timeOpen(page, 'With claims', true, true));
+  }
+  return { withClaims, withAll, without };
+}
+
+/**
+ * Installed in the page before it loads: `frameAfter(act)` runs act, then resolves with the ms until
+ * the next frame has been painted (a task after requestAnimationFrame). `__name` is the helper tsx
+ * adds around named functions in the callbacks below, which the page would otherwise lack.
+ */
+export const PAGE_HELPERS = `
+window.__name = (f) => f;
+window.frameAfter = (act) => new Promise((resolve) => {
+  const t0 = performance.now();
+  act();
+  requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+});`;
+
+type FrameAfter = (act: () => void) => Promise<number>;
+
+/** Create a claim with the C key on a selection in the middle of the article: ms to the painted frame. */
+export async function timeCreate(page: Page, i: number): Promise<number> {
+  return page.evaluate(
+    async (n) => {
+      const paragraphs = document.querySelectorAll('.fm-article-text p');
+      const p = paragraphs[(n * 71) % paragraphs.length];
+      p.scrollIntoView({ block: 'center' });
+      const text = [...p.childNodes].find((c) => c.nodeType === Node.TEXT_NODE && (c.textContent?.length ?? 0) > 30) as Text | undefined;
+      if (!text) return -1;
+      const range = document.createRange();
+      range.setStart(text, 2);
+      range.setEnd(text, 22);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const before = document.querySelectorAll('[role="option"][data-claim-id]').length;
+      const ms = await (window as unknown as { frameAfter: FrameAfter }).frameAfter(() =>
+        document.querySelector('.fm-article-text')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, cancelable: true })),
+      );
+      const selected = document.querySelector('.fm-hl-selected');
+      if (!selected || document.querySelectorAll('[role="option"][data-claim-id]').length < before) throw new Error('the claim was not drawn');
+      return ms;
+    },
+    i,
+  );
+}
+
+/** Change the selected claim's status with a number key: ms to the painted frame. */
+export async function timeStatus(page: Page, i: number): Promise<number> {
+  return page.evaluate(
+    async (n) => {
+      const key = String((n % 6) + 1);
+      const ms = await (window as unknown as { frameAfter: FrameAfter }).frameAfter(() =>
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })),
+      );
+      const selected = document.querySelector<HTMLElement>('.fm-hl-selected');
+      if (!selected?.className.includes(['unverified', 'in-review', 'verified', 'disputed', 'false', 'misleading'][Number(key) - 1])) throw new Error('the status was not drawn');
+      return ms;
+    },
+    i,
+  );
+}
+
+/** Scroll the claims list somewhere, then click a row: ms to the frame painted with the article scrolled to it. */
+export async function timeSelect(page: Page, i: number): Promise<number> {
+  return page.evaluate(
+    async (n) => {
+      const scroller = document.querySelector('.fm-claim-scroller')!;
+      scroller.scrollTop = ((n * 7919) % 100) / 100 * (scroller.scrollHeight - scroller.clientHeight);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const rows = [...document.querySelectorAll<HTMLElement>('[role="option"][data-claim-id]')];
+      const row = rows[Math.floor(rows.length / 2)];
+      const main = document.querySelector('.fm-main')!;
+      const before = main.scrollTop;
+      const ms = await (window as unknown as { frameAfter: FrameAfter }).frameAfter(() => row.click());
+      const hl = document.querySelector(`.fm-article-text [data-claim-id="${row.dataset.claimId}"]`);
+      if (!hl?.classList.contains('fm-hl-selected')) throw new Error('the claim was not emphasised');
+      const r = hl.getBoundingClientRect();
+      const box = main.getBoundingClientRect();
+      if (r.bottom < box.top || r.top > box.bottom) throw new Error(`the article was not scrolled to the claim (from ${before})`);
+      return ms;
+    },
+    i,
+  );
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 1024 / 1024;
+}
+
+async function main(): Promise<void> {
+  const chromium = findChromium();
+  if (!chromium) throw new Error('No Chromium found: set CHROMIUM_PATH');
+  const build = process.env.DESK_BENCH_NO_BUILD ? { status: 0 } : spawnSync('npm', ['run', 'build:web'], { stdio: 'ignore' });
+  if (build.status !== 0) throw new Error('npm run build:web failed');
+
+  const dataDir = await makeTempDir('factmark-desk-bench-');
+  const t = performance.now();
+  await makeLibrary(dataDir);
+  console.log(`Library written in ${((performance.now() - t) / 1000).toFixed(1)} s: ${PARAGRAPHS} paragraphs, ${PARAGRAPHS * WORDS_PER_PARAGRAPH} words, ${CLAIMS} claims`);
+
+  const host = await startWebHost({ dataDir });
+  const browser = await launchChromium(chromium);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript(PAGE_HELPERS);
+    await page.goto(host.openUrl);
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /With claims/ }).waitFor();
+
+    const open = await openEach(page);
+    const heapWith = await heapMB(page);
+    await timeOpen(page, 'Without claims', false);
+    const heapWithout = await heapMB(page);
+    await timeOpen(page, 'With claims', true);
+
+    const create: number[] = [];
+    const status: number[] = [];
+    for (let i = 0; i < EDIT_RUNS; i++) {
+      create.push(await timeCreate(page, i));
+      status.push(await timeStatus(page, i));
+    }
+    const select: number[] = [];
+    for (let i = 0; i < SELECT_RUNS; i++) select.push(await timeSelect(page, i));
+
+    const ratio = median(open.withClaims) / median(open.without);
+    console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Chromium ${browser.version()} headless`);
+    console.log(`Open, request to highlights painted (median of ${OPEN_RUNS}): with ${CLAIMS} claims ${ms(median(open.withClaims))}, without ${ms(median(open.without))}; ratio ${ratio.toFixed(2)} (target <= 1.25)`);
+    console.log(`  runs with claims: ${open.withClaims.map((n) => n.toFixed(0)).join(', ')}; without: ${open.without.map((n) => n.toFixed(0)).join(', ')}`);
+    console.log(
+      `Open until all ${CLAIMS} highlights are in place (the opening screens are drawn first, the rest in the next task): ${ms(median(open.withAll))}; ratio ${(median(open.withAll) / median(open.without)).toFixed(2)}`,
+    );
+    console.log(`Create a claim (C key) to painted frame: p50 ${ms(median(create))}, p95 ${ms(percentile(create, 95))} (target p95 <= 16 ms, ${EDIT_RUNS} runs)`);
+    console.log(`Change a status (number key) to painted frame: p50 ${ms(median(status))}, p95 ${ms(percentile(status, 95))} (target p95 <= 16 ms, ${EDIT_RUNS} runs)`);
+    console.log(`Select a claim in the panel and scroll to it: p50 ${ms(median(select))}, p95 ${ms(percentile(select, 95))} (target p95 <= 50 ms, ${SELECT_RUNS} runs)`);
+    console.log(`JS heap after opening (after GC): with claims ${heapWith.toFixed(1)} MB, without ${heapWithout.toFixed(1)} MB`);
+  } finally {
+    await browser.close();
+    await host.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+// Run when started as a script (npm run bench), not when imported for profiling.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
