@@ -1,5 +1,5 @@
 /** The React shell: library on the left, the open article in the middle, its claims on the right. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PreferencesRecord } from '../src-shared/contract';
 import type { ArticleMetaFields, ArticleRecord, ArticleSummaryRow, ClaimRecord, StatusId } from '../src-shared/model';
 import { inDocumentOrder } from '../src-shared/model';
@@ -69,7 +69,7 @@ export function App({ client }: { client: FactmarkClient }) {
 
   const refreshList = useCallback(async () => {
     const rows = await client.call('library.list', {});
-    setArticles(rows);
+    startTransition(() => setArticles(rows)); // counts only: never ahead of an edit being drawn
     return rows;
   }, [client]);
 
@@ -139,6 +139,11 @@ export function App({ client }: { client: FactmarkClient }) {
     },
     [desk, visibleIds],
   );
+
+  const editClaim = useCallback((id: string) => {
+    setSelectedId(id);
+    setOverlay({ kind: 'editor', claimId: id });
+  }, []);
 
   const undo = useCallback(() => setNotice(desk.undo() ?? 'Nothing to undo.'), [desk]);
   const redo = useCallback(() => setNotice(desk.redo() ?? 'Nothing to redo.'), [desk]);
@@ -291,10 +296,7 @@ export function App({ client }: { client: FactmarkClient }) {
               onSelectClaim={setSelectedId}
               onOrphans={setOrphans}
               onClaimSelection={claimSelection}
-              onEditClaim={(id) => {
-                setSelectedId(id);
-                setOverlay({ kind: 'editor', claimId: id });
-              }}
+              onEditClaim={editClaim}
               onDeleteClaim={deleteClaim}
               handleRef={(h) => (viewHandle.current = h)}
             />
@@ -313,10 +315,7 @@ export function App({ client }: { client: FactmarkClient }) {
           onFilter={setFilter}
           selectedId={selectedId}
           onSelect={setSelectedId}
-          onOpen={(id) => {
-            setSelectedId(id);
-            setOverlay({ kind: 'editor', claimId: id });
-          }}
+          onOpen={editClaim}
           onStep={(step) => setSelectedId(neighbourId(visibleIds, selectedId, step))}
           filterRef={filterInput}
         />

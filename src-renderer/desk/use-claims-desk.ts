@@ -3,7 +3,7 @@
  * saved through the contract in order (no Save button), with undo/redo, a saving status, and
  * conflict handling when another window changed a claim first.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimFieldsPatch } from '../../src-shared/contract';
 import { inDocumentOrder, type ClaimRecord, type ClaimTarget } from '../../src-shared/model';
 import { statusInfo } from '../../src-shared/statuses';
@@ -100,15 +100,21 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
   const opts = useRef({ report, onCountChange });
   opts.current = { report, onCountChange };
 
-  useEffect(() => {
-    current.current = initialClaims;
-    stored.current = new Map(initialClaims.map((c) => [c.id, c]));
-    undoRef.current = EMPTY_UNDO;
+  // A new article (or a reload) replaces everything at once, during render: the view must never be
+  // handed the previous article's claims, which would not anchor in the new text.
+  const [source, setSource] = useState(initialClaims);
+  if (source !== initialClaims) {
+    setSource(initialClaims);
     setClaims(initialClaims);
     setUndoState(EMPTY_UNDO);
     setConflict(null);
     setSave({ kind: 'idle' });
-  }, [articleId, initialClaims]);
+  }
+  useLayoutEffect(() => {
+    current.current = initialClaims;
+    stored.current = new Map(initialClaims.map((c) => [c.id, c]));
+    undoRef.current = EMPTY_UNDO;
+  }, [initialClaims]);
 
   const show = useCallback((next: readonly ClaimRecord[]) => {
     current.current = next;
@@ -163,13 +169,20 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
     [],
   );
 
-  /** Take a confirmed version from the host; show it unless newer local changes are still queued. */
+  /**
+   * Take a confirmed version from the host; show it unless newer local changes are still queued.
+   * It looks the same as what is shown, so it waits behind anything more urgent (a transition).
+   */
   const confirm = useCallback(
     (claim: ClaimRecord) => {
       stored.current.set(claim.id, claim);
-      if ((pending.current.get(claim.id) ?? 0) <= 1) replace(claim);
+      if ((pending.current.get(claim.id) ?? 0) <= 1) {
+        current.current = current.current.map((c) => (c.id === claim.id ? claim : c));
+        const next = current.current;
+        startTransition(() => setClaims(next));
+      }
     },
-    [replace],
+    [],
   );
 
   const onMissing = useCallback(
@@ -338,7 +351,7 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
 
   return useMemo(
     () => ({
-      claims,
+      claims: source === initialClaims ? claims : initialClaims,
       save,
       conflict,
       canUndo: undoState.done.length > 0,
@@ -351,6 +364,6 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
       reapply,
       dismissConflict,
     }),
-    [claims, save, conflict, undoState, create, update, remove, undo, redo, reapply, dismissConflict],
+    [source, initialClaims, claims, save, conflict, undoState, create, update, remove, undo, redo, reapply, dismissConflict],
   );
 }

@@ -11,11 +11,11 @@ import { describeRange } from '../../src-shared/anchoring/describe';
 import type { ArticleRecord, ClaimRecord, ClaimTarget } from '../../src-shared/model';
 import { articleSchema } from '../../src-shared/schema';
 import { statusInfo } from '../../src-shared/statuses';
-import { posToOffset, trimRange } from '../../src-shared/text';
+import { posToOffset, trimRange, type TextProjection } from '../../src-shared/text';
 import { PopupMenu, type MenuItem } from '../components/PopupMenu';
 import { snippet } from '../desk/claim-list';
 import { projectionOf } from './anchor-claims';
-import { claimRange, claimsAt, highlightsKey, highlightsPlugin, type HighlightsMeta } from './highlights';
+import { claimRange, claimsAt, highlightsKey, highlightsPlugin, type HighlightsChange, type HighlightsMeta } from './highlights';
 import { claimChanges } from './claim-changes';
 import { readOnlyPlugin } from './read-only';
 
@@ -52,6 +52,17 @@ interface Props {
   handleRef?: (handle: ArticleViewHandle | null) => void;
 }
 
+/** Blocks drawn with their highlights in the first paint (more than fit on the opening screens). */
+const OPENING_BLOCKS = 60;
+
+/** The claims that start within the opening blocks; all of them (the same array) for a short article. */
+export function openingClaims(claims: readonly ClaimRecord[], projection: TextProjection): readonly ClaimRecord[] {
+  const cut = projection.blocks[OPENING_BLOCKS];
+  if (!cut) return claims;
+  const first = claims.filter((c) => c.target.position.start < cut.offset);
+  return first.length === claims.length ? claims : first;
+}
+
 /** More changes than this at once are applied with one `set` rather than one upsert each. */
 const BATCH_LIMIT = 32;
 
@@ -85,6 +96,10 @@ export function ArticleView(props: Props) {
   const mount = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const shownClaims = useRef<readonly ClaimRecord[]>([]);
+  const pendingCaret = useRef<number | null>(null);
+  /** Whether every claim is drawn (false between the first paint of a long article and the rest). */
+  const drawnAll = useRef(true);
+  const [complete, setComplete] = useState(true);
   const latest = useRef(props);
   latest.current = props;
   const [menu, setMenu] = useState<OpenMenu | null>(null);
@@ -101,13 +116,18 @@ export function ArticleView(props: Props) {
     if (was !== now) latest.current.onOrphans?.(now ?? []);
   };
 
-  // Create the view for each article, with its highlights already in the first state.
+  // Create the view for each article. Its first state already holds the highlights of the opening
+  // screens; on a long article the rest follow in the next task, after that first paint.
   useLayoutEffect(() => {
     const doc = PMNode.fromJSON(articleSchema, article.doc);
     const projection = projectionOf(doc);
     const initial = EditorState.create({ doc, plugins: [highlightsPlugin(), readOnlyPlugin()] });
-    const state = initial.apply(initial.tr.setMeta(highlightsKey, { set: latest.current.claims } satisfies HighlightsMeta));
-    shownClaims.current = latest.current.claims;
+    const all = latest.current.claims;
+    const first = openingClaims(all, projection);
+    const state = initial.apply(initial.tr.setMeta(highlightsKey, { set: first } satisfies HighlightsMeta));
+    shownClaims.current = first;
+    drawnAll.current = first === all;
+    setComplete(drawnAll.current);
     const v = new EditorView(mount.current!, {
       state,
       editable: () => true,
@@ -140,6 +160,16 @@ export function ArticleView(props: Props) {
         return false;
       },
     });
+    // React, before each commit, measures the selection in the focused element by walking its whole
+    // DOM when that element is contenteditable="true" (8+ ms on a 100,000-word article, on every
+    // edit). "plaintext-only" is just as editable for a caret and Shift+arrow selection (and input is
+    // refused anyway), but React leaves it alone. ProseMirror only sets the attribute when its own
+    // attributes change, and ignores mutations of it.
+    try {
+      v.dom.contentEditable = 'plaintext-only';
+    } catch {
+      // An engine without plaintext-only keeps "true": slower commits, same behaviour.
+    }
     view.current = v;
     latest.current.onOrphans?.(highlightsKey.getState(state)?.orphans ?? []);
     handle.current = {
@@ -157,14 +187,29 @@ export function ArticleView(props: Props) {
       clearSelection() {
         const sel = window.getSelection();
         if (!sel || sel.rangeCount === 0 || !v.dom.contains(sel.focusNode)) return;
-        // Collapse both the DOM selection and ProseMirror's copy of it, or the view would restore it.
-        const at = v.posAtDOM(sel.focusNode!, sel.focusOffset);
+        // Collapse the DOM selection now and ProseMirror's copy with the next highlights update
+        // (one transaction), or the view would restore the old selection when it redraws.
+        pendingCaret.current = v.posAtDOM(sel.focusNode!, sel.focusOffset);
         sel.collapseToEnd();
-        v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, at)));
       },
     };
     props.handleRef?.(handle.current);
+    let rest: ReturnType<typeof setTimeout> | undefined;
+    let frame = 0;
+    if (first !== all) {
+      // A task after the next frame, so the opening screens are painted before the rest is drawn.
+      frame = requestAnimationFrame(() => (rest = setTimeout(drawRest, 0)));
+    }
+    function drawRest() {
+      const claimsNow = latest.current.claims;
+      shownClaims.current = claimsNow;
+      v.dispatch(v.state.tr.setMeta(highlightsKey, { set: claimsNow } satisfies HighlightsMeta));
+      drawnAll.current = true;
+      setComplete(true);
+    }
     return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(rest);
       props.handleRef?.(null);
       handle.current = null;
       v.destroy();
@@ -173,32 +218,34 @@ export function ArticleView(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [article.id, article.textHash]);
 
-  // Follow the claims: only what changed is re-anchored and redrawn.
-  useLayoutEffect(() => {
-    const v = view.current;
-    if (!v || shownClaims.current === claims) return;
-    const changes = claimChanges(shownClaims.current, claims);
-    shownClaims.current = claims;
-    if (changes.upserts.length + changes.removals.length > BATCH_LIMIT) {
-      v.dispatch(v.state.tr.setMeta(highlightsKey, { set: claims } satisfies HighlightsMeta));
-      return;
-    }
-    for (const id of changes.removals) v.dispatch(v.state.tr.setMeta(highlightsKey, { remove: id } satisfies HighlightsMeta));
-    for (const claim of changes.upserts) v.dispatch(v.state.tr.setMeta(highlightsKey, { upsert: claim } satisfies HighlightsMeta));
-  }, [claims]);
-
-  // Emphasise the selected claim and bring it into view.
+  // Follow the claims and the selection in one transaction: only what changed is re-anchored and redrawn.
   useLayoutEffect(() => {
     const v = view.current;
     if (!v) return;
-    if (highlightsKey.getState(v.state)?.selectedId !== selectedId) {
-      v.dispatch(v.state.tr.setMeta(highlightsKey, { select: selectedId } satisfies HighlightsMeta));
+    const changes: HighlightsChange[] = [];
+    if (drawnAll.current && shownClaims.current !== claims) {
+      const diff = claimChanges(shownClaims.current, claims);
+      shownClaims.current = claims;
+      if (diff.upserts.length + diff.removals.length > BATCH_LIMIT) changes.push({ set: claims });
+      else {
+        for (const id of diff.removals) changes.push({ remove: id });
+        for (const claim of diff.upserts) changes.push({ upsert: claim });
+      }
     }
-    if (selectedId) {
+    const reselect = highlightsKey.getState(v.state)?.selectedId !== selectedId;
+    if (reselect) changes.push({ select: selectedId });
+    const tr = v.state.tr;
+    if (pendingCaret.current !== null) {
+      tr.setSelection(TextSelection.create(tr.doc, Math.min(pendingCaret.current, tr.doc.content.size)));
+      pendingCaret.current = null;
+    }
+    if (changes.length) tr.setMeta(highlightsKey, changes satisfies HighlightsMeta);
+    if (changes.length || tr.selectionSet) v.dispatch(tr);
+    if (reselect && selectedId) {
       const el = highlightElement(v, selectedId);
       if (el) revealElement(el);
     }
-  }, [selectedId, article.id]);
+  }, [claims, selectedId, complete]);
 
   useEffect(() => () => setMenu(null), [article.id]);
 
@@ -228,7 +275,7 @@ export function ArticleView(props: Props) {
 
   return (
     <>
-      <div className="fm-article" ref={mount} onContextMenu={onContextMenu} />
+      <div className="fm-article" ref={mount} onContextMenu={onContextMenu} data-highlights={complete ? 'complete' : 'opening'} />
       {menu ? <PopupMenu label={menu.label} items={menu.items} at={menu.at} onClose={() => setMenu(null)} /> : null}
     </>
   );

@@ -8,12 +8,27 @@ export interface ClaimChanges {
   removals: string[];
 }
 
-/** Compare two lists; unchanged claims must be kept by reference (as React state updates do). */
+/** Whether two versions of a claim draw the same highlight (same text, status and claimant). */
+export function drawsAlike(a: ClaimRecord, b: ClaimRecord): boolean {
+  return (
+    a.status === b.status &&
+    a.claimant === b.claimant &&
+    a.target.position.start === b.target.position.start &&
+    a.target.position.end === b.target.position.end &&
+    a.target.quote.exact === b.target.quote.exact
+  );
+}
+
+/**
+ * Compare two lists; unchanged claims should be kept by reference (as React state updates do).
+ * A new version that draws alike (a saved copy with a new revision) is not redrawn.
+ */
 export function claimChanges(before: readonly ClaimRecord[], after: readonly ClaimRecord[]): ClaimChanges {
   const old = new Map(before.map((c) => [c.id, c]));
   const upserts: ClaimRecord[] = [];
   for (const claim of after) {
-    if (old.get(claim.id) !== claim) upserts.push(claim);
+    const was = old.get(claim.id);
+    if (was !== claim && !(was && drawsAlike(was, claim))) upserts.push(claim);
     old.delete(claim.id);
   }
   return { upserts, removals: [...old.keys()] };

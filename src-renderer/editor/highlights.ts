@@ -17,11 +17,18 @@ export interface HighlightsState {
   selectedId: string | null;
 }
 
-export type HighlightsMeta =
+/** One change to the highlights; a transaction may carry one, or several in order. */
+export type HighlightsChange =
+  /** Replace every highlight (opening an article, or many changes at once). */
   | { set: readonly ClaimRecord[] }
+  /** Add one claim's highlight, or redraw it. */
   | { upsert: ClaimRecord }
+  /** Remove one claim's highlight. */
   | { remove: string }
+  /** Emphasise one claim (null: none). */
   | { select: string | null };
+
+export type HighlightsMeta = HighlightsChange | readonly HighlightsChange[];
 
 export const highlightsKey = new PluginKey<HighlightsState>('factmark-highlights');
 
@@ -81,27 +88,37 @@ export function claimsAt(state: EditorState, pos: number): string[] {
     .map((d) => (d.spec as { claimId: string }).claimId);
 }
 
-/** The plugin's apply, as a pure function: map first, then act on the meta. */
+/** The plugin's apply, as a pure function: map first, then act on the meta's changes in order. */
 export function applyHighlights(tr: Transaction, prev: HighlightsState): HighlightsState {
-  let { decorations, orphans, selectedId } = prev;
-  decorations = decorations.map(tr.mapping, tr.doc);
+  const mapped = prev.decorations.map(tr.mapping, tr.doc);
   const meta = tr.getMeta(highlightsKey) as HighlightsMeta | undefined;
-  if (!meta) return decorations === prev.decorations ? prev : { decorations, orphans, selectedId };
-  if ('set' in meta) {
-    const result = anchorClaims(tr.doc, meta.set);
-    return { decorations: DecorationSet.create(tr.doc, decorationsFor(tr.doc, result.anchored, selectedId)), orphans: result.orphans, selectedId };
+  let state = mapped === prev.decorations ? prev : { ...prev, decorations: mapped };
+  if (!meta) return state;
+  for (const change of Array.isArray(meta) ? (meta as readonly HighlightsChange[]) : [meta as HighlightsChange]) state = applyChange(tr.doc, state, change);
+  return state;
+}
+
+/** One change applied to the (already mapped) state. */
+function applyChange(doc: PMNode, prev: HighlightsState, change: HighlightsChange): HighlightsState {
+  let { decorations, orphans, selectedId } = prev;
+  if ('set' in change) {
+    const result = anchorClaims(doc, change.set);
+    return { decorations: DecorationSet.create(doc, decorationsFor(doc, result.anchored, selectedId)), orphans: result.orphans, selectedId };
   }
-  if ('upsert' in meta) {
-    const result = anchorClaims(tr.doc, [meta.upsert]);
-    decorations = withoutClaim(decorations, meta.upsert.id).add(tr.doc, decorationsFor(tr.doc, result.anchored, selectedId));
-    orphans = [...orphans.filter((o) => o.id !== meta.upsert.id), ...result.orphans];
+  if ('upsert' in change) {
+    const result = anchorClaims(doc, [change.upsert]);
+    decorations = withoutClaim(decorations, change.upsert.id).add(doc, decorationsFor(doc, result.anchored, selectedId));
+    const wasOrphan = orphans.some((o) => o.id === change.upsert.id);
+    if (wasOrphan || result.orphans.length) orphans = [...orphans.filter((o) => o.id !== change.upsert.id), ...result.orphans];
     return { decorations, orphans, selectedId };
   }
-  if ('remove' in meta) {
-    if (meta.remove === selectedId) selectedId = null;
-    return { decorations: withoutClaim(decorations, meta.remove), orphans: orphans.filter((o) => o.id !== meta.remove), selectedId };
+  if ('remove' in change) {
+    if (change.remove === selectedId) selectedId = null;
+    const keptOrphans = orphans.some((o) => o.id === change.remove) ? orphans.filter((o) => o.id !== change.remove) : orphans;
+    return { decorations: withoutClaim(decorations, change.remove), orphans: keptOrphans, selectedId };
   }
-  return { decorations: reselect(decorations, tr.doc, selectedId, meta.select), orphans, selectedId: meta.select };
+  if (change.select === selectedId) return prev;
+  return { decorations: reselect(decorations, doc, selectedId, change.select), orphans, selectedId: change.select };
 }
 
 /** Move the "selected" emphasis from one claim's decoration to another's; others stay as they are. */

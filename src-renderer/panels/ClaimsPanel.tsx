@@ -2,7 +2,7 @@
  * The claims panel: counts per status (which double as status filters), claimant and text filters,
  * and every claim in document order as a virtualised listbox, with orphaned claims listed apart.
  */
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { countByStatus, type ClaimRecord, type StatusId } from '../../src-shared/model';
 import { STATUSES } from '../../src-shared/statuses';
@@ -79,14 +79,12 @@ function toggle(list: readonly StatusId[], id: StatusId): StatusId[] {
 export function ClaimsPanel(props: Props) {
   const { claims, visible, orphans, claimants, filter, onFilter, selectedId, onSelect, onOpen, onStep } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const counts = countByStatus(claims);
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    getItemKey: (i) => visible[i].id,
-  });
+  const counts = useMemo(() => countByStatus(claims), [claims]);
+  // Stable options, so the virtualizer only re-measures when the list itself changes.
+  const getItemKey = useCallback((i: number) => visible[i].id, [visible]);
+  const getScrollElement = useCallback(() => scroller.current, []);
+  const estimateSize = useCallback(() => ROW_HEIGHT, []);
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement, estimateSize, overscan: 6, getItemKey, useFlushSync: false });
   const selectedIndex = selectedId ? visible.findIndex((c) => c.id === selectedId) : -1;
 
   // Keep the selected row in view (and rendered, so aria-activedescendant points at something).

@@ -141,6 +141,16 @@ describe('highlights plugin', () => {
     expect(highlightsKey.getState(state)!.selectedId).toBe('c2');
   });
 
+  it('applies several changes in one transaction, in order', () => {
+    const state = withMeta(stateWith([claimOn(doc, 'c1', 'growth was 4 percent')]), [
+      { remove: 'c1' },
+      { upsert: claimOn(doc, 'c2', 'Critics said', 'verified') },
+      { select: 'c2' },
+    ]);
+    expect(highlighted(state)).toEqual({ c2: 'Critics said' });
+    expect(classOf(state, 'c2')).toContain('fm-hl-selected');
+  });
+
   it('keeps a claim whose text is gone as an orphan, and drops it from the orphans when removed', () => {
     const elsewhere = claimOn(makeDoc(['An entirely different article about the harbour budget.']), 'gone', 'the harbour budget');
     let state = stateWith([claimOn(doc, 'c1', 'Critics said'), elsewhere]);

@@ -23,7 +23,8 @@ describe('read-only plugin', () => {
 });
 
 describe('claim changes', () => {
-  const claim = (id: string, revision = 1) => ({ id, revision }) as unknown as ClaimRecord;
+  const claim = (id: string, revision = 1, status = 'unverified') =>
+    ({ id, revision, status, claimant: '', target: { quote: { exact: id, prefix: '', suffix: '' }, position: { start: 0, end: 1 } } }) as unknown as ClaimRecord;
   const a = claim('a');
   const b = claim('b');
   const c = claim('c');
@@ -32,8 +33,12 @@ describe('claim changes', () => {
     expect(claimChanges([a, b], [a, b])).toEqual({ upserts: [], removals: [] });
   });
 
-  it('finds new, replaced and removed claims', () => {
-    const b2 = claim('b', 2);
+  it('finds new, changed and removed claims', () => {
+    const b2 = claim('b', 2, 'false');
     expect(claimChanges([a, b, c], [b2, c, claim('d')])).toEqual({ upserts: [b2, claim('d')], removals: ['a'] });
+  });
+
+  it('does not redraw a saved copy that draws alike', () => {
+    expect(claimChanges([a, b], [a, claim('b', 2)])).toEqual({ upserts: [], removals: [] });
   });
 });
