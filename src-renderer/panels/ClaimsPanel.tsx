@@ -9,8 +9,8 @@ import { STATUSES } from '../../src-shared/statuses';
 import { evidenceLabel, isFiltering, snippet, type ClaimFilter } from '../desk/claim-list';
 import { StatusChip } from './StatusChip';
 
-/** Height of one row in pixels (rows are clamped to it, so the list need not measure them). */
-export const ROW_HEIGHT = 92;
+/** Estimated height of one row in pixels; rendered rows are measured (quotes take one or two lines). */
+export const ROW_HEIGHT = 84;
 
 interface Props {
   /** Every claim, for the counts. */
@@ -38,19 +38,26 @@ const ClaimRow = memo(function ClaimRow({
   claim,
   selected,
   index,
+  start,
   size,
+  measure,
   onSelect,
   onOpen,
 }: {
   claim: ClaimRecord;
   selected: boolean;
   index: number;
+  /** Offset from the top of the list, in pixels. */
+  start: number;
   size: number;
+  measure(el: HTMLElement | null): void;
   onSelect(id: string): void;
   onOpen(id: string): void;
 }) {
   return (
     <div
+      ref={measure}
+      data-index={index}
       id={rowId(claim.id)}
       role="option"
       aria-selected={selected}
@@ -58,7 +65,7 @@ const ClaimRow = memo(function ClaimRow({
       aria-setsize={size}
       className="fm-claim-row"
       data-claim-id={claim.id}
-      style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
+      style={{ transform: `translateY(${start}px)` }}
       onClick={() => onSelect(claim.id)}
       onDoubleClick={() => onOpen(claim.id)}
     >
@@ -174,6 +181,8 @@ export function ClaimsPanel(props: Props) {
                 key={claim.id}
                 claim={claim}
                 index={item.index}
+                start={item.start}
+                measure={virtualizer.measureElement}
                 size={visible.length}
                 selected={claim.id === selectedId}
                 onSelect={onSelect}

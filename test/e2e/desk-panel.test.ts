@@ -8,7 +8,7 @@ import { startWebHost, type WebHost } from './support/web-host';
 
 const chromiumPath = chromiumOrExplain();
 
-const paragraphs = (texts: string[]) => ({ type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
+const paragraphs = (texts: string[]) => ({ type: 'doc' as const, content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
 
 describe.skipIf(!chromiumPath)('desk: claims panel', () => {
   let host: WebHost;
