@@ -182,20 +182,26 @@ export async function timeCreate(page: Page, i: number): Promise<number> {
       const paragraphs = document.querySelectorAll('.fm-article-text p');
       const p = paragraphs[(n * 71) % paragraphs.length];
       p.scrollIntoView({ block: 'center' });
-      const text = [...p.childNodes].find((c) => c.nodeType === Node.TEXT_NODE && (c.textContent?.length ?? 0) > 30) as Text | undefined;
-      if (!text) return -1;
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      let text: Text | null = null;
+      for (let t = walker.nextNode(); t && !text; t = walker.nextNode()) if ((t.textContent?.length ?? 0) > 30) text = t as Text;
+      if (!text) throw new Error('no long text in the paragraph');
+      const expected = text.textContent!.slice(2, 22).trim();
       const range = document.createRange();
       range.setStart(text, 2);
       range.setEnd(text, 22);
       window.getSelection()!.removeAllRanges();
       window.getSelection()!.addRange(range);
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const before = document.querySelectorAll('[role="option"][data-claim-id]').length;
+      const highlighted = document.querySelectorAll('.fm-article-text [data-claim-id]').length;
       const ms = await (window as unknown as { frameAfter: FrameAfter }).frameAfter(() =>
         document.querySelector('.fm-article-text')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, cancelable: true })),
       );
-      const selected = document.querySelector('.fm-hl-selected');
-      if (!selected || document.querySelectorAll('[role="option"][data-claim-id]').length < before) throw new Error('the claim was not drawn');
+      const selected = document.querySelector<HTMLElement>('.fm-hl-selected');
+      const row = document.querySelector<HTMLElement>('[role="option"][aria-selected="true"]');
+      if (!selected || selected.textContent !== expected || row?.dataset.claimId !== selected.dataset.claimId) {
+        throw new Error(`the claim was not drawn (${highlighted} highlights before)`);
+      }
       return ms;
     },
     i,
@@ -273,7 +279,7 @@ async function main(): Promise<void> {
     const heapWith = await heapMB(page);
     await timeOpen(page, 'Without claims', false);
     const heapWithout = await heapMB(page);
-    await timeOpen(page, 'With claims', true);
+    await timeOpen(page, 'With claims', true, true); // every highlight in place before editing
 
     const create: number[] = [];
     const status: number[] = [];
