@@ -11,12 +11,13 @@ import { describeRange } from '../../src-shared/anchoring/describe';
 import type { ArticleRecord, ClaimRecord, ClaimTarget } from '../../src-shared/model';
 import { articleSchema } from '../../src-shared/schema';
 import { statusInfo } from '../../src-shared/statuses';
-import { posToOffset, trimRange, type TextProjection } from '../../src-shared/text';
+import { posToOffset, trimRange } from '../../src-shared/text';
 import { PopupMenu, type MenuItem } from '../components/PopupMenu';
 import { snippet } from '../desk/claim-list';
 import { projectionOf } from './anchor-claims';
 import { claimRange, claimsAt, highlightsKey, highlightsPlugin, type HighlightsChange, type HighlightsMeta } from './highlights';
 import { claimChanges } from './claim-changes';
+import { openingClaims } from './opening';
 import { readOnlyPlugin } from './read-only';
 
 export { claimsAt } from './highlights';
@@ -50,17 +51,6 @@ interface Props {
   onEditClaim(id: string): void;
   onDeleteClaim(id: string): void;
   handleRef?: (handle: ArticleViewHandle | null) => void;
-}
-
-/** Blocks drawn with their highlights in the first paint (more than fit on the opening screens). */
-const OPENING_BLOCKS = 60;
-
-/** The claims that start within the opening blocks; all of them (the same array) for a short article. */
-export function openingClaims(claims: readonly ClaimRecord[], projection: TextProjection): readonly ClaimRecord[] {
-  const cut = projection.blocks[OPENING_BLOCKS];
-  if (!cut) return claims;
-  const first = claims.filter((c) => c.target.position.start < cut.offset);
-  return first.length === claims.length ? claims : first;
 }
 
 /** More changes than this at once are applied with one `set` rather than one upsert each. */
