@@ -12,6 +12,7 @@ import { ArticleDetailsDialog } from './panels/ArticleDetailsDialog';
 import { ClaimEditor } from './panels/ClaimEditor';
 import { ClaimsPanel } from './panels/ClaimsPanel';
 import { HelpDialog } from './panels/HelpDialog';
+import { ExportDialog } from './panels/ExportDialog';
 import { ImportControls } from './panels/ImportControls';
 import { LibraryPanel } from './panels/LibraryPanel';
 import { PreferencesDialog } from './panels/PreferencesDialog';
@@ -23,7 +24,7 @@ interface OpenArticle {
 }
 
 /** Which overlay is open (one at a time). */
-type Overlay = { kind: 'editor'; claimId: string } | { kind: 'prefs' } | { kind: 'details' } | { kind: 'help' } | null;
+type Overlay = { kind: 'editor'; claimId: string } | { kind: 'prefs' } | { kind: 'details' } | { kind: 'help' } | { kind: 'export' } | null;
 
 const NO_CLAIMS: ClaimRecord[] = [];
 const NO_PREFS: PreferencesRecord = { reviewer: '', organisation: '', organisationUrl: '' };
@@ -227,6 +228,8 @@ export function App({ client }: { client: FactmarkClient }) {
     return bridge.onMenuCommand((command) => {
       if (command === 'undo') undo();
       else if (command === 'redo') redo();
+      else if (command === 'export') setOverlay({ kind: 'export' });
+      else if (command === 'shortcuts') setOverlay({ kind: 'help' });
     });
   }, [redo, undo]);
 
@@ -246,6 +249,9 @@ export function App({ client }: { client: FactmarkClient }) {
           Redo
         </button>
         <span className="fm-toolbar-gap" />
+        <button type="button" onClick={() => setOverlay({ kind: 'export' })} disabled={!open}>
+          Export…
+        </button>
         <button type="button" onClick={() => setOverlay({ kind: 'details' })} disabled={!open}>
           Article details
         </button>
@@ -334,6 +340,19 @@ export function App({ client }: { client: FactmarkClient }) {
       {overlay?.kind === 'prefs' ? <PreferencesDialog prefs={prefs} onSave={savePrefs} onClose={() => setOverlay(null)} /> : null}
       {overlay?.kind === 'details' && open ? <ArticleDetailsDialog article={open.article} onSave={saveDetails} onClose={() => setOverlay(null)} /> : null}
       {overlay?.kind === 'help' ? <HelpDialog isMac={IS_MAC} onClose={() => setOverlay(null)} /> : null}
+      {overlay?.kind === 'export' && open ? (
+        <ExportDialog
+          client={client}
+          articleId={open.article.id}
+          filteredClaimIds={filteredClaimIds}
+          totalClaims={desk.claims.length}
+          onClose={() => setOverlay(null)}
+          onExported={(fileName) => {
+            setOverlay(null);
+            setNotice(`Exported ${fileName}.`);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

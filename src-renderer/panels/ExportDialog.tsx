@@ -1,7 +1,8 @@
 /** File ▸ Export: choose a format and scope (whole article or the claims the filter shows), then save. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../src-shared/contract';
 import type { FactmarkClient } from '../api/client';
+import { Dialog } from '../components/Dialog';
 
 type Formats = ResponseOf<'export.formats'>;
 type ExportedFile = ResponseOf<'export.article'>;
@@ -9,16 +10,19 @@ type ExportedFile = ResponseOf<'export.article'>;
 interface Props {
   client: FactmarkClient;
   articleId: string;
-  articleTitle: string;
   /** Claims the panel's filter currently shows (in document order); null when no filter is on. */
   filteredClaimIds: readonly string[] | null;
   totalClaims: number;
   onClose(): void;
+  onExported(fileName: string): void;
 }
 
 /** Save an exported file through the browser's download (Electron shows a Save dialog for it). */
 export function saveExportedFile(file: ExportedFile): void {
-  const body = 'text' in file ? new Blob([file.text], { type: file.mimeType }) : new Blob([Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0))], { type: file.mimeType });
+  const body =
+    'text' in file
+      ? new Blob([file.text], { type: file.mimeType })
+      : new Blob([Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0))], { type: file.mimeType });
   const url = URL.createObjectURL(body);
   const link = document.createElement('a');
   link.href = url;
@@ -29,33 +33,31 @@ export function saveExportedFile(file: ExportedFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ExportDialog({ client, articleId, articleTitle, filteredClaimIds, totalClaims, onClose }: Props) {
+export function ExportDialog({ client, articleId, filteredClaimIds, totalClaims, onClose, onExported }: Props) {
   const [formats, setFormats] = useState<Formats>([]);
-  const [format, setFormat] = useState<string>('html');
-  const [onlyFiltered, setOnlyFiltered] = useState(false);
+  const [format, setFormat] = useState<Formats[number]['id']>('html');
+  const [onlyFiltered, setOnlyFiltered] = useState(filteredClaimIds !== null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const titleId = useId();
-  const first = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
     client.call('export.formats', {}).then(setFormats, (e: Error) => setError(e.message));
-    first.current?.focus();
   }, [client]);
 
   const count = onlyFiltered && filteredClaimIds ? filteredClaimIds.length : totalClaims;
 
-  async function run(): Promise<void> {
+  async function run(event: React.FormEvent): Promise<void> {
+    event.preventDefault();
     setBusy(true);
     setError(null);
     try {
       const file = await client.call('export.article', {
         articleId,
-        format: format as Formats[number]['id'],
+        format,
         ...(onlyFiltered && filteredClaimIds ? { claimIds: [...filteredClaimIds] } : {}),
       });
       saveExportedFile(file);
-      onClose();
+      onExported(file.fileName);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -64,20 +66,11 @@ export function ExportDialog({ client, articleId, articleTitle, filteredClaimIds
   }
 
   return (
-    <div className="fm-dialog-backdrop">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="fm-dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
-      >
-        <h2 id={titleId}>Export “{articleTitle}”</h2>
+    <Dialog title="Export" onClose={onClose} className="fm-form-dialog">
+      <form className="fm-form" onSubmit={(e) => void run(e)}>
         <label className="fm-field">
-          Format
-          <select ref={first} value={format} onChange={(e) => setFormat(e.target.value)} disabled={busy}>
+          <span>Format</span>
+          <select data-autofocus value={format} onChange={(e) => setFormat(e.target.value as Formats[number]['id'])} disabled={busy}>
             {formats.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.label} (.{f.extension})
@@ -86,19 +79,13 @@ export function ExportDialog({ client, articleId, articleTitle, filteredClaimIds
           </select>
         </label>
         <fieldset className="fm-field">
-          <legend>Claims</legend>
+          <legend>Claims to export</legend>
           <label>
             <input type="radio" name="fm-export-scope" checked={!onlyFiltered} onChange={() => setOnlyFiltered(false)} disabled={busy} /> All {totalClaims} claims
           </label>
           <label>
-            <input
-              type="radio"
-              name="fm-export-scope"
-              checked={onlyFiltered}
-              onChange={() => setOnlyFiltered(true)}
-              disabled={busy || !filteredClaimIds}
-            />{' '}
-            Only the {filteredClaimIds?.length ?? 0} claims the filter shows
+            <input type="radio" name="fm-export-scope" checked={onlyFiltered} onChange={() => setOnlyFiltered(true)} disabled={busy || !filteredClaimIds} /> Only the{' '}
+            {filteredClaimIds?.length ?? 0} claims the filter shows
           </label>
         </fieldset>
         {busy ? (
@@ -106,16 +93,20 @@ export function ExportDialog({ client, articleId, articleTitle, filteredClaimIds
             <progress aria-label="Export progress" /> Exporting {count} claims…
           </p>
         ) : null}
-        {error ? <p role="alert">{error}</p> : null}
+        {error ? (
+          <p className="fm-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="fm-dialog-actions">
           <button type="button" className="fm-button" onClick={onClose} disabled={busy}>
             Cancel
           </button>
-          <button type="button" className="fm-button fm-button-primary" onClick={() => void run()} disabled={busy || formats.length === 0}>
+          <button type="submit" className="fm-button fm-primary" disabled={busy || formats.length === 0}>
             Export
           </button>
         </div>
-      </div>
-    </div>
+      </form>
+    </Dialog>
   );
 }
