@@ -1,14 +1,8 @@
 /** Find and launch Debian's Chromium for end-to-end tests (never a browser download). */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../../src-main/services/export/chromium-printer';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
-/** The Chromium to use: CHROMIUM_PATH, else the first system Chromium found; null if none. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.CHROMIUM_PATH) return existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null;
-  return CANDIDATES.find((path) => existsSync(path)) ?? null;
-}
+export { findChromium };
 
 /**
  * Whether the e2e suites can run here. Without a Chromium they say so plainly outside CI;
@@ -23,16 +17,6 @@ export function chromiumOrExplain(): string | null {
   return null;
 }
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 export function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, '--no-first-run', '--disable-quic'] });
 }
