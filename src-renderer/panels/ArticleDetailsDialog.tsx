@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { ArticleMetaFields, ArticleRecord } from '../../src-shared/model';
 import { Dialog } from '../components/Dialog';
+import { FormFooter } from '../components/FormFooter';
 
 interface Props {
   article: ArticleRecord;
@@ -56,19 +57,7 @@ export function ArticleDetailsDialog({ article, onSave, onClose }: Props) {
             />
           </label>
         ))}
-        {error ? (
-          <p className="fm-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="fm-dialog-actions">
-          <button type="button" className="fm-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="fm-button fm-primary">
-            Save details
-          </button>
-        </div>
+        <FormFooter error={error} submitLabel="Save details" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../src-shared/contract';
 import type { FactmarkClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
+import { FormFooter } from '../components/FormFooter';
 
 type Formats = ResponseOf<'export.formats'>;
 type ExportedFile = ResponseOf<'export.article'>;
@@ -93,19 +94,7 @@ export function ExportDialog({ client, articleId, filteredClaimIds, totalClaims,
             <progress aria-label="Export progress" /> Exporting {count} claims…
           </p>
         ) : null}
-        {error ? (
-          <p className="fm-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="fm-dialog-actions">
-          <button type="button" className="fm-button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="fm-button fm-primary" disabled={busy || formats.length === 0}>
-            Export
-          </button>
-        </div>
+        <FormFooter error={error} submitLabel="Export" onCancel={onClose} busy={busy} canSubmit={formats.length > 0} />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { PreferencesRecord } from '../../src-shared/contract';
 import { Dialog } from '../components/Dialog';
+import { FormFooter } from '../components/FormFooter';
 
 interface Props {
   prefs: PreferencesRecord;
@@ -40,19 +41,7 @@ export function PreferencesDialog({ prefs, onSave, onClose }: Props) {
           <span>Organisation website</span>
           <input type="url" placeholder="https://…" {...field('organisationUrl')} />
         </label>
-        {error ? (
-          <p className="fm-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="fm-dialog-actions">
-          <button type="button" className="fm-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="fm-button fm-primary">
-            Save preferences
-          </button>
-        </div>
+        <FormFooter error={error} submitLabel="Save preferences" onCancel={onClose} />
       </form>
     </Dialog>
   );

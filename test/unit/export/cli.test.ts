@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/run';
+import { runCliIn } from '../../support/cli';
 import { CHROMIUM_MISSING } from '../../../src-main/services/export/chromium-printer';
 import { FactmarkExport } from '../../../src-main/services/export/json';
 import { W3cAnnotationCollection } from '../../../src-main/services/export/w3c-schema';
@@ -25,12 +25,7 @@ afterEach(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-async function cli(dataDir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const code = await runCli([...args, '--data-dir', dataDir], { out: (l) => lines.push(l), err: (l) => errors.push(l), env: {} });
-  return { code, out: lines.join('\n'), err: errors.join('\n') };
-}
+const cli = runCliIn;
 
 describe('export command', () => {
   it('writes every text format for one article, by title prefix', async () => {

@@ -2,7 +2,7 @@
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/run';
+import { runCliIn } from '../../support/cli';
 import { makeTempDir } from '../../support/temp-library';
 import { FIXTURES, sampleDocx, snapshotDir, startServer, type TestServer } from './helpers';
 
@@ -24,12 +24,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, '--data-dir', dir], { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCliIn(dir, ...args);
 
 function story(when: string): string {
   return `<html><head><title>Tunnel reopens</title></head><body><article><h1>Tunnel reopens</h1><p>The harbour tunnel reopens ${when} after repairs to the ventilation system, the operator said in a statement.</p><p>Tolls will stay at last year's level until the end of the year.</p></article></body></html>`;

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/run';
+import { runCliIn } from '../../support/cli';
 import { backupsToKeep, DAILY_BACKUP_DAYS, RECENT_BACKUPS, type BackupEntry } from '../../../src-main/store/backup-shelf';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
 import { snapshotFolder } from './folder-snapshot';
@@ -24,12 +24,7 @@ async function articleWithClaim(): Promise<{ articleId: string; claimId: string 
   return { articleId: article.id, claimId: claim.id };
 }
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, '--data-dir', lib.dir], { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => runCliIn(lib.dir, ...args);
 
 describe('backup retention', () => {
   const now = new Date('2026-03-20T12:00:00.000Z');

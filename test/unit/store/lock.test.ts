@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/run';
+import { runCliIn } from '../../support/cli';
 import { openFactmark } from '../../../src-main/services/factmark';
 import { LOCK_FILE, lockDataFolder, lockOwner } from '../../../src-main/store/lock';
 import { makeTempDir, openTempLibrary, RESOURCES_DIR, type TempLibrary } from '../../support/temp-library';
@@ -33,12 +33,7 @@ async function lockedByAnother(): Promise<string> {
   return lib.dir;
 }
 
-async function cli(dir: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, '--data-dir', dir], { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCliIn;
 
 describe('the data folder lock', () => {
   it('writes pid, host and start time and removes the lock on close', async () => {

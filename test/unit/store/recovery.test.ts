@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/run';
+import { runCliIn } from '../../support/cli';
 import { FactmarkError } from '../../../src-shared/contract';
 import { openFactmark } from '../../../src-main/services/factmark';
 import { openTempLibrary, RESOURCES_DIR, type TempLibrary } from '../../support/temp-library';
@@ -44,12 +44,7 @@ async function reopen(dir: string, options: { access?: 'read' | 'write' } = {}):
   };
 }
 
-async function cli(dir: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, '--data-dir', dir], { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCliIn;
 
 const DAMAGE: [string, (good: string) => string | Buffer][] = [
   ['an empty file', () => ''],
