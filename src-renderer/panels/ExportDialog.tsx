@@ -79,14 +79,15 @@ export function ExportDialog({ client, articleId, filteredClaimIds, totalClaims,
             ))}
           </select>
         </label>
-        <fieldset className="fm-field">
+        <fieldset className="fm-choices">
           <legend>Claims to export</legend>
-          <label>
-            <input type="radio" name="fm-export-scope" checked={!onlyFiltered} onChange={() => setOnlyFiltered(false)} disabled={busy} /> All {totalClaims} claims
+          <label className="fm-choice">
+            <input type="radio" name="fm-export-scope" checked={!onlyFiltered} onChange={() => setOnlyFiltered(false)} disabled={busy} />
+            All {totalClaims} claims
           </label>
-          <label>
-            <input type="radio" name="fm-export-scope" checked={onlyFiltered} onChange={() => setOnlyFiltered(true)} disabled={busy || !filteredClaimIds} /> Only the{' '}
-            {filteredClaimIds?.length ?? 0} claims the filter shows
+          <label className="fm-choice">
+            <input type="radio" name="fm-export-scope" checked={onlyFiltered} onChange={() => setOnlyFiltered(true)} disabled={busy || !filteredClaimIds} />
+            {filteredClaimIds ? `Only the ${filteredClaimIds.length} claims the filter shows` : 'Only the claims a filter shows (no filter is on)'}
           </label>
         </fieldset>
         {busy ? (
