@@ -1,23 +1,13 @@
 /** The library service: list, get, create, rename, edit metadata and delete articles. */
 import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-shared/contract';
 import type { Node as PMNode } from 'prosemirror-model';
-import { ArticleMeta, inDocumentOrder, type ArticleMetaFields, type ArticleRecord, type ArticleSummaryRow } from '../../src-shared/model';
+import { ArticleMeta, inDocumentOrder, type ArticleMetaFields, type ArticleRecord } from '../../src-shared/model';
 import { docText } from '../../src-shared/text';
-import { SCHEMA_VERSION, type ArticleData } from '../store/files';
+import { SCHEMA_VERSION, summarise, type ArticleData } from '../store/files';
 import type { ServiceContext } from './context';
 import { hashText, parseDoc } from './documents';
 
 const EMPTY_META = { byline: '', publisher: '', sourceUrl: '', publishedAt: '', language: '' };
-
-/** The index row for an article file. */
-export function summarise(data: ArticleData): ArticleSummaryRow {
-  const { id, title, byline, publisher, sourceUrl, publishedAt, importedAt, updatedAt, textHash, previousVersionId } = data.article;
-  return {
-    id, title, byline, publisher, sourceUrl, publishedAt, importedAt, updatedAt, textHash,
-    claimCount: data.claims.length,
-    ...(previousVersionId ? { previousVersionId } : {}),
-  };
-}
 
 /** Save an article file and put its row in the index (replacing the old row). */
 export async function saveArticle(ctx: ServiceContext, data: ArticleData, options: { reindex: boolean }): Promise<void> {

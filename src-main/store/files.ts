@@ -1,6 +1,6 @@
 /** The shapes of the store's files on disk, each with its schemaVersion. */
 import { z } from 'zod';
-import { Article, ArticleSummary, Claim } from '../../src-shared/model';
+import { Article, ArticleSummary, Claim, type ArticleSummaryRow } from '../../src-shared/model';
 import { Preferences } from '../../src-shared/contract';
 
 /** The schema version this build writes and reads. */
@@ -27,3 +27,13 @@ export type ArticleData = z.infer<typeof ArticleFile>;
 export type PrefsData = z.infer<typeof PrefsFile>;
 
 export const DEFAULT_PREFS: PrefsData['prefs'] = { reviewer: '', organisation: '', organisationUrl: '' };
+
+/** The index row for an article file. */
+export function summarise(data: ArticleData): ArticleSummaryRow {
+  const { id, title, byline, publisher, sourceUrl, publishedAt, importedAt, updatedAt, textHash, previousVersionId } = data.article;
+  return {
+    id, title, byline, publisher, sourceUrl, publishedAt, importedAt, updatedAt, textHash,
+    claimCount: data.claims.length,
+    ...(previousVersionId ? { previousVersionId } : {}),
+  };
+}

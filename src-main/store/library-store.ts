@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { FactmarkError } from '../../src-shared/contract';
 import { Id } from '../../src-shared/model';
-import { summarise } from '../services/library';
 import { BackupShelf } from './backup-shelf';
 import { DurableJsonFile, TEMP_FILE_PATTERN } from './durable-file';
 import { checkStoreText, loadStoreFile, restoreMissingFile, type LoaderContext } from './file-loader';
@@ -24,6 +23,7 @@ import {
   type ArticleData,
   type IndexData,
   type PrefsData,
+  summarise,
 } from './files';
 import { StoreNotices, type StoreNotice } from './notices';
 import { moveToQuarantine } from './quarantine';
