@@ -10,8 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { createContext } from '../../src-main/services/context';
 import { Dispatcher } from '../../src-main/services/dispatch';
 import { createHandlers } from '../../src-main/services/handlers';
-import { summarise } from '../../src-main/store/files';
-import { SCHEMA_VERSION, type ArticleData } from '../../src-main/store/files';
+import { SCHEMA_VERSION, summarise, type ArticleData } from '../../src-main/store/files';
 import { makeTempDir } from '../support/temp-library';
 
 const OTHER_ARTICLES = 1_000;
