@@ -4,17 +4,16 @@
  * or a context menu on the text offers the claims under it.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Node as PMNode } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { describeRange } from '../../src-shared/anchoring/describe';
 import type { ArticleRecord, ClaimRecord, ClaimTarget } from '../../src-shared/model';
-import { articleSchema } from '../../src-shared/schema';
 import { statusInfo } from '../../src-shared/statuses';
 import { posToOffset, trimRange } from '../../src-shared/text';
 import { PopupMenu, type MenuItem } from '../components/PopupMenu';
 import { snippet } from '../desk/claim-list';
 import { projectionOf } from './anchor-claims';
+import { chunkedDoc } from './chunks';
 import { claimRange, claimsAt, highlightsKey, highlightsPlugin, type HighlightsChange, type HighlightsMeta } from './highlights';
 import { claimChanges } from './claim-changes';
 import { openingClaims } from './opening';
@@ -109,7 +108,7 @@ export function ArticleView(props: Props) {
   // Create the view for each article. Its first state already holds the highlights of the opening
   // screens; on a long article the rest follow in the next task, after that first paint.
   useLayoutEffect(() => {
-    const doc = PMNode.fromJSON(articleSchema, article.doc);
+    const doc = chunkedDoc(article.doc);
     const projection = projectionOf(doc);
     const initial = EditorState.create({ doc, plugins: [highlightsPlugin(), readOnlyPlugin()] });
     const all = latest.current.claims;

@@ -1,0 +1,38 @@
+/**
+ * The article as the view shows it: its top-level blocks grouped into chunks of CHUNK_BLOCKS, each
+ * one element that the browser can skip while off screen (content-visibility). A long article then
+ * has tens of top-level elements instead of thousands, so each edit's redraw (ProseMirror walking
+ * the top-level nodes, the browser's layout, pre-paint and visibility checks) touches a few dozen.
+ * The chunks are display only: the text and its projection (textblocks in order) are unchanged,
+ * and every position the view hands out goes through the projection of this document.
+ */
+import { Node as PMNode, Schema, type NodeSpec } from 'prosemirror-model';
+import type { ArticleRecord } from '../../src-shared/model';
+import { articleSchema } from '../../src-shared/schema';
+
+/** Top-level blocks per chunk. */
+export const CHUNK_BLOCKS = 32;
+
+/** Estimated height of one block while its chunk is skipped, in em (matches the stylesheet's old per-block estimate). */
+const BLOCK_ESTIMATE_EM = 5;
+
+const chunk: NodeSpec = {
+  content: 'block+',
+  toDOM: (node) => ['div', { class: 'fm-chunk', style: `contain-intrinsic-size: auto ${node.childCount * BLOCK_ESTIMATE_EM}em` }, 0],
+};
+
+/** The article schema with a `chunk` node between the document and its blocks. */
+export const viewSchema = new Schema({
+  nodes: articleSchema.spec.nodes.update('doc', { ...articleSchema.spec.nodes.get('doc'), content: 'chunk+' }).addToEnd('chunk', chunk),
+  marks: articleSchema.spec.marks,
+});
+
+/** The view's document for a stored article document: the same blocks, in chunks of `size`. */
+export function chunkedDoc(json: ArticleRecord['doc'], size = CHUNK_BLOCKS): PMNode {
+  const blocks = (json.content ?? []) as unknown[];
+  const chunks: unknown[] = [];
+  for (let i = 0; i < blocks.length; i += size) chunks.push({ type: 'chunk', content: blocks.slice(i, i + size) });
+  // An empty document still needs one (empty) paragraph to be valid.
+  if (chunks.length === 0) chunks.push({ type: 'chunk', content: [{ type: 'paragraph' }] });
+  return PMNode.fromJSON(viewSchema, { type: 'doc', content: chunks });
+}
