@@ -209,7 +209,11 @@ export function App({ client }: { client: FactmarkClient }) {
         onControl: isControl(event.target),
         overlayOpen: document.querySelector('[role="dialog"], [role="menu"]') !== null,
         hasClaim: findClaim(selectedId) !== null,
-        hasTextSelection: viewHandle.current?.selectedTarget() != null,
+        // Read only when a key bound to "claim selection" is pressed: reading the selection in the
+        // article makes the browser lay out the page first, which a status key does not need.
+        get hasTextSelection() {
+          return viewHandle.current?.selectedTarget() != null;
+        },
       });
       if (!match) return;
       if (match.command === 'deselect' && !selectedId) return;
