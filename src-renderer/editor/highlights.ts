@@ -15,6 +15,11 @@ export interface HighlightsState {
   /** Claims that could not be anchored. */
   orphans: readonly ClaimRecord[];
   selectedId: string | null;
+  /**
+   * Where each claim's highlight was drawn, by id: where to look for its decoration without
+   * searching all of them. A hint only (a mapped set may have moved); a miss searches everywhere.
+   */
+  ranges: ReadonlyMap<string, { from: number; to: number }>;
 }
 
 /** One change to the highlights; a transaction may carry one, or several in order. */
@@ -62,18 +67,35 @@ function decorationsFor(doc: PMNode, anchored: readonly AnchoredClaim[], selecte
   return anchored.filter((a) => a.to > a.from).map((a) => claimDecoration(a, a.claim.id === selectedId));
 }
 
-/** Every decoration of a claim (one per claim, but an empty range may have dropped it). */
-function findClaim(set: DecorationSet, claimId: string): Decoration[] {
-  return set.find(undefined, undefined, (spec) => spec.claimId === claimId);
+/**
+ * Every decoration of a claim (one per claim, but an empty range may have dropped it): searched
+ * where `ranges` says it was drawn, and everywhere only when it is not there.
+ */
+function findClaim(set: DecorationSet, ranges: HighlightsState['ranges'], claimId: string): Decoration[] {
+  const mine = (spec: { claimId?: string }) => spec.claimId === claimId;
+  const hint = ranges.get(claimId);
+  const near = hint ? set.find(hint.from, hint.to, mine) : [];
+  return near.length ? near : set.find(undefined, undefined, mine);
 }
 
-function withoutClaim(set: DecorationSet, claimId: string): DecorationSet {
-  return set.remove(findClaim(set, claimId));
+function withoutClaim(set: DecorationSet, ranges: HighlightsState['ranges'], claimId: string): DecorationSet {
+  return set.remove(findClaim(set, ranges, claimId));
+}
+
+/** `ranges` with one claim's entry set (a range) or removed (null); the same map when nothing changes. */
+function withRange(ranges: HighlightsState['ranges'], claimId: string, range: { from: number; to: number } | null): HighlightsState['ranges'] {
+  const was = ranges.get(claimId);
+  if (range ? was?.from === range.from && was.to === range.to : !was) return ranges;
+  const next = new Map(ranges);
+  if (range) next.set(claimId, range);
+  else next.delete(claimId);
+  return next;
 }
 
 /** The document range of a claim's highlight, or null when it has none (an orphan or unknown id). */
 export function claimRange(state: EditorState, claimId: string): { from: number; to: number } | null {
-  const found = highlightsKey.getState(state) ? findClaim(highlightsKey.getState(state)!.decorations, claimId) : [];
+  const plugin = highlightsKey.getState(state);
+  const found = plugin ? findClaim(plugin.decorations, plugin.ranges, claimId) : [];
   return found[0] ? { from: found[0].from, to: found[0].to } : null;
 }
 
@@ -100,33 +122,41 @@ export function applyHighlights(tr: Transaction, prev: HighlightsState): Highlig
 
 /** One change applied to the (already mapped) state. */
 function applyChange(doc: PMNode, prev: HighlightsState, change: HighlightsChange): HighlightsState {
-  let { decorations, orphans, selectedId } = prev;
+  let { decorations, orphans, selectedId, ranges } = prev;
   if ('set' in change) {
     const result = anchorClaims(doc, change.set);
-    return { decorations: DecorationSet.create(doc, decorationsFor(doc, result.anchored, selectedId)), orphans: result.orphans, selectedId };
+    const drawn = result.anchored.filter((a) => a.to > a.from);
+    return {
+      decorations: DecorationSet.create(doc, decorationsFor(doc, drawn, selectedId)),
+      orphans: result.orphans,
+      selectedId,
+      ranges: new Map(drawn.map((a) => [a.claim.id, { from: a.from, to: a.to }])),
+    };
   }
   if ('upsert' in change) {
+    const id = change.upsert.id;
     const result = anchorClaims(doc, [change.upsert]);
-    decorations = withoutClaim(decorations, change.upsert.id).add(doc, decorationsFor(doc, result.anchored, selectedId));
-    const wasOrphan = orphans.some((o) => o.id === change.upsert.id);
-    if (wasOrphan || result.orphans.length) orphans = [...orphans.filter((o) => o.id !== change.upsert.id), ...result.orphans];
-    return { decorations, orphans, selectedId };
+    const drawn = result.anchored.filter((a) => a.to > a.from);
+    decorations = withoutClaim(decorations, ranges, id).add(doc, decorationsFor(doc, drawn, selectedId));
+    const wasOrphan = orphans.some((o) => o.id === id);
+    if (wasOrphan || result.orphans.length) orphans = [...orphans.filter((o) => o.id !== id), ...result.orphans];
+    return { decorations, orphans, selectedId, ranges: withRange(ranges, id, drawn[0] ?? null) };
   }
   if ('remove' in change) {
     if (change.remove === selectedId) selectedId = null;
     const keptOrphans = orphans.some((o) => o.id === change.remove) ? orphans.filter((o) => o.id !== change.remove) : orphans;
-    return { decorations: withoutClaim(decorations, change.remove), orphans: keptOrphans, selectedId };
+    return { decorations: withoutClaim(decorations, ranges, change.remove), orphans: keptOrphans, selectedId, ranges: withRange(ranges, change.remove, null) };
   }
   if (change.select === selectedId) return prev;
-  return { decorations: reselect(decorations, doc, selectedId, change.select), orphans, selectedId: change.select };
+  return { decorations: reselect(decorations, ranges, doc, selectedId, change.select), orphans, selectedId: change.select, ranges };
 }
 
 /** Move the "selected" emphasis from one claim's decoration to another's; others stay as they are. */
-function reselect(set: DecorationSet, doc: PMNode, from: string | null, to: string | null): DecorationSet {
+function reselect(set: DecorationSet, ranges: HighlightsState['ranges'], doc: PMNode, from: string | null, to: string | null): DecorationSet {
   let next = set;
   for (const id of [from, to]) {
     if (!id) continue;
-    const found = next.find(undefined, undefined, (spec) => spec.claimId === id);
+    const found = findClaim(next, ranges, id);
     // Build the replacements first: DecorationSet.remove nulls out the array it is given.
     const replacements = found.map((d) => claimDecoration({ claim: (d.spec as { claim: ClaimRecord }).claim, from: d.from, to: d.to }, id === to));
     next = next.remove(found).add(doc, replacements);
@@ -138,7 +168,7 @@ export function highlightsPlugin(): Plugin<HighlightsState> {
   return new Plugin<HighlightsState>({
     key: highlightsKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, orphans: [], selectedId: null }),
+      init: () => ({ decorations: DecorationSet.empty, orphans: [], selectedId: null, ranges: new Map() }),
       apply: applyHighlights,
     },
     props: {

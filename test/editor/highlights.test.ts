@@ -87,6 +87,17 @@ describe('highlights plugin', () => {
     expect(highlighted(next)).toEqual({ c1: 'growth was 4 percent' });
   });
 
+  it('finds, redraws and removes a claim mapped far from where it was drawn', () => {
+    const claim = claimOn(doc, 'c1', 'growth was 4 percent');
+    const state = stateWith([claim]);
+    const before = claimRange(state, 'c1')!;
+    const moved = state.apply(state.tr.insertText('A much longer opening sentence than the claim. ', 1));
+    expect(claimRange(moved, 'c1')).toEqual({ from: before.from + 47, to: before.to + 47 });
+    const selected = withMeta(moved, { select: 'c1' });
+    expect(classOf(selected, 'c1')).toContain('fm-hl-selected');
+    expect(highlightsKey.getState(withMeta(selected, { remove: 'c1' }))!.decorations.find()).toHaveLength(0);
+  });
+
   it('maps a claim through an insertion inside it', () => {
     const state = stateWith([claimOn(doc, 'c1', 'growth was 4 percent')]);
     const { from } = claimRange(state, 'c1')!;
