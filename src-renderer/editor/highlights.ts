@@ -69,12 +69,14 @@ function decorationsFor(doc: PMNode, anchored: readonly AnchoredClaim[], selecte
 
 /**
  * Every decoration of a claim (one per claim, but an empty range may have dropped it): searched
- * where `ranges` says it was drawn, and everywhere only when it is not there.
+ * where `ranges` says it was drawn, and everywhere only when it is not there (mapped away). A claim
+ * with no entry in `ranges` has no decoration: every decoration is added with its entry.
  */
 function findClaim(set: DecorationSet, ranges: HighlightsState['ranges'], claimId: string): Decoration[] {
-  const mine = (spec: { claimId?: string }) => spec.claimId === claimId;
   const hint = ranges.get(claimId);
-  const near = hint ? set.find(hint.from, hint.to, mine) : [];
+  if (!hint) return [];
+  const mine = (spec: { claimId?: string }) => spec.claimId === claimId;
+  const near = set.find(hint.from, hint.to, mine);
   return near.length ? near : set.find(undefined, undefined, mine);
 }
 
