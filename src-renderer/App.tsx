@@ -13,6 +13,7 @@ import { ClaimEditor } from './panels/ClaimEditor';
 import { ClaimsPanel } from './panels/ClaimsPanel';
 import { HelpDialog } from './panels/HelpDialog';
 import { ExportDialog } from './panels/ExportDialog';
+import { VersionsDialog } from './panels/VersionsDialog';
 import { ImportControls } from './panels/ImportControls';
 import { LibraryPanel } from './panels/LibraryPanel';
 import { PreferencesDialog } from './panels/PreferencesDialog';
@@ -24,7 +25,7 @@ interface OpenArticle {
 }
 
 /** Which overlay is open (one at a time). */
-type Overlay = { kind: 'editor'; claimId: string } | { kind: 'prefs' } | { kind: 'details' } | { kind: 'help' } | { kind: 'export' } | null;
+type Overlay = { kind: 'editor'; claimId: string } | { kind: 'prefs' } | { kind: 'details' } | { kind: 'help' } | { kind: 'export' } | { kind: 'versions' } | null;
 
 const NO_CLAIMS: ClaimRecord[] = [];
 const NO_PREFS: PreferencesRecord = { reviewer: '', organisation: '', organisationUrl: '' };
@@ -83,10 +84,21 @@ export function App({ client }: { client: FactmarkClient }) {
     onCountChange: () => void refreshList().catch(report),
   });
 
+  /** How many of the store's notices the user has seen. */
+  const noticesShown = useRef(0);
+  /** Tell the user what the store repaired or refused (a damaged file moved aside, a newer file opened read-only). */
+  const showStoreNotices = useCallback(async () => {
+    const notices = await client.call('store.notices', {});
+    const fresh = notices.slice(noticesShown.current);
+    noticesShown.current = notices.length;
+    if (fresh.length) setMessage(fresh.map((n) => n.message).join(' '));
+  }, [client]);
+
   const openArticle = useCallback(
     async (id: string) => {
       try {
         const result = await client.call('library.get', { articleId: id });
+        void showStoreNotices().catch(report);
         setOpen({ article: result.article, claims: inDocumentOrder(result.claims) });
         setSelectedId(null);
         setFilter(NO_FILTER);
@@ -95,7 +107,7 @@ export function App({ client }: { client: FactmarkClient }) {
         report(error);
       }
     },
-    [client, report],
+    [client, report, showStoreNotices],
   );
 
   useEffect(() => {
@@ -259,6 +271,9 @@ export function App({ client }: { client: FactmarkClient }) {
         <button type="button" onClick={() => setOverlay({ kind: 'details' })} disabled={!open}>
           Article details
         </button>
+        <button type="button" onClick={() => setOverlay({ kind: 'versions' })} disabled={!open}>
+          Versions…
+        </button>
         <button type="button" onClick={() => setOverlay({ kind: 'prefs' })}>
           Preferences
         </button>
@@ -344,6 +359,18 @@ export function App({ client }: { client: FactmarkClient }) {
       {overlay?.kind === 'prefs' ? <PreferencesDialog prefs={prefs} onSave={savePrefs} onClose={() => setOverlay(null)} /> : null}
       {overlay?.kind === 'details' && open ? <ArticleDetailsDialog article={open.article} onSave={saveDetails} onClose={() => setOverlay(null)} /> : null}
       {overlay?.kind === 'help' ? <HelpDialog isMac={IS_MAC} onClose={() => setOverlay(null)} /> : null}
+      {overlay?.kind === 'versions' && open ? (
+        <VersionsDialog
+          client={client}
+          articleId={open.article.id}
+          onClose={() => setOverlay(null)}
+          onRestored={(text) => {
+            setOverlay(null);
+            setNotice(text);
+            void refreshList().then(() => openArticle(open.article.id)).catch(report);
+          }}
+        />
+      ) : null}
       {overlay?.kind === 'export' && open ? (
         <ExportDialog
           client={client}
