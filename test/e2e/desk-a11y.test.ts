@@ -51,7 +51,7 @@ describe.skipIf(!chromiumPath)('desk: accessibility', () => {
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no serious or critical violation in ${colorScheme} mode: library and article, editor, shortcuts, preferences`, async () => {
+    it(`has no serious or critical violation in ${colorScheme} mode: library and article, editor, shortcuts, preferences, export, versions`, async () => {
       const page = await openDesk(browser, host, { colorScheme, bypassCSP: true });
       await page.emulateMedia({ colorScheme });
       await expect.poll(() => claimRows(page).count()).toBe(5);
@@ -75,7 +75,17 @@ describe.skipIf(!chromiumPath)('desk: accessibility', () => {
       screens.prefs = await seriousFindings(page);
       await page.keyboard.press('Escape');
 
-      expect(screens).toEqual({ main: [], editor: [], help: [], prefs: [] });
+      await page.getByRole('button', { name: 'Export…' }).click();
+      await page.getByRole('dialog', { name: 'Export' }).getByRole('combobox', { name: 'Format' }).waitFor();
+      screens.export = await seriousFindings(page);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Versions…' }).click();
+      await page.getByRole('dialog', { name: 'Earlier versions' }).getByRole('table').waitFor();
+      screens.versions = await seriousFindings(page);
+      await page.keyboard.press('Escape');
+
+      expect(screens).toEqual({ main: [], editor: [], help: [], prefs: [], export: [], versions: [] });
       await page.context().close();
     });
   }
