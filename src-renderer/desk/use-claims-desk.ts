@@ -22,6 +22,22 @@ import {
   type UndoState,
 } from './undo-stack';
 
+/**
+ * Resolves after the next frame has been painted (or after 50 ms when no frame comes, as in a
+ * hidden window), so a save's request (serialising, fetch) never delays drawing the edit.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 export type ClaimPatch = Partial<ClaimFieldsPatch>;
 
 /** The save indicator: idle before the first change. */
@@ -145,7 +161,8 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
       inFlight.current += 1;
       pending.current.set(claimId, (pending.current.get(claimId) ?? 0) + 1);
       setSave({ kind: 'saving' });
-      const run = queue.current.then(async () => {
+      const painted = afterPaint();
+      const run = queue.current.then(() => painted).then(async () => {
         try {
           return (await work()) === 'not-saved' ? NOT_SAVED : null;
         } catch (error) {
