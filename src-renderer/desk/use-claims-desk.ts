@@ -8,6 +8,7 @@ import type { ClaimFieldsPatch } from '../../src-shared/contract';
 import { inDocumentOrder, type ClaimRecord, type ClaimTarget } from '../../src-shared/model';
 import { statusInfo } from '../../src-shared/statuses';
 import { ApiError, type FactmarkClient } from '../api/client';
+import { nextPaint } from '../after-paint';
 import {
   EMPTY_UNDO,
   describeChange,
@@ -21,22 +22,6 @@ import {
   type ClaimChange,
   type UndoState,
 } from './undo-stack';
-
-/**
- * Resolves after the next frame has been painted (or after 50 ms when no frame comes, as in a
- * hidden window), so a save's request (serialising, fetch) never delays drawing the edit.
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 50);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
-}
 
 export type ClaimPatch = Partial<ClaimFieldsPatch>;
 
@@ -161,7 +146,7 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
       inFlight.current += 1;
       pending.current.set(claimId, (pending.current.get(claimId) ?? 0) + 1);
       setSave({ kind: 'saving' });
-      const painted = afterPaint();
+      const painted = nextPaint();
       const run = queue.current.then(() => painted).then(async () => {
         try {
           return (await work()) === 'not-saved' ? NOT_SAVED : null;

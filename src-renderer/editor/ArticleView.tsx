@@ -10,6 +10,7 @@ import { describeRange } from '../../src-shared/anchoring/describe';
 import type { ArticleRecord, ClaimRecord, ClaimTarget } from '../../src-shared/model';
 import { statusInfo } from '../../src-shared/statuses';
 import { posToOffset, trimRange } from '../../src-shared/text';
+import { afterNextPaint } from '../after-paint';
 import { PopupMenu, type MenuItem } from '../components/PopupMenu';
 import { snippet } from '../desk/claim-list';
 import { projectionOf } from './anchor-claims';
@@ -78,6 +79,29 @@ function revealElement(el: HTMLElement): void {
   const rect = el.getBoundingClientRect();
   if (rect.top >= box.top + 8 && rect.bottom <= box.bottom - 8) return;
   el.scrollIntoView({ block: 'center', behavior: 'auto' });
+}
+
+/**
+ * Run `update` without ProseMirror writing the DOM selection: it only writes it while the view
+ * has the focus, so the view reports no focus meanwhile.
+ */
+function withoutSelectionSync(view: EditorView, update: () => void): void {
+  const owned = view as { hasFocus(): boolean };
+  owned.hasFocus = () => false;
+  try {
+    update();
+  } finally {
+    delete (owned as Partial<typeof owned>).hasFocus;
+  }
+}
+
+/** Put a collapsed caret at `pos`, unless the view is gone or the user has selected text since. */
+function placeCaret(view: EditorView, pos: number): void {
+  if (view.isDestroyed) return;
+  const sel = window.getSelection();
+  if (sel && sel.rangeCount > 0 && !sel.isCollapsed) return;
+  const { doc } = view.state;
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, Math.min(pos, doc.content.size))));
 }
 
 export function ArticleView(props: Props) {
@@ -176,8 +200,9 @@ export function ArticleView(props: Props) {
       clearSelection() {
         const sel = window.getSelection();
         if (!sel || sel.rangeCount === 0 || !v.dom.contains(sel.focusNode)) return;
-        // Collapse the DOM selection now and ProseMirror's copy with the next highlights update
-        // (one transaction), or the view would restore the old selection when it redraws.
+        // Collapse the DOM selection now (its layout is clean, so that is cheap) and ProseMirror's
+        // copy after the next highlights update has been painted; that update must not let the view
+        // restore the old selection when it redraws (see withoutSelectionSync).
         pendingCaret.current = v.posAtDOM(sel.focusNode!, sel.focusOffset);
         sel.collapseToEnd();
       },
@@ -223,16 +248,25 @@ export function ArticleView(props: Props) {
     }
     const reselect = highlightsKey.getState(v.state)?.selectedId !== selectedId;
     if (reselect) changes.push({ select: selectedId });
-    const tr = v.state.tr;
-    if (pendingCaret.current !== null) {
-      tr.setSelection(TextSelection.create(tr.doc, Math.min(pendingCaret.current, tr.doc.content.size)));
-      pendingCaret.current = null;
+    const caret = pendingCaret.current;
+    pendingCaret.current = null;
+    if (changes.length) {
+      const tr = v.state.tr.setMeta(highlightsKey, changes satisfies HighlightsMeta);
+      // With a caret to place, leave the DOM selection alone while the paragraph is redrawn:
+      // writing it there forces a layout before the frame. The caret follows after the paint.
+      if (caret === null) v.dispatch(tr);
+      else withoutSelectionSync(v, () => v.dispatch(tr));
     }
-    if (changes.length) tr.setMeta(highlightsKey, changes satisfies HighlightsMeta);
-    if (changes.length || tr.selectionSet) v.dispatch(tr);
+    if (caret !== null) afterNextPaint(() => placeCaret(v, caret));
     if (reselect && selectedId) {
-      const el = highlightElement(v, selectedId);
-      if (el) revealElement(el);
+      // Measured at the start of the next frame, when that frame's layout is due anyway: read
+      // here, after the redraw, it would force a layout of its own.
+      const id = selectedId;
+      requestAnimationFrame(() => {
+        if (view.current !== v) return;
+        const el = highlightElement(v, id);
+        if (el) revealElement(el);
+      });
     }
   }, [claims, selectedId, complete]);
 
