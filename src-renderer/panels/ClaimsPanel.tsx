@@ -3,7 +3,7 @@
  * and every claim in document order as a virtualised listbox, with orphaned claims listed apart.
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { countByStatus, type ClaimRecord, type StatusId } from '../../src-shared/model';
 import { STATUSES } from '../../src-shared/statuses';
 import { evidenceLabel, isFiltering, snippet, type ClaimFilter } from '../desk/claim-list';
@@ -14,6 +14,10 @@ import { StatusChip } from './StatusChip';
  * list never measures rows: measuring made each new claim cost an extra layout and render.
  */
 export const ROW_HEIGHT = 90;
+
+/** The scroller's vertical padding (.fm-claim-scroller in app.css), in pixels. */
+const LIST_PADDING_TOP = 4;
+const LIST_PADDING_BOTTOM = 8;
 
 interface Props {
   /** Every claim, for the counts. */
@@ -90,12 +94,33 @@ export function ClaimsPanel(props: Props) {
   const getItemKey = useCallback((i: number) => visible[i].id, [visible]);
   const getScrollElement = useCallback(() => scroller.current, []);
   const estimateSize = useCallback(() => ROW_HEIGHT, []);
-  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement, estimateSize, overscan: 6, getItemKey, useFlushSync: false });
   const selectedIndex = selectedId ? visible.findIndex((c) => c.id === selectedId) : -1;
+  // The selected row is always rendered, even out of view, so it is there (and
+  // aria-activedescendant points at it) in the frame that selects it, before the list scrolls.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (selectedIndex < 0 || selectedIndex >= range.count || indexes.includes(selectedIndex)) return indexes;
+      return [...indexes, selectedIndex].sort((a, b) => a - b);
+    },
+    [selectedIndex],
+  );
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement, estimateSize, overscan: 6, getItemKey, rangeExtractor, useFlushSync: false });
 
-  // Keep the selected row in view (and rendered, so aria-activedescendant points at something).
+  // Keep the selected row in view. A row already in view is left alone, and scrollToIndex (which
+  // reads the list's scroll height) never runs right after the commit, where it would force a
+  // layout. Whether the row is in view is known without reading layout: the fixed row height and
+  // the offset and size the virtualizer keeps.
   useLayoutEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex < 0) return;
+    const offset = virtualizer.scrollOffset;
+    const size = virtualizer.scrollRect?.height ?? 0;
+    const top = LIST_PADDING_TOP + selectedIndex * ROW_HEIGHT;
+    if (offset !== null && top >= offset && top + ROW_HEIGHT <= offset + size - LIST_PADDING_BOTTOM) return;
+    // Scrolled at the start of the next frame, when that frame's layout is due anyway; the rows
+    // around it follow when the virtualizer sees the scroll.
+    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(selectedIndex, { align: 'auto' }));
+    return () => cancelAnimationFrame(frame);
   }, [selectedIndex, virtualizer]);
 
   const onListKey = (e: React.KeyboardEvent) => {
