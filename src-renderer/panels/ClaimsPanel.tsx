@@ -107,19 +107,23 @@ export function ClaimsPanel(props: Props) {
   );
   const virtualizer = useVirtualizer({ count: visible.length, getScrollElement, estimateSize, overscan: 6, getItemKey, rangeExtractor, useFlushSync: false });
 
-  // Keep the selected row in view. A row already in view is left alone, and scrollToIndex (which
-  // reads the list's scroll height) never runs right after the commit, where it would force a
-  // layout. Whether the row is in view is known without reading layout: the fixed row height and
-  // the offset and size the virtualizer keeps.
+  // Keep the selected row in view, as scrollToIndex(align 'auto') would, but without reading
+  // layout: the rows have a fixed height, and the virtualizer keeps the list's offset and size.
+  // (scrollToIndex reads the scroll height, which right after the commit forces a layout, and then
+  // reconciles over the next frames.) The scroll is written at the start of the next frame, when
+  // that frame's layout is due anyway; the rows around the selected one follow when the
+  // virtualizer sees the scroll.
   useLayoutEffect(() => {
     if (selectedIndex < 0) return;
-    const offset = virtualizer.scrollOffset;
+    const offset = virtualizer.scrollOffset ?? 0;
     const size = virtualizer.scrollRect?.height ?? 0;
     const top = LIST_PADDING_TOP + selectedIndex * ROW_HEIGHT;
-    if (offset !== null && top >= offset && top + ROW_HEIGHT <= offset + size - LIST_PADDING_BOTTOM) return;
-    // Scrolled at the start of the next frame, when that frame's layout is due anyway; the rows
-    // around it follow when the virtualizer sees the scroll.
-    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(selectedIndex, { align: 'auto' }));
+    const bottom = top + ROW_HEIGHT + LIST_PADDING_BOTTOM;
+    if (top >= offset && bottom <= offset + size) return;
+    const target = top < offset ? top - LIST_PADDING_TOP : bottom - size;
+    const frame = requestAnimationFrame(() => {
+      if (scroller.current) scroller.current.scrollTop = target;
+    });
     return () => cancelAnimationFrame(frame);
   }, [selectedIndex, virtualizer]);
 
