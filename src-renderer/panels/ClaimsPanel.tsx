@@ -111,8 +111,7 @@ export function ClaimsPanel(props: Props) {
   // layout: the rows have a fixed height, and the virtualizer keeps the list's offset and size.
   // (scrollToIndex reads the scroll height, which right after the commit forces a layout, and then
   // reconciles over the next frames.) The scroll is written at the start of the next frame, when
-  // that frame's layout is due anyway; the rows around the selected one follow when the
-  // virtualizer sees the scroll.
+  // that frame's layout is due anyway; the rows around the selected one follow right after it.
   useLayoutEffect(() => {
     if (selectedIndex < 0) return;
     const offset = virtualizer.scrollOffset ?? 0;
@@ -122,7 +121,13 @@ export function ClaimsPanel(props: Props) {
     if (top >= offset && bottom <= offset + size) return;
     const target = top < offset ? top - LIST_PADDING_TOP : bottom - size;
     const frame = requestAnimationFrame(() => {
-      if (scroller.current) scroller.current.scrollTop = target;
+      const el = scroller.current;
+      if (!el) return;
+      el.scrollTop = target;
+      // Tell the virtualizer now rather than with the browser's scroll event in the next frame,
+      // so it renders the rows around the target right after this frame instead of in the next
+      // one (where the next edit would pay for it).
+      el.dispatchEvent(new Event('scroll'));
     });
     return () => cancelAnimationFrame(frame);
   }, [selectedIndex, virtualizer]);
