@@ -1,8 +1,8 @@
 /** The article details form: title, byline, publisher, URL, published date and language (library.updateMeta). */
-import { useState } from 'react';
 import type { ArticleMetaFields, ArticleRecord } from '../../src-shared/model';
 import { Dialog } from '../components/Dialog';
 import { FormFooter } from '../components/FormFooter';
+import { useDraftForm } from '../components/use-draft-form';
 
 interface Props {
   article: ArticleRecord;
@@ -20,31 +20,22 @@ const FIELDS: readonly { key: keyof ArticleMetaFields; label: string; type?: str
 ];
 
 export function ArticleDetailsDialog({ article, onSave, onClose }: Props) {
-  const [draft, setDraft] = useState<ArticleMetaFields>({
-    title: article.title,
-    byline: article.byline,
-    publisher: article.publisher,
-    sourceUrl: article.sourceUrl,
-    publishedAt: article.publishedAt,
-    language: article.language,
-  });
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!draft.title.trim()) {
-      setError('The title must not be empty.');
-      return;
-    }
-    try {
-      await onSave(draft);
-      onClose();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  };
+  const { draft, setDraft, error, submit } = useDraftForm<ArticleMetaFields>(
+    {
+      title: article.title,
+      byline: article.byline,
+      publisher: article.publisher,
+      sourceUrl: article.sourceUrl,
+      publishedAt: article.publishedAt,
+      language: article.language,
+    },
+    onSave,
+    onClose,
+    (d) => (d.title.trim() ? null : 'The title must not be empty.'),
+  );
   return (
     <Dialog title="Article details" onClose={onClose} className="fm-form-dialog">
-      <form onSubmit={submit} className="fm-form">
+      <form onSubmit={(e) => void submit(e)} className="fm-form">
         {FIELDS.map((f, i) => (
           <label key={f.key} className="fm-field">
             <span>{f.label}</span>
