@@ -25,6 +25,22 @@ const STANCES: readonly { id: StanceId; label: string }[] = [
   { id: 'context', label: 'Context' },
 ];
 
+/** The stance of a piece of evidence: supports, refutes or context. */
+function StanceField({ value, label, onChange }: { value: StanceId; label: string; onChange(stance: StanceId): void }) {
+  return (
+    <label className="fm-field">
+      <span>Stance</span>
+      <select value={value} aria-label={label} onChange={(e) => onChange(e.target.value as StanceId)}>
+        {STANCES.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** A text field's local draft: follows the stored value until edited, commits when asked. */
 function useDraft(value: string, commit: (next: string) => void) {
   const [draft, setDraft] = useState(value);
@@ -93,16 +109,7 @@ function EvidenceRow({ item, index, onChange, onRemove }: { item: EvidenceItem; 
           <span>Title</span>
           <input type="text" {...title} aria-label={`Evidence ${n} title`} />
         </label>
-        <label className="fm-field">
-          <span>Stance</span>
-          <select value={item.stance} aria-label={`Evidence ${n} stance`} onChange={(e) => commit({ stance: e.target.value as StanceId })}>
-            {STANCES.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StanceField value={item.stance} label={`Evidence ${n} stance`} onChange={(stance) => commit({ stance })} />
         <label className="fm-field fm-field-wide">
           <span>Note</span>
           <textarea rows={2} {...note} aria-label={`Evidence ${n} note`} />
@@ -157,16 +164,7 @@ function AddEvidence({ onAdd }: { onAdd(item: EvidenceItem): void }) {
           <span>Title</span>
           <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} aria-label="New evidence title" />
         </label>
-        <label className="fm-field">
-          <span>Stance</span>
-          <select value={stance} onChange={(e) => setStance(e.target.value as StanceId)} aria-label="New evidence stance">
-            {STANCES.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StanceField value={stance} label="New evidence stance" onChange={setStance} />
         <label className="fm-field fm-field-wide">
           <span>Note</span>
           <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-label="New evidence note" />
