@@ -1,39 +1,32 @@
 /** Desk E2E, issue item 4: the claim editor, preferences (reviewer) and the article details form. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrExplain, launchChromium } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrExplain } from './support/chromium';
+import { useHostAndBrowser } from './support/suite';
 import { claimRows, claimText, hostCall, openDesk, sampleArticleId, waitSaved } from './support/desk';
-import { startWebHost, type WebHost } from './support/web-host';
 
 const chromiumPath = chromiumOrExplain();
 
 describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const env = useHostAndBrowser(chromiumPath);
   let page: Page;
   let articleId: string;
 
   beforeAll(async () => {
-    host = await startWebHost();
-    browser = await launchChromium(chromiumPath!);
-    articleId = await sampleArticleId(host);
+    articleId = await sampleArticleId(env.host);
     // A claimant used in another article, to be suggested here.
-    const other = await hostCall(host, 'library.create', {
+    const other = await hostCall(env.host, 'library.create', {
       meta: { title: 'Another article' },
       doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Sergei Lavrov said the talks went well.' }] }] },
     });
-    await hostCall(host, 'claims.create', { articleId: other.id, range: { quote: 'the talks went well' }, claimant: 'Sergei Lavrov' });
-    page = await openDesk(browser, host);
+    await hostCall(env.host, 'claims.create', { articleId: other.id, range: { quote: 'the talks went well' }, claimant: 'Sergei Lavrov' });
+    page = await openDesk(env.browser, env.host);
     await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Lavrov and Kuleba/ }).click();
     await page.getByRole('document', { name: /Article text: Lavrov and Kuleba/ }).waitFor();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
 
   const editor = () => page.getByRole('dialog', { name: 'Edit claim' });
-  const stored = async () => (await hostCall(host, 'claims.list', { articleId }))[0];
+  const stored = async () => (await hostCall(env.host, 'claims.list', { articleId }))[0];
 
   it('edits status, claimant (with suggestions) and note, saving each change', async () => {
     await claimText(page, 'no progress has been made');
@@ -107,7 +100,7 @@ describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
     await prefs.getByRole('textbox', { name: 'Organisation', exact: true }).fill('Check Desk');
     await prefs.getByRole('button', { name: 'Save preferences' }).click();
     await expect.poll(() => prefs.count()).toBe(0);
-    expect(await hostCall(host, 'prefs.get', {})).toMatchObject({ reviewer: 'Rita Reviewer', organisation: 'Check Desk' });
+    expect(await hostCall(env.host, 'prefs.get', {})).toMatchObject({ reviewer: 'Rita Reviewer', organisation: 'Check Desk' });
 
     await claimRows(page).first().click();
     await page.keyboard.press('Enter');
@@ -137,7 +130,7 @@ describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
     await expect.poll(() => details.count()).toBe(0);
     expect(await page.getByRole('heading', { level: 2, name: 'Antalya talks' }).count()).toBe(1);
     expect(await page.locator('.fm-article-meta').textContent()).toBe('Staff reporter · Example Times · 2022-03-10');
-    const article = (await hostCall(host, 'library.get', { articleId })).article;
+    const article = (await hostCall(env.host, 'library.get', { articleId })).article;
     expect(article).toMatchObject({ title: 'Antalya talks', byline: 'Staff reporter', publisher: 'Example Times', sourceUrl: 'https://example.org/antalya', language: 'en' });
     expect(await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Antalya talks/ }).count()).toBe(1);
   });

@@ -1,26 +1,19 @@
 /** Desk E2E, issue item 5: the whole workflow without a mouse, and the shortcut overlay. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { highlightTexts } from './support/article';
-import { chromiumOrExplain, launchChromium } from './support/chromium';
+import { chromiumOrExplain } from './support/chromium';
+import { useHostAndBrowser } from './support/suite';
 import { articleText, claimRows, hostCall, openDesk, sampleArticleId, selectedRow, waitSaved } from './support/desk';
-import { startWebHost, type WebHost } from './support/web-host';
 
 const chromiumPath = chromiumOrExplain();
 
 describe.skipIf(!chromiumPath)('desk: keyboard workflow', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const env = useHostAndBrowser(chromiumPath);
   let page: Page;
 
   beforeAll(async () => {
-    host = await startWebHost();
-    browser = await launchChromium(chromiumPath!);
-    page = await openDesk(browser, host);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    page = await openDesk(env.browser, env.host);
   });
 
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.slice(0, 40) ?? '');
@@ -37,7 +30,7 @@ describe.skipIf(!chromiumPath)('desk: keyboard workflow', () => {
     await page.keyboard.press('5');
     await expect.poll(() => page.locator('.fm-article-text [data-claim-id]').getAttribute('data-status')).toBe('False');
     await waitSaved(page);
-    const [stored] = await hostCall(host, 'claims.list', { articleId: await sampleArticleId(host) });
+    const [stored] = await hostCall(env.host, 'claims.list', { articleId: await sampleArticleId(env.host) });
     expect(stored).toMatchObject({ status: 'false', target: { quote: { exact: 'The foreign' } } });
     expect(await focused()).toMatch(/^Article text/);
 
@@ -98,7 +91,7 @@ describe.skipIf(!chromiumPath)('desk: keyboard workflow', () => {
     await page.keyboard.press('Backspace');
     await expect.poll(() => claimRows(page).count()).toBe(0);
     await waitSaved(page);
-    expect(await hostCall(host, 'claims.list', { articleId: await sampleArticleId(host) })).toEqual([]);
+    expect(await hostCall(env.host, 'claims.list', { articleId: await sampleArticleId(env.host) })).toEqual([]);
   });
 
   it('lists the shortcuts in a dialog opened with ? and closed with Escape', async () => {

@@ -1,32 +1,22 @@
 /** Desk E2E, issue item 3: the claims panel (order, counts, filters, selection both ways, virtual list, orphans). */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ClaimRecord } from '../../src-shared/model';
-import { chromiumOrExplain, launchChromium } from './support/chromium';
+import { chromiumOrExplain } from './support/chromium';
+import { useHostAndBrowser } from './support/suite';
 import { claimRows, hostCall, openDesk, selectedRow } from './support/desk';
-import { startWebHost, type WebHost } from './support/web-host';
 
 const chromiumPath = chromiumOrExplain();
 
 const paragraphs = (texts: string[]) => ({ type: 'doc' as const, content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
 
 describe.skipIf(!chromiumPath)('desk: claims panel', () => {
-  let host: WebHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startWebHost();
-    browser = await launchChromium(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = useHostAndBrowser(chromiumPath);
 
   /** Add an article and open it in a fresh page. */
   async function openArticle(title: string, texts: string[]): Promise<{ page: Page; articleId: string }> {
-    const article = await hostCall(host, 'library.create', { meta: { title }, doc: paragraphs(texts) });
-    const page = await openDesk(browser, host);
+    const article = await hostCall(env.host, 'library.create', { meta: { title }, doc: paragraphs(texts) });
+    const page = await openDesk(env.browser, env.host);
     await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: new RegExp(title) }).click();
     await page.getByRole('document', { name: `Article text: ${title}` }).waitFor();
     return { page, articleId: article.id };
@@ -34,14 +24,14 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
 
   it('lists claims in document order with status, claimant, quote and evidence, counts them, and filters them', async () => {
     const texts = ['The mayor said the bridge cost 40 million euros.', 'The council said it cost 55 million euros.', 'An auditor found the real figure was 61 million euros.'];
-    const article = await hostCall(host, 'library.create', { meta: { title: 'Bridge costs' }, doc: paragraphs(texts) });
+    const article = await hostCall(env.host, 'library.create', { meta: { title: 'Bridge costs' }, doc: paragraphs(texts) });
     const evidence = [{ id: 'e1', url: 'https://audit.example/report', title: 'Audit report', note: '', stance: 'refutes' as const }];
-    await hostCall(host, 'claims.create', { articleId: article.id, range: { quote: 'real figure was 61 million euros' }, claimant: 'Auditor', status: 'verified' });
-    await hostCall(host, 'claims.create', { articleId: article.id, range: { quote: 'the bridge cost 40 million euros' }, claimant: 'The mayor', status: 'false', evidence });
-    await hostCall(host, 'claims.create', { articleId: article.id, range: { quote: 'it cost 55 million euros' }, claimant: 'Council', status: 'false' });
-    await hostCall(host, 'claims.create', { articleId: article.id, range: { quote: 'The mayor said' } });
+    await hostCall(env.host, 'claims.create', { articleId: article.id, range: { quote: 'real figure was 61 million euros' }, claimant: 'Auditor', status: 'verified' });
+    await hostCall(env.host, 'claims.create', { articleId: article.id, range: { quote: 'the bridge cost 40 million euros' }, claimant: 'The mayor', status: 'false', evidence });
+    await hostCall(env.host, 'claims.create', { articleId: article.id, range: { quote: 'it cost 55 million euros' }, claimant: 'Council', status: 'false' });
+    await hostCall(env.host, 'claims.create', { articleId: article.id, range: { quote: 'The mayor said' } });
 
-    const page = await openDesk(browser, host);
+    const page = await openDesk(env.browser, env.host);
     await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Bridge costs/ }).click();
     await page.getByRole('document', { name: 'Article text: Bridge costs' }).waitFor();
     await expect.poll(() => claimRows(page).count()).toBe(4);
@@ -83,8 +73,8 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
     texts[2] = 'Near the top, the minister said unemployment fell.';
     texts[115] = 'Near the end, the report said unemployment rose.';
     const { page, articleId } = await openArticle('Long read', texts);
-    await hostCall(host, 'claims.create', { articleId, range: { quote: 'the minister said unemployment fell' } });
-    await hostCall(host, 'claims.create', { articleId, range: { quote: 'the report said unemployment rose' } });
+    await hostCall(env.host, 'claims.create', { articleId, range: { quote: 'the minister said unemployment fell' } });
+    await hostCall(env.host, 'claims.create', { articleId, range: { quote: 'the report said unemployment rose' } });
     await page.reload();
     await page.getByRole('document', { name: 'Article text: Long read' }).waitFor();
     await expect.poll(() => claimRows(page).count()).toBe(2);
@@ -114,7 +104,7 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
     // Each word pair occurs once per sentence, so occurrence i + 1 lies in sentence i.
     for (let i = 0; i < 60; i++) {
       for (const quote of ['alpha beta', 'gamma delta', 'epsilon zeta', 'eta theta', 'iota kappa']) {
-        await hostCall(host, 'claims.create', { articleId, range: { quote, occurrence: i + 1 } });
+        await hostCall(env.host, 'claims.create', { articleId, range: { quote, occurrence: i + 1 } });
       }
     }
     await page.reload();
@@ -133,13 +123,13 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
 
   it('lists claims whose text is gone as orphans, apart from the others', async () => {
     const { page, articleId } = await openArticle('Orphans', ['Only this sentence is in the article now.']);
-    const kept = await hostCall(host, 'claims.create', { articleId, range: { quote: 'this sentence' } });
+    const kept = await hostCall(env.host, 'claims.create', { articleId, range: { quote: 'this sentence' } });
     const orphan: ClaimRecord = {
       ...kept,
       id: 'orphan-1',
       target: { quote: { exact: 'a passage that was edited out', prefix: '', suffix: '' }, position: { start: 0, end: 29 } },
     };
-    await hostCall(host, 'claims.restore', { claim: orphan });
+    await hostCall(env.host, 'claims.restore', { claim: orphan });
     await page.reload();
     await page.getByRole('document', { name: 'Article text: Orphans' }).waitFor();
     const orphans = page.getByRole('region', { name: 'Orphaned claims' });

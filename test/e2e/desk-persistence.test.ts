@@ -1,28 +1,17 @@
 /** Desk E2E, issue item 7: changes save themselves, survive a reload, and two windows never silently overwrite each other. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { highlightTexts } from './support/article';
-import { chromiumOrExplain, launchChromium } from './support/chromium';
+import { chromiumOrExplain } from './support/chromium';
+import { useHostAndBrowser } from './support/suite';
 import { articleText, claimRows, claimText, highlightStatuses, hostCall, openDesk, sampleArticleId, waitSaved } from './support/desk';
-import { startWebHost, type WebHost } from './support/web-host';
 
 const chromiumPath = chromiumOrExplain();
 
 describe.skipIf(!chromiumPath)('desk: persistence and conflicts', () => {
-  let host: WebHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startWebHost();
-    browser = await launchChromium(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = useHostAndBrowser(chromiumPath);
 
   it('saves every change on its own and shows the same highlights on the same text after a reload', async () => {
-    const page = await openDesk(browser, host);
+    const page = await openDesk(env.browser, env.host);
     const status = page.getByRole('status').filter({ hasText: /saved|Saving/ });
     expect(await page.getByRole('button', { name: /save/i }).count()).toBe(0);
     await claimText(page, 'no progress has been made');
@@ -45,9 +34,9 @@ describe.skipIf(!chromiumPath)('desk: persistence and conflicts', () => {
   });
 
   it('detects a conflicting edit from another window, loads the newer version and offers to re-apply the change', async () => {
-    const articleId = await sampleArticleId(host);
-    const first = await openDesk(browser, host);
-    const second = await openDesk(browser, host); // its own browser context: another window
+    const articleId = await sampleArticleId(env.host);
+    const first = await openDesk(env.browser, env.host);
+    const second = await openDesk(env.browser, env.host); // its own browser context: another window
     await claimText(first, 'secured no promise from Lavrov');
     await waitSaved(first);
     await second.reload();
@@ -67,14 +56,14 @@ describe.skipIf(!chromiumPath)('desk: persistence and conflicts', () => {
     expect(await alert.textContent()).toContain('status → Verified');
     await expect.poll(() => second.getByRole('status').filter({ hasText: /saved/ }).textContent()).toBe('Not saved');
     await expect.poll(() => row(second).textContent()).toContain('False');
-    const stored = (await hostCall(host, 'claims.list', { articleId })).find((c) => c.target.quote.exact === 'secured no promise from Lavrov')!;
+    const stored = (await hostCall(env.host, 'claims.list', { articleId })).find((c) => c.target.quote.exact === 'secured no promise from Lavrov')!;
     expect(stored.status).toBe('false');
 
     await alert.getByRole('button', { name: 'Apply my change again' }).click();
     await expect.poll(() => row(second).textContent()).toContain('Verified');
     await waitSaved(second);
     expect(await second.getByRole('alert').count()).toBe(0);
-    const after = (await hostCall(host, 'claims.list', { articleId })).find((c) => c.id === stored.id)!;
+    const after = (await hostCall(env.host, 'claims.list', { articleId })).find((c) => c.id === stored.id)!;
     expect(after.status).toBe('verified');
     expect(after.history.map((h) => h.status)).toEqual(['unverified', 'false', 'verified']);
 

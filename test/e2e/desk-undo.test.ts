@@ -1,30 +1,23 @@
 /** Desk E2E, issue item 6: undo and redo of creating, editing and deleting claims, and that they are saved. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrExplain, launchChromium } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrExplain } from './support/chromium';
+import { useHostAndBrowser } from './support/suite';
 import { claimRows, claimText, hostCall, openDesk, sampleArticleId, waitSaved } from './support/desk';
-import { startWebHost, type WebHost } from './support/web-host';
 
 const chromiumPath = chromiumOrExplain();
 
 describe.skipIf(!chromiumPath)('desk: undo and redo', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const env = useHostAndBrowser(chromiumPath);
   let page: Page;
   let articleId: string;
 
   beforeAll(async () => {
-    host = await startWebHost();
-    browser = await launchChromium(chromiumPath!);
-    page = await openDesk(browser, host);
-    articleId = await sampleArticleId(host);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    page = await openDesk(env.browser, env.host);
+    articleId = await sampleArticleId(env.host);
   });
 
-  const stored = () => hostCall(host, 'claims.list', { articleId });
+  const stored = () => hostCall(env.host, 'claims.list', { articleId });
   const status = () => page.locator('.fm-article-text [data-claim-id]').first().getAttribute('data-status');
 
   it('undoes and redoes creating a claim with Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y', async () => {

@@ -1,31 +1,23 @@
 /** File ▸ Export in the browser host: the whole article or only the filtered claims, saved as a download. */
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrExplain, launchChromium } from './support/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrExplain } from './support/chromium';
+import { useHostAndBrowser } from './support/suite';
 import { claimRows, hostCall, openDesk, sampleArticleId } from './support/desk';
-import { startWebHost, type WebHost } from './support/web-host';
 
 const chromiumPath = chromiumOrExplain();
 
 describe.skipIf(!chromiumPath)('export dialog', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const env = useHostAndBrowser(chromiumPath);
 
   beforeAll(async () => {
-    host = await startWebHost();
-    browser = await launchChromium(chromiumPath!);
-    const articleId = await sampleArticleId(host);
-    await hostCall(host, 'claims.create', { articleId, range: { quote: 'no progress has been made' }, claimant: 'News conferences', status: 'verified' });
-    await hostCall(host, 'claims.create', { articleId, range: { quote: 'information terrorism' }, claimant: 'Russia', status: 'false' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    const articleId = await sampleArticleId(env.host);
+    await hostCall(env.host, 'claims.create', { articleId, range: { quote: 'no progress has been made' }, claimant: 'News conferences', status: 'verified' });
+    await hostCall(env.host, 'claims.create', { articleId, range: { quote: 'information terrorism' }, claimant: 'Russia', status: 'false' });
   });
 
   it('exports the whole article as Markdown through a download', async () => {
-    const page = await openDesk(browser, host);
+    const page = await openDesk(env.browser, env.host);
     await expect.poll(() => claimRows(page).count()).toBe(2);
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
@@ -40,7 +32,7 @@ describe.skipIf(!chromiumPath)('export dialog', () => {
   });
 
   it('exports only the claims the panel filter shows', async () => {
-    const page = await openDesk(browser, host);
+    const page = await openDesk(env.browser, env.host);
     await expect.poll(() => claimRows(page).count()).toBe(2);
     await page.getByRole('searchbox', { name: 'Filter claims by text' }).fill('terrorism');
     await expect.poll(() => claimRows(page).count()).toBe(1);

@@ -1,30 +1,18 @@
 /** The spine end to end: the browser host in a real Chromium opens the sample, claims text, and keeps it. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrExplain, launchChromium } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { chromiumOrExplain } from './support/chromium';
+import { useHostAndBrowser } from './support/suite';
 import { selectArticleText } from './support/article';
-import { startWebHost, type WebHost } from './support/web-host';
 
 const chromiumPath = chromiumOrExplain();
 const QUOTE = 'no progress has been made';
 
 describe.skipIf(!chromiumPath)('browser host end to end', () => {
-  let host: WebHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startWebHost();
-    browser = await launchChromium(chromiumPath!);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = useHostAndBrowser(chromiumPath);
 
   it('opens the sample article with its title and text', async () => {
-    const page = await browser.newPage();
-    await page.goto(host.openUrl);
+    const page = await env.browser.newPage();
+    await page.goto(env.host.openUrl);
     await expect.poll(() => page.getByRole('heading', { level: 2, name: /Lavrov and Kuleba meet in Antalya/ }).count()).toBe(1);
     await expect.poll(() => page.getByRole('document', { name: /^Article text/ }).textContent()).toContain('The foreign ministers of Russia and Ukraine');
     // One article in the library (the import controls are buttons there too).
@@ -33,8 +21,8 @@ describe.skipIf(!chromiumPath)('browser host end to end', () => {
   });
 
   it('claims selected text, highlights it, and keeps it after a reload and in a second context', async () => {
-    const page = await browser.newPage();
-    await page.goto(host.openUrl);
+    const page = await env.browser.newPage();
+    await page.goto(env.host.openUrl);
     await page.getByRole('document', { name: /^Article text/ }).waitFor();
     await selectArticleText(page, QUOTE);
     await page.getByRole('button', { name: 'Claim selection' }).click();
@@ -47,9 +35,9 @@ describe.skipIf(!chromiumPath)('browser host end to end', () => {
     await page.getByRole('document', { name: /^Article text/ }).waitFor();
     await expect.poll(() => page.locator('.fm-article-text [data-claim-id]').textContent()).toBe(QUOTE);
 
-    const second = await browser.newContext();
+    const second = await env.browser.newContext();
     const other = await second.newPage();
-    await other.goto(host.openUrl);
+    await other.goto(env.host.openUrl);
     await other.getByRole('document', { name: /^Article text/ }).waitFor();
     await expect.poll(() => other.locator('.fm-article-text [data-claim-id]').textContent()).toBe(QUOTE);
     await second.close();
@@ -57,7 +45,7 @@ describe.skipIf(!chromiumPath)('browser host end to end', () => {
   });
 
   it('refuses API calls without the token', async () => {
-    const response = await fetch(`${host.origin}/api/library.list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const response = await fetch(`${env.host.origin}/api/library.list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(401);
   });
 });
