@@ -19,6 +19,7 @@ import { saveArticle } from '../../src-main/services/library';
 import { findChromium, launchChromium } from '../e2e/support/chromium';
 import { startWebHost } from '../e2e/support/web-host';
 import { makeTempDir } from '../support/temp-library';
+import { makeClaim } from '../support/claims';
 
 const PARAGRAPHS = 3_000;
 const WORDS_PER_PARAGRAPH = 34; // 102,000 words
@@ -54,7 +55,6 @@ function makeParagraphs(variant: string): string[] {
 /** 2,000 claims spread over the text: most on their own, every 8th overlapping and every 10th nested in the one before. */
 function makeClaims(articleId: string, text: string): ClaimRecord[] {
   const next = rng(11);
-  const at = '2026-01-15T10:00:00.000Z';
   const claims: ClaimRecord[] = [];
   const step = Math.floor(text.length / CLAIMS);
   for (let i = 0; i < CLAIMS; i++) {
@@ -71,20 +71,16 @@ function makeClaims(articleId: string, text: string): ClaimRecord[] {
     while (/\s/.test(text[start])) start++;
     while (/\s/.test(text[end - 1])) end--;
     const status = STATUS_IDS[i % STATUS_IDS.length] as StatusId;
-    claims.push({
-      id: `bench-${i}`,
-      articleId,
-      target: describeRange(text, start, end),
-      claimant: `Speaker ${i % 37}`,
-      status,
-      evidence: i % 5 === 0 ? [{ id: `ev-${i}`, url: 'https://example.org/source', title: 'Source', note: '', stance: 'supports' }] : [],
-      note: '',
-      reviewer: '',
-      createdAt: at,
-      updatedAt: at,
-      revision: 1,
-      history: [{ status, at, reviewer: '' }],
-    });
+    claims.push(
+      makeClaim({
+        id: `bench-${i}`,
+        articleId,
+        target: describeRange(text, start, end),
+        claimant: `Speaker ${i % 37}`,
+        status,
+        evidence: i % 5 === 0 ? [{ id: `ev-${i}`, url: 'https://example.org/source', title: 'Source', note: '', stance: 'supports' }] : [],
+      }),
+    );
   }
   return claims;
 }

@@ -7,6 +7,7 @@ import type { ClaimRecord, StatusId } from '../../src-shared/model';
 import { articleSchema } from '../../src-shared/schema';
 import { docText } from '../../src-shared/text';
 import { claimRange, claimsAt, highlightsKey, highlightsPlugin, type HighlightsMeta } from '../../src-renderer/editor/highlights';
+import { makeClaim } from '../support/claims';
 
 const PARAGRAPHS = ['The minister said growth was 4 percent last year.', 'Critics said the figure was closer to 2 percent.'];
 
@@ -23,21 +24,7 @@ function claimOn(doc: PMNode, id: string, quote: string, status: StatusId = 'unv
   const text = docText(doc);
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`no "${quote}" in the test document`);
-  const at = '2026-01-15T10:00:00.000Z';
-  return {
-    id,
-    articleId: 'a1',
-    target: describeRange(text, start, start + quote.length),
-    claimant: '',
-    status,
-    evidence: [],
-    note: '',
-    reviewer: '',
-    createdAt: at,
-    updatedAt: at,
-    revision: 1,
-    history: [{ status, at, reviewer: '' }],
-  };
+  return makeClaim({ id, target: describeRange(text, start, start + quote.length), status });
 }
 
 function withMeta(state: EditorState, meta: HighlightsMeta): EditorState {

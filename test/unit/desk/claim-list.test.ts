@@ -2,24 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { countByStatus, inDocumentOrder, type ClaimRecord, type StatusId } from '../../../src-shared/model';
 import { afterDeletion, claimantsOf, evidenceLabel, filterClaims, isFiltering, mergeSuggestions, neighbourId, NO_FILTER, snippet } from '../../../src-renderer/desk/claim-list';
+import { makeClaim } from '../../support/claims';
 
 function claim(id: string, start: number, end: number, status: StatusId, claimant = '', extra: Partial<ClaimRecord> = {}): ClaimRecord {
-  const at = '2026-01-15T10:00:00.000Z';
-  return {
+  return makeClaim({
     id,
-    articleId: 'a1',
     target: { quote: { exact: `quote of ${id}`, prefix: '', suffix: '' }, position: { start, end } },
     claimant,
     status,
-    evidence: [],
-    note: '',
-    reviewer: '',
-    createdAt: at,
-    updatedAt: at,
-    revision: 1,
     history: [],
     ...extra,
-  };
+  });
 }
 
 const claims = [
