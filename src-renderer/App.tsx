@@ -21,8 +21,16 @@ import { matchShortcut, type ShortcutMatch } from './shortcuts';
 
 interface OpenArticle {
   article: ArticleRecord;
+  /** Its first claims, in document order (all of them unless it has more than OPENING_CLAIMS). */
   claims: ClaimRecord[];
+  claimCount: number;
 }
+
+/**
+ * Claims fetched with an article when it opens; an article with more gets the rest right after its
+ * first paint, so thousands of claims do not hold up the first screen (whose highlights are among these).
+ */
+const OPENING_CLAIMS = 200;
 
 /** Which overlay is open (one at a time). */
 type Overlay = { kind: 'editor'; claimId: string } | { kind: 'prefs' } | { kind: 'details' } | { kind: 'help' } | { kind: 'export' } | { kind: 'versions' } | null;
@@ -79,6 +87,7 @@ export function App({ client }: { client: FactmarkClient }) {
     client,
     articleId: open?.article.id ?? '',
     initialClaims: open?.claims ?? NO_CLAIMS,
+    claimCount: open?.claimCount ?? 0,
     reviewer: prefs.reviewer,
     report: setMessage,
     onCountChange: () => void refreshList().catch(report),
@@ -97,9 +106,9 @@ export function App({ client }: { client: FactmarkClient }) {
   const openArticle = useCallback(
     async (id: string) => {
       try {
-        const result = await client.call('library.get', { articleId: id });
+        const result = await client.call('library.get', { articleId: id, claimLimit: OPENING_CLAIMS });
         void showStoreNotices().catch(report);
-        setOpen({ article: result.article, claims: inDocumentOrder(result.claims) });
+        setOpen({ article: result.article, claims: inDocumentOrder(result.claims), claimCount: result.claimCount });
         setSelectedId(null);
         setFilter(NO_FILTER);
         setOverlay(null);
@@ -317,6 +326,7 @@ export function App({ client }: { client: FactmarkClient }) {
             <ArticleView
               article={open.article}
               claims={desk.claims}
+              claimsLoading={desk.loading}
               selectedId={selectedId}
               onSelectClaim={setSelectedId}
               onOrphans={setOrphans}
@@ -333,6 +343,7 @@ export function App({ client }: { client: FactmarkClient }) {
       {open ? (
         <ClaimsPanel
           claims={desk.claims}
+          loading={desk.loading}
           visible={visible}
           orphans={orphans}
           claimants={articleClaimants}

@@ -38,7 +38,8 @@ export const Preferences = z.object({
   organisationUrl: z.string().trim().max(2_000),
 });
 
-const ArticleWithClaims = z.object({ article: Article, claims: z.array(Claim) });
+/** An article with its claims in document order; `claimCount` counts them all, also when only the first were asked for. */
+const ArticleWithClaims = z.object({ article: Article, claims: z.array(Claim), claimCount: z.number().int().nonnegative() });
 
 /** Export formats: html, pdf and md are one file per article; csv, json, w3c and claimreview hold any number. */
 export const ExportFormat = z.enum(['html', 'pdf', 'md', 'csv', 'json', 'w3c', 'claimreview']);
@@ -86,7 +87,11 @@ function op<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response
 
 export const contract = {
   'library.list': op(z.object({}).strict(), z.array(ArticleSummary), 'Every article, newest first.'),
-  'library.get': op(z.object({ articleId: Id }).strict(), ArticleWithClaims, 'One article with its claims.'),
+  'library.get': op(
+    z.object({ articleId: Id, claimLimit: z.number().int().positive().max(10_000_000).optional() }).strict(),
+    ArticleWithClaims,
+    'One article with its claims; with claimLimit, only that many of the first claims in document order (claims.list `after` the last of them brings the rest).',
+  ),
   'library.create': op(
     z.object({ meta: ArticleMeta.partial().extend({ title: ArticleMeta.shape.title }), doc: DocJSON }).strict(),
     Article,
@@ -99,7 +104,11 @@ export const contract = {
     'Edit an article’s metadata (title, byline, publisher, URL, date, language).',
   ),
   'library.delete': op(z.object({ articleId: Id }).strict(), z.object({ deleted: Id }), 'Remove an article and its claims.'),
-  'claims.list': op(z.object({ articleId: Id }).strict(), z.array(Claim), 'An article’s claims in document order.'),
+  'claims.list': op(
+    z.object({ articleId: Id, after: Id.optional() }).strict(),
+    z.array(Claim),
+    'An article’s claims in document order; with `after`, those after that claim (all of them when it is gone).',
+  ),
   'claims.create': op(
     z
       .object({ articleId: Id, range: ClaimRange, id: Id.optional() })

@@ -38,8 +38,10 @@ export function createClaimsService(ctx: ServiceContext) {
     return (await ctx.store.prefs()).reviewer;
   }
 
-  async function list(req: { articleId: string }): Promise<ClaimRecord[]> {
-    return inDocumentOrder((await ctx.store.article(req.articleId)).claims);
+  async function list(req: ParsedRequestOf<'claims.list'>): Promise<ClaimRecord[]> {
+    const claims = inDocumentOrder((await ctx.store.article(req.articleId)).claims);
+    const cursor = req.after === undefined ? -1 : claims.findIndex((c) => c.id === req.after);
+    return cursor < 0 ? claims : claims.slice(cursor + 1);
   }
 
   async function create(req: ParsedRequestOf<'claims.create'>): Promise<ClaimRecord> {

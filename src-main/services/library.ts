@@ -49,7 +49,8 @@ export function createLibraryService(ctx: ServiceContext) {
 
   async function get(req: ParsedRequestOf<'library.get'>): Promise<ResponseOf<'library.get'>> {
     const data = await ctx.store.article(req.articleId);
-    return { article: data.article, claims: inDocumentOrder(data.claims) };
+    const claims = inDocumentOrder(data.claims);
+    return { article: data.article, claims: req.claimLimit === undefined ? claims : claims.slice(0, req.claimLimit), claimCount: claims.length };
   }
 
   function create(req: ParsedRequestOf<'library.create'>): Promise<ArticleRecord> {

@@ -1,4 +1,4 @@
-/** The claims panel's logic, kept pure: filtering, claimant suggestions, neighbours and snippets. */
+/** The claims panel's logic, kept pure: filtering, claimant suggestions, neighbours, snippets, and merging claims fetched later. */
 import type { ClaimRecord, StatusId } from '../../src-shared/model';
 
 /** What the panel shows: statuses (empty = all), one claimant (null = any) and free text. */
@@ -89,4 +89,10 @@ export function snippet(text: string, max = 140): string {
 export function evidenceLabel(count: number): string {
   if (count === 0) return 'No evidence';
   return `${count} evidence item${count === 1 ? '' : 's'}`;
+}
+
+/** The claims fetched after opening that are not shown yet: not among the first ones (even if deleted since), nor shown already. */
+export function unseenClaims(fetched: readonly ClaimRecord[], initial: readonly ClaimRecord[], shown: readonly ClaimRecord[]): ClaimRecord[] {
+  const seen = new Set([...initial, ...shown].map((c) => c.id));
+  return fetched.filter((c) => !seen.has(c.id));
 }

@@ -8,7 +8,8 @@ import type { ClaimFieldsPatch } from '../../src-shared/contract';
 import { inDocumentOrder, type ClaimRecord, type ClaimTarget } from '../../src-shared/model';
 import { statusInfo } from '../../src-shared/statuses';
 import { ApiError, type FactmarkClient } from '../api/client';
-import { nextPaint } from '../after-paint';
+import { afterNextPaint, nextPaint } from '../after-paint';
+import { unseenClaims } from './claim-list';
 import {
   EMPTY_UNDO,
   describeChange,
@@ -37,6 +38,8 @@ export interface Conflict {
 
 export interface ClaimsDesk {
   claims: readonly ClaimRecord[];
+  /** True while the claims after the opening ones are still being fetched (`claims` then holds only the first). */
+  loading: boolean;
   save: SaveState;
   conflict: Conflict | null;
   canUndo: boolean;
@@ -55,7 +58,10 @@ export interface ClaimsDesk {
 interface Options {
   client: FactmarkClient;
   articleId: string;
+  /** The article's first claims in document order, as it was opened. */
   initialClaims: readonly ClaimRecord[];
+  /** How many claims the article has; when more than `initialClaims`, the rest are fetched after the first paint. */
+  claimCount: number;
   reviewer: string;
   /** Tell the user about a failure (one line). */
   report(message: string): void;
@@ -84,8 +90,10 @@ export function describePatch(patch: ClaimPatch): string {
   return parts.join(', ') || 'no change';
 }
 
-export function useClaimsDesk({ client, articleId, initialClaims, reviewer, report, onCountChange }: Options): ClaimsDesk {
+export function useClaimsDesk({ client, articleId, initialClaims, claimCount, reviewer, report, onCountChange }: Options): ClaimsDesk {
   const [claims, setClaims] = useState<readonly ClaimRecord[]>(initialClaims);
+  const partial = claimCount > initialClaims.length;
+  const [loading, setLoading] = useState(partial);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [undoState, setUndoState] = useState<UndoState>(EMPTY_UNDO);
@@ -107,6 +115,7 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
   if (source !== initialClaims) {
     setSource(initialClaims);
     setClaims(initialClaims);
+    setLoading(partial);
     setUndoState(EMPTY_UNDO);
     setConflict(null);
     setSave({ kind: 'idle' });
@@ -115,6 +124,31 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
     current.current = initialClaims;
     stored.current = new Map(initialClaims.map((c) => [c.id, c]));
     undoRef.current = EMPTY_UNDO;
+  }, [initialClaims]);
+
+  // A long article opens with its first claims; the rest are fetched once that first screen is
+  // painted, and join the claims shown (changes made meanwhile are kept).
+  useLayoutEffect(() => {
+    const last = initialClaims[initialClaims.length - 1];
+    if (!partial || !last) return;
+    let live = true;
+    const cancelPaint = afterNextPaint(() => {
+      client
+        .call('claims.list', { articleId, after: last.id })
+        .then((fetched) => {
+          if (!live) return;
+          const added = unseenClaims(fetched, initialClaims, current.current);
+          for (const claim of added) stored.current.set(claim.id, claim);
+          show(inDocumentOrder([...current.current, ...added]));
+        })
+        .catch((error: unknown) => live && opts.current.report(`Some claims could not be loaded: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => live && setLoading(false));
+    });
+    return () => {
+      live = false;
+      cancelPaint();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [initialClaims]);
 
   const show = useCallback((next: readonly ClaimRecord[]) => {
@@ -354,6 +388,7 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
   return useMemo(
     () => ({
       claims: source === initialClaims ? claims : initialClaims,
+      loading: source === initialClaims ? loading : partial,
       save,
       conflict,
       canUndo: undoState.done.length > 0,
@@ -366,6 +401,6 @@ export function useClaimsDesk({ client, articleId, initialClaims, reviewer, repo
       reapply,
       dismissConflict,
     }),
-    [source, initialClaims, claims, save, conflict, undoState, create, update, remove, undo, redo, reapply, dismissConflict],
+    [source, initialClaims, claims, loading, partial, save, conflict, undoState, create, update, remove, undo, redo, reapply, dismissConflict],
   );
 }

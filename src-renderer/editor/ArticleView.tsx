@@ -42,6 +42,8 @@ interface Props {
   article: ArticleRecord;
   /** Every claim of the article; a new array with unchanged claims kept by reference. */
   claims: readonly ClaimRecord[];
+  /** True while more of the article's claims are on their way (they follow in a later `claims`). */
+  claimsLoading?: boolean;
   selectedId: string | null;
   onSelectClaim(id: string | null): void;
   /** The claims that anchor nowhere, whenever that list changes. */
@@ -298,7 +300,7 @@ export function ArticleView(props: Props) {
 
   return (
     <>
-      <div className="fm-article" ref={mount} onContextMenu={onContextMenu} data-highlights={complete ? 'complete' : 'opening'} />
+      <div className="fm-article" ref={mount} onContextMenu={onContextMenu} data-highlights={complete && !props.claimsLoading ? 'complete' : 'opening'} />
       {menu ? <PopupMenu label={menu.label} items={menu.items} at={menu.at} onClose={() => setMenu(null)} /> : null}
     </>
   );

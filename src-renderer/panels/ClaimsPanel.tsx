@@ -22,6 +22,8 @@ const LIST_PADDING_BOTTOM = 8;
 interface Props {
   /** Every claim, for the counts. */
   claims: readonly ClaimRecord[];
+  /** True while the article's claims after the first ones are still being fetched. */
+  loading?: boolean;
   /** The claims the filter lets through, in document order. */
   visible: readonly ClaimRecord[];
   orphans: readonly ClaimRecord[];
@@ -87,7 +89,7 @@ function toggle(list: readonly StatusId[], id: StatusId): StatusId[] {
 }
 
 export function ClaimsPanel(props: Props) {
-  const { claims, visible, orphans, claimants, filter, onFilter, selectedId, onSelect, onOpen, onStep } = props;
+  const { claims, loading = false, visible, orphans, claimants, filter, onFilter, selectedId, onSelect, onOpen, onStep } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const counts = useMemo(() => countByStatus(claims), [claims]);
   // Stable options, so the virtualizer only re-measures when the list itself changes.
@@ -149,7 +151,7 @@ export function ClaimsPanel(props: Props) {
 
   return (
     <aside className="fm-claims" aria-label="Claims">
-      <h2 className="fm-panel-title">Claims ({claims.length})</h2>
+      <h2 className="fm-panel-title">Claims ({loading ? 'loading…' : claims.length})</h2>
       <div className="fm-counts" role="group" aria-label="Show claims by status">
         {STATUSES.map((s) => (
           <button
@@ -157,11 +159,11 @@ export function ClaimsPanel(props: Props) {
             type="button"
             className={`fm-count fm-chip-${s.id}`}
             aria-pressed={filter.statuses.includes(s.id)}
-            aria-label={`${s.label}: ${counts[s.id]}`}
+            aria-label={`${s.label}: ${loading ? 'counting' : counts[s.id]}`}
             title={`Show only ${s.label} claims`}
             onClick={() => onFilter({ ...filter, statuses: toggle(filter.statuses, s.id) })}
           >
-            <span aria-hidden="true">{s.glyph}</span> {counts[s.id]}
+            <span aria-hidden="true">{s.glyph}</span> {loading ? '…' : counts[s.id]}
           </button>
         ))}
       </div>
@@ -204,6 +206,7 @@ export function ClaimsPanel(props: Props) {
           aria-label="Claims in document order"
           tabIndex={0}
           aria-activedescendant={activeRendered && selectedId ? rowId(selectedId) : undefined}
+          aria-busy={loading}
           onKeyDown={onListKey}
           style={{ height: virtualizer.getTotalSize() }}
         >

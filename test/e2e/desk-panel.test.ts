@@ -98,7 +98,7 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
     await page.context().close();
   });
 
-  it('keeps a long list virtual: few rows in the DOM, every claim reachable', async () => {
+  it('keeps a long list virtual: few rows in the DOM, every claim reachable, the claims past the first 200 fetched after opening', async () => {
     const texts = Array.from({ length: 60 }, (_, i) => `Sentence ${i} alpha beta gamma delta epsilon zeta eta theta iota kappa.`);
     const { page, articleId } = await openArticle('Many claims', texts);
     // Each word pair occurs once per sentence, so occurrence i + 1 lies in sentence i.
@@ -111,6 +111,12 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
     await page.getByRole('document', { name: 'Article text: Many claims' }).waitFor();
     await expect.poll(() => claimRows(page).first().getAttribute('aria-setsize')).toBe('300');
     expect(await claimRows(page).count()).toBeLessThan(40);
+    const counts = page.getByRole('group', { name: 'Show claims by status' });
+    await expect.poll(() => counts.getByRole('button', { name: 'Unverified: 300', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Claims (300)' }).count()).toBe(1);
+    await page.locator('[data-highlights="complete"]').waitFor();
+    const drawn = await page.evaluate(() => new Set([...document.querySelectorAll('.fm-article-text [data-claim-id]')].map((el) => el.getAttribute('data-claim-id'))).size);
+    expect(drawn).toBe(300);
     const list = page.getByRole('listbox', { name: 'Claims in document order' });
     await list.focus();
     await page.keyboard.press('End');

@@ -1,7 +1,7 @@
 /** The claims panel's pure logic: filters, counts, claimant suggestions, neighbours and snippets. */
 import { describe, expect, it } from 'vitest';
 import { countByStatus, inDocumentOrder, type ClaimRecord, type StatusId } from '../../../src-shared/model';
-import { afterDeletion, claimantsOf, evidenceLabel, filterClaims, isFiltering, mergeSuggestions, neighbourId, NO_FILTER, snippet } from '../../../src-renderer/desk/claim-list';
+import { afterDeletion, claimantsOf, evidenceLabel, filterClaims, isFiltering, mergeSuggestions, neighbourId, NO_FILTER, snippet, unseenClaims } from '../../../src-renderer/desk/claim-list';
 import { makeClaim } from '../../support/claims';
 
 function claim(id: string, start: number, end: number, status: StatusId, claimant = '', extra: Partial<ClaimRecord> = {}): ClaimRecord {
@@ -92,5 +92,17 @@ describe('claims panel logic', () => {
 
   it('labels evidence counts', () => {
     expect([0, 1, 3].map(evidenceLabel)).toEqual(['No evidence', '1 evidence item', '3 evidence items']);
+  });
+});
+
+describe('claims fetched after opening', () => {
+  it('adds only claims neither opened with nor shown: a first claim deleted meanwhile stays deleted, one created meanwhile is not doubled', () => {
+    const [a, b, c, d] = [claim('a', 0, 5, 'false'), claim('b', 10, 15, 'false'), claim('c', 20, 25, 'false'), claim('d', 30, 35, 'false')];
+    const initial = [a, b];
+    const shown = [b, d]; // a deleted, d created since opening
+    // The claim after which the rest were asked for was gone, so the host sent them all.
+    expect(unseenClaims([a, b, c, d], initial, shown)).toEqual([c]);
+    expect(unseenClaims([c], initial, shown)).toEqual([c]);
+    expect(unseenClaims([], initial, shown)).toEqual([]);
   });
 });

@@ -65,6 +65,26 @@ describe('library service', () => {
 });
 
 describe('claims service', () => {
+  it('opens an article with only its first claims when asked, and lists the rest after the last of them', async () => {
+    const article = await lib.call('library.create', { meta: { title: 'Economy' }, doc: DOC });
+    // Created out of document order: every list is in document order regardless.
+    for (const quote of ['unemployment fell', 'the economy grew by 5%', 'Beta replied']) await lib.call('claims.create', { articleId: article.id, range: { quote } });
+    const all = await lib.call('claims.list', { articleId: article.id });
+    expect(all.map((c) => c.target.quote.exact)).toEqual(['the economy grew by 5%', 'Beta replied', 'unemployment fell']);
+
+    const opened = await lib.call('library.get', { articleId: article.id, claimLimit: 2 });
+    expect(opened.claims).toEqual(all.slice(0, 2));
+    expect(opened.claimCount).toBe(3);
+    expect(await lib.call('claims.list', { articleId: article.id, after: all[1].id })).toEqual(all.slice(2));
+    expect(await lib.call('library.get', { articleId: article.id })).toMatchObject({ claims: all, claimCount: 3 });
+
+    // The claim named by `after` was deleted meanwhile (in another window): every claim is listed.
+    await lib.call('claims.delete', { articleId: article.id, claimId: all[1].id });
+    expect(await lib.call('claims.list', { articleId: article.id, after: all[1].id })).toEqual([all[0], all[2]]);
+    const refused = await lib.factmark.dispatcher.call('library.get', { articleId: article.id, claimLimit: 0 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
   it('claims a quote, describes it with both selectors, and records the first status', async () => {
     const article = await lib.call('library.create', { meta: { title: 'Economy' }, doc: DOC });
     await lib.call('prefs.set', { reviewer: 'R. Viewer' });
