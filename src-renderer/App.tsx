@@ -258,6 +258,18 @@ export function App({ client }: { client: FactmarkClient }) {
     });
   }, [redo, undo]);
 
+  const onImported = useCallback(
+    (id: string, duplicate: boolean) => {
+      void refreshList()
+        .then(() => openArticle(id))
+        .catch(report);
+      setNotice(duplicate ? 'Already in the library: opened the existing article.' : 'Article imported.');
+    },
+    [openArticle, refreshList, report],
+  );
+  // One element for every render, so the memoised library list skips the desk's re-renders.
+  const importControls = useMemo(() => <ImportControls client={client} onError={report} onImported={onImported} />, [client, report, onImported]);
+
   const editing = overlay?.kind === 'editor' ? findClaim(overlay.claimId) : null;
 
   return (
@@ -316,7 +328,7 @@ export function App({ client }: { client: FactmarkClient }) {
         </p>
       </div>
       <LibraryPanel articles={articles} currentId={open?.article.id ?? null} onOpen={openArticle}>
-        <ImportControls client={client} onError={report} onImported={(id, duplicate) => { void refreshList().then(() => openArticle(id)).catch(report); setNotice(duplicate ? 'Already in the library: opened the existing article.' : 'Article imported.'); }} />
+        {importControls}
       </LibraryPanel>
       <main className="fm-main" aria-label="Article">
         {open ? (

@@ -97,13 +97,19 @@ function withoutSelectionSync(view: EditorView, update: () => void): void {
   }
 }
 
-/** Put a collapsed caret at `pos`, unless the view is gone or the user has selected text since. */
+/**
+ * Put a collapsed caret at `pos`, unless the view is gone, the user has selected text since, or
+ * ProseMirror has already read that caret from the browser's selection (writing it again would
+ * make the browser lay the page out for nothing).
+ */
 function placeCaret(view: EditorView, pos: number): void {
   if (view.isDestroyed) return;
   const sel = window.getSelection();
   if (sel && sel.rangeCount > 0 && !sel.isCollapsed) return;
-  const { doc } = view.state;
-  view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, Math.min(pos, doc.content.size))));
+  const { doc, selection } = view.state;
+  const at = Math.min(pos, doc.content.size);
+  if (selection.empty && selection.head === at) return;
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, at)));
 }
 
 export function ArticleView(props: Props) {

@@ -5,8 +5,11 @@
 import type { ClaimRecord } from '../../src-shared/model';
 import type { TextProjection } from '../../src-shared/text';
 
-/** Blocks drawn with their highlights in the first paint (more than fit on the opening screens). */
-export const OPENING_BLOCKS = 60;
+/**
+ * Blocks drawn with their highlights in the first paint: one display chunk (editor/chunks.ts),
+ * more than the opening screen shows; the next chunk's highlights follow a few ms after that paint.
+ */
+export const OPENING_BLOCKS = 32;
 
 /** The claims that start within the first `blocks` blocks; all of them (the same array) for a short article. */
 export function openingClaims(claims: readonly ClaimRecord[], projection: TextProjection, blocks = OPENING_BLOCKS): readonly ClaimRecord[] {

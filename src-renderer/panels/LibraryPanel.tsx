@@ -1,16 +1,19 @@
-/** The library list: every article with its claim count; choosing one opens it. */
-import type { ReactNode } from 'react';
+/**
+ * The library list: every article with its claim count; choosing one opens it. Memoised: an edit
+ * in the open article re-renders the desk, not a list of hundreds of articles.
+ */
+import { memo, type ReactNode } from 'react';
 import type { ArticleSummaryRow } from '../../src-shared/model';
 
 interface Props {
   articles: readonly ArticleSummaryRow[];
   currentId: string | null;
   onOpen(id: string): void;
-  /** Controls shown under the heading (the import controls). */
+  /** Controls shown under the heading (the import controls); keep the element stable, or the list re-renders with the desk. */
   children?: ReactNode;
 }
 
-export function LibraryPanel({ articles, currentId, onOpen, children }: Props) {
+export const LibraryPanel = memo(function LibraryPanel({ articles, currentId, onOpen, children }: Props) {
   return (
     <nav className="fm-library" aria-label="Library">
       <h2 className="fm-panel-title">Library</h2>
@@ -36,4 +39,4 @@ export function LibraryPanel({ articles, currentId, onOpen, children }: Props) {
       </ul>
     </nav>
   );
-}
+});

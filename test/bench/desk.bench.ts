@@ -26,7 +26,7 @@ import { EDIT_MARK, editFrames, OPEN_MARK, openTimes, READY_MARK, recordTrace, t
 const PARAGRAPHS = 3_000;
 const WORDS_PER_PARAGRAPH = 34; // 102,000 words
 const CLAIMS = 2_000;
-const OPEN_RUNS = 15;
+const OPEN_RUNS = 30;
 /** Quiet time before each timed open, in ms. */
 const SETTLE_MS = 150;
 /** The paragraphs an open must have painted with every highlight in them (more than the opening screen shows). */
@@ -261,16 +261,20 @@ export async function createClaim(page: Page, i: number): Promise<void> {
   }, i);
 }
 
+/** Pause before a status key, in ms: a reviewer presses it a moment after creating the claim, not within the same frames. */
+const STATUS_PAUSE_MS = 100;
+
 /** Change the selected claim's status with a number key, and check the new status is drawn. */
 export async function changeStatus(page: Page, i: number): Promise<void> {
-  await page.evaluate(async (n) => {
+  await page.evaluate(async ([n, pause]) => {
     const helpers = window as unknown as PageHelpers;
     const key = String((n % 6) + 1);
+    await new Promise((resolve) => setTimeout(resolve, pause));
     await helpers.atAnyPhase(n + 5);
     await helpers.pressKey(document.body, key);
     const selected = document.querySelector<HTMLElement>('.fm-hl-selected');
     if (!selected?.className.includes(['unverified', 'in-review', 'verified', 'disputed', 'false', 'misleading'][Number(key) - 1])) throw new Error('the status was not drawn');
-  }, i);
+  }, [i, STATUS_PAUSE_MS] as const);
 }
 
 /** The frame clock alone: ms from an action that draws nothing, at any phase of the clock, to the next painted frame. */
