@@ -127,6 +127,40 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
     await page.context().close();
   });
 
+  it('keeps a change made while the claims after the first 200 are still on their way', async () => {
+    const texts = Array.from({ length: 50 }, (_, i) => `Line ${i} alpha beta gamma delta epsilon zeta eta theta iota kappa.`);
+    const article = await hostCall(env.host, 'library.create', { meta: { title: 'Claims on their way' }, doc: paragraphs(texts) });
+    for (let i = 0; i < 50; i++) {
+      for (const quote of ['alpha beta', 'gamma delta', 'epsilon zeta', 'eta theta', 'iota kappa']) {
+        await hostCall(env.host, 'claims.create', { articleId: article.id, range: { quote, occurrence: i + 1 } });
+      }
+    }
+    const page = await openDesk(env.browser, env.host);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/claims.list', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Claims on their way/ }).click();
+    await page.getByRole('heading', { name: 'Claims (loading…)' }).waitFor();
+    expect(await page.getByRole('listbox', { name: 'Claims in document order' }).getAttribute('aria-busy')).toBe('true');
+
+    await claimRows(page).first().click();
+    await page.keyboard.press('5'); // False
+    const storedFirst = async () => (await hostCall(env.host, 'claims.list', { articleId: article.id }))[0].status;
+    await expect.poll(storedFirst).toBe('false');
+    release();
+
+    await page.getByRole('heading', { name: 'Claims (250)' }).waitFor();
+    const counts = page.getByRole('group', { name: 'Show claims by status' });
+    expect(await counts.getByRole('button', { name: 'False: 1', exact: true }).count()).toBe(1);
+    expect(await counts.getByRole('button', { name: 'Unverified: 249', exact: true }).count()).toBe(1);
+    expect(await claimRows(page).first().textContent()).toMatch(/^✗ False/);
+    await page.locator('[data-highlights="complete"]').waitFor();
+    await page.context().close();
+  });
+
   it('lists claims whose text is gone as orphans, apart from the others', async () => {
     const { page, articleId } = await openArticle('Orphans', ['Only this sentence is in the article now.']);
     const kept = await hostCall(env.host, 'claims.create', { articleId, range: { quote: 'this sentence' } });
