@@ -12,7 +12,7 @@ const bridge = {
   /** Call a contract operation; names off the contract's list are refused here. */
   invoke(name: string, payload: unknown): Promise<CallResult<unknown>> {
     if (!isOperationName(name)) {
-      return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: `Unknown operation: ${String(name)}` } });
+      return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: `Unknown operation: ${JSON.stringify(String(name).slice(0, 80))}` } });
     }
     return ipcRenderer.invoke(CALL_CHANNEL, name, payload) as Promise<CallResult<unknown>>;
   },

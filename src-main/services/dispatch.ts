@@ -6,6 +6,7 @@ import {
   FactmarkError,
   isOperationName,
   type CallResult,
+  type ErrorCode,
 } from '../../src-shared/contract';
 import type { ServiceContext } from './context';
 import type { Handlers } from './handlers';
@@ -20,6 +21,18 @@ export function withoutUndefined<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = withoutUndefined(item);
   return out as T;
+}
+
+/**
+ * An error message as one line, whatever input it quotes: control characters (a newline, a tab, a
+ * terminal escape) and line separators become single spaces.
+ */
+export function oneLine(message: string): string {
+  return message.replace(/[ ]*[\u0000-\u001f\u007f-\u009f\u2028\u2029][\s\u0000-\u001f\u007f-\u009f]*/g, ' ').trim();
+}
+
+function failure(code: ErrorCode, message: string): CallResult<never> {
+  return { ok: false, error: { code, message: oneLine(message) } };
 }
 
 /**
@@ -43,20 +56,20 @@ export class Dispatcher {
 
   private async run(name: unknown, payload: unknown): Promise<CallResult<unknown>> {
     if (!isOperationName(name)) {
-      return { ok: false, error: { code: 'invalid-request', message: `Unknown operation: ${String(name).slice(0, 80)}` } };
+      return failure('invalid-request', `Unknown operation: ${JSON.stringify(String(name).slice(0, 80))}`);
     }
     const parsed = contract[name].request.safeParse(payload ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid-request', message: `${name}: ${describeZodError(parsed.error)}` } };
+      return failure('invalid-request', `${name}: ${describeZodError(parsed.error)}`);
     }
     try {
       const handler = this.handlers[name] as (req: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(withoutUndefined(parsed.data)) };
     } catch (error) {
-      if (error instanceof FactmarkError) return { ok: false, error: { code: error.code, message: error.message } };
-      if (error instanceof z.ZodError) return { ok: false, error: { code: 'internal', message: `${name} failed: ${describeZodError(error)}` } };
+      if (error instanceof FactmarkError) return failure(error.code, error.message);
+      if (error instanceof z.ZodError) return failure('internal', `${name} failed: ${describeZodError(error)}`);
       const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'internal', message: `${name} failed: ${message.split('\n')[0]}` } };
+      return failure('internal', `${name} failed: ${message.split('\n')[0]}`);
     }
   }
 }

@@ -36,7 +36,7 @@ export function parseHttpUrl(raw: string): URL {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new FactmarkError('invalid-input', `"${raw.slice(0, 200)}" is not a web address`);
+    throw new FactmarkError('invalid-input', `${JSON.stringify(raw.slice(0, 200))} is not a web address`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new FactmarkError('invalid-input', `Only http and https addresses can be imported, not ${url.protocol}`);

@@ -1,7 +1,8 @@
-/** The dispatcher: writes are serialised, but a slow import runs beside them instead of blocking them. */
+/** The dispatcher: writes are serialised, a slow import runs beside them, and every refusal is one line. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { oneLine } from '../../../src-main/services/dispatch';
 import { plainTextToDoc } from '../../../src-main/services/import/plain-text';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
 
@@ -28,6 +29,18 @@ afterEach(async () => {
 });
 
 describe('dispatcher', () => {
+  it('refuses input holding newlines, tabs and terminal escapes with a one-line message', async () => {
+    const url = 'tab\tand\ncontrol\u0007\u001b[31mred';
+    const result = await lib.factmark.dispatcher.call('import.url', { url });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const message = !result.ok ? result.error.message : '';
+    expect(message).toBe('"tab\\tand\\ncontrol\\u0007\\u001b[31mred" is not a web address');
+    const article = await lib.call('library.create', { meta: { title: 'Economy' }, doc: plainTextToDoc('Alpha said growth was 5%.') });
+    const quote = await lib.factmark.dispatcher.call('claims.create', { articleId: article.id, range: { quote: 'line one\nline two\u2028three' } });
+    expect(!quote.ok && quote.error.message).toBe('The quote was not found in the article: "line one line two three"');
+    expect(oneLine('\u001b[1m bold \r\n\t text \u0085')).toBe('[1m bold text');
+  });
+
   it('saves a claim while a slow URL import is still fetching', async () => {
     const article = await lib.call('library.create', { meta: { title: 'Economy' }, doc: plainTextToDoc('Alpha said the economy grew.') });
     const port = (server.address() as AddressInfo).port;
