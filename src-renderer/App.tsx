@@ -103,25 +103,44 @@ export function App({ client }: { client: FactmarkClient }) {
     if (fresh.length) setMessage(fresh.map((n) => n.message).join(' '));
   }, [client]);
 
+  /** The newest open asked for: only its answer is shown, so a slower, older answer never replaces it. */
+  const latestOpen = useRef<{ serial: number; id: string | null }>({ serial: 0, id: null });
+
+  /** Open (or reload) an article, dropping the answer if another open was asked for meanwhile. */
   const openArticle = useCallback(
     async (id: string) => {
+      const serial = ++latestOpen.current.serial;
+      latestOpen.current.id = id;
+      const current = () => latestOpen.current.serial === serial;
       try {
         const result = await client.call('library.get', { articleId: id, claimLimit: OPENING_CLAIMS });
+        if (!current()) return;
         void showStoreNotices().catch(report);
         setOpen({ article: result.article, claims: inDocumentOrder(result.claims), claimCount: result.claimCount });
         setSelectedId(null);
         setFilter(NO_FILTER);
         setOverlay(null);
       } catch (error) {
+        if (!current()) return;
+        latestOpen.current.id = null; // choosing it again tries again
         report(error);
       }
     },
     [client, report, showStoreNotices],
   );
 
+  /** Open from the library list: choosing the article that is already open, or opening, changes nothing. */
+  const openFromLibrary = useCallback(
+    (id: string) => {
+      if (latestOpen.current.id !== id) void openArticle(id);
+    },
+    [openArticle],
+  );
+
   useEffect(() => {
+    // The newest article opens at start, unless the user has chosen one already.
     refreshList()
-      .then((rows) => (rows[0] ? openArticle(rows[0].id) : undefined))
+      .then((rows) => (rows[0] && latestOpen.current.serial === 0 ? openArticle(rows[0].id) : undefined))
       .catch(report);
     client.call('prefs.get', {}).then(setPrefs, report);
   }, [client, refreshList, openArticle, report]);
@@ -327,7 +346,7 @@ export function App({ client }: { client: FactmarkClient }) {
           {notice}
         </p>
       </div>
-      <LibraryPanel articles={articles} currentId={open?.article.id ?? null} onOpen={openArticle}>
+      <LibraryPanel articles={articles} currentId={open?.article.id ?? null} onOpen={openFromLibrary}>
         {importControls}
       </LibraryPanel>
       <main className="fm-main" aria-label="Article">

@@ -135,6 +135,8 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
         await hostCall(env.host, 'claims.create', { articleId: article.id, range: { quote, occurrence: i + 1 } });
       }
     }
+    // The newest article opens first, so this one opens on the click below.
+    await hostCall(env.host, 'library.create', { meta: { title: 'Opened first' }, doc: paragraphs(['Nothing to see.']) });
     const page = await openDesk(env.browser, env.host);
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -178,6 +180,28 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
     expect(await page.locator('.fm-article-text [data-claim-id]').count()).toBe(1);
     await orphans.getByRole('button').click();
     await page.getByRole('dialog', { name: 'Edit claim' }).waitFor();
+    await page.context().close();
+  });
+
+  it('never lets a slow answer for an article chosen earlier replace the one chosen after it', async () => {
+    const slow = await hostCall(env.host, 'library.create', { meta: { title: 'Slow to arrive' }, doc: paragraphs(['This article answers slowly.']) });
+    await hostCall(env.host, 'library.create', { meta: { title: 'Chosen last' }, doc: paragraphs(['This article was chosen last.']) });
+    const page = await openDesk(env.browser, env.host); // opens the newest: "Chosen last"
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/library.get', async (route) => {
+      if ((route.request().postDataJSON() as { articleId: string }).articleId === slow.id) await held;
+      await route.continue();
+    });
+    const library = page.getByRole('navigation', { name: 'Library' });
+    await library.getByRole('button', { name: /Slow to arrive/ }).click();
+    await library.getByRole('button', { name: /Chosen last/ }).click();
+    await page.getByRole('document', { name: 'Article text: Chosen last' }).waitFor();
+    release();
+    await page.waitForResponse((response) => response.url().endsWith('/api/library.get') && response.request().postDataJSON().articleId === slow.id);
+    await page.waitForTimeout(200);
+    expect(await page.getByRole('document', { name: 'Article text: Chosen last' }).count()).toBe(1);
+    expect(await library.getByRole('button', { name: /Chosen last/ }).getAttribute('aria-current')).toBe('true');
     await page.context().close();
   });
 });
