@@ -3,7 +3,7 @@
  * saved through the contract in order (no Save button), with undo/redo, a saving status, and
  * conflict handling when another window changed a claim first.
  */
-import { startTransition, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimFieldsPatch } from '../../src-shared/contract';
 import { inDocumentOrder, type ClaimRecord, type ClaimTarget } from '../../src-shared/model';
 import { statusInfo } from '../../src-shared/statuses';
@@ -150,6 +150,19 @@ export function useClaimsDesk({ client, articleId, initialClaims, claimCount, re
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [initialClaims]);
+
+  // Leaving the page (closing the tab or window, reloading) while a change is still on its way to
+  // the host holds the unload: the browser asks first; the desktop app waits for the save
+  // (src-main/electron/close-guard.ts).
+  useEffect(() => {
+    const holdUnload = (event: BeforeUnloadEvent) => {
+      if (inFlight.current === 0) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', holdUnload);
+    return () => window.removeEventListener('beforeunload', holdUnload);
+  }, []);
 
   const show = useCallback((next: readonly ClaimRecord[]) => {
     current.current = next;

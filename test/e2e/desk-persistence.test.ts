@@ -33,6 +33,42 @@ describe.skipIf(!chromiumPath)('desk: persistence and conflicts', () => {
     await page.context().close();
   });
 
+  it('holds the page while a change is still on its way to the host, and lets it go once saved', async () => {
+    // A context of the test's own: closing a page that owns its context skips beforeunload.
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await openDesk(context, env.host);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/claims.create', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const quote = 'face-to-face talks';
+    await claimText(page, quote);
+    await page.getByRole('heading', { level: 2 }).first().click(); // a click: the browser only asks a page the user has used
+    const asked = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss(); // stay on the page
+    release();
+    await waitSaved(page);
+    let askedAgain = false;
+    page.on('dialog', (d) => {
+      askedAgain = true;
+      void d.accept();
+    });
+    const closed = page.waitForEvent('close');
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    expect(askedAgain).toBe(false);
+    await context.close();
+    // Leave the shared sample as the other tests expect it.
+    const articleId = await sampleArticleId(env.host);
+    const made = (await hostCall(env.host, 'claims.list', { articleId })).find((c) => c.target.quote.exact === quote)!;
+    await hostCall(env.host, 'claims.delete', { articleId, claimId: made.id });
+  });
+
   it('detects a conflicting edit from another window, loads the newer version and offers to re-apply the change', async () => {
     const articleId = await sampleArticleId(env.host);
     const first = await openDesk(env.browser, env.host);
