@@ -1,10 +1,15 @@
-/** The desktop app: one instance, one hardened window, the contract over IPC, writes flushed and the lock released on quit. */
+/**
+ * The desktop app: one instance, one hardened window, the contract over IPC; on quit the window
+ * closes first (waiting for a change its page is still saving), then writes are flushed and the
+ * lock released.
+ */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { defaultDataDir } from '../paths';
 import { setPdfPrinter } from '../services/export/pdf';
 import { openFactmark, type Factmark } from '../services/factmark';
+import { closeAll, guardClose } from './close-guard';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { electronPdfPrinter } from './pdf-printer';
@@ -49,6 +54,7 @@ function createWindow(): BrowserWindow {
   lockNavigation(win.webContents);
   win.once('ready-to-show', () => win.show());
   win.on('close', () => void factmark?.flush());
+  guardClose(win);
   if (rendererUrl && !app.isPackaged) void win.loadURL(rendererUrl);
   else void win.loadFile(rendererFile);
   return win;
@@ -84,14 +90,21 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && factmark) mainWindow = createWindow();
   });
+  let quitting = false;
   let closed = false;
   app.on('before-quit', (event) => {
     if (closed || !factmark) return;
     event.preventDefault();
-    // Flush pending writes and release the data folder's write lock before quitting.
-    void factmark.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
+    if (quitting) return; // already under way (closing the last window asks to quit again)
+    quitting = true;
+    // The windows first, so a change a page is still saving reaches the store; then flush pending
+    // writes and release the data folder's write lock.
+    const library = factmark;
+    void closeAll(BrowserWindow.getAllWindows())
+      .then(() => library.close())
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 }

@@ -30,11 +30,29 @@ const fake = vi.hoisted(() => {
   class FakeWindow {
     webContents = new FakeContents();
     loaded = '';
+    events: { event: string; fn: Listener }[] = [];
+    destroyed = false;
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
       windows.push(this);
     }
-    once() {}
-    on() {}
+    once(event: string, fn: Listener) {
+      this.events.push({ event, fn });
+    }
+    on(event: string, fn: Listener) {
+      this.events.push({ event, fn });
+    }
+    emit(event: string) {
+      for (const entry of this.events.filter((e) => e.event === event)) entry.fn();
+    }
+    /** Closes at once, as a window whose page holds nothing back. */
+    close() {
+      this.emit('close');
+      this.destroyed = true;
+      this.emit('closed');
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
     show() {}
     focus() {}
     isMinimized() {
@@ -135,7 +153,7 @@ describe('desktop host', () => {
     expect(fake.permissions.check!(null, 'notifications')).toBe(false);
   });
 
-  it('flushes writes and releases the data folder lock before quitting', async () => {
+  it('on quit closes the window first, then flushes writes and releases the data folder lock', async () => {
     const handler = fake.ipcHandlers.get('factmark:call')!;
     const list = (await handler({ senderFrame: { url: pathToFileURL(rendererFile).href } }, 'library.list', {})) as { value: { id: string }[] };
     const articleId = list.value[0].id;
@@ -146,6 +164,7 @@ describe('desktop host', () => {
     expect(JSON.parse(await readFile(join(dataDir, 'factmark.lock'), 'utf8')).pid).toBe(process.pid);
     fake.appListeners.get('before-quit')!(event);
     expect(event.prevented).toBe(true);
+    expect(fake.windows[0].isDestroyed()).toBe(true);
     await vi.waitFor(() => expect(fake.quit.count).toBe(1));
     const file = JSON.parse(await readFile(join(dataDir, 'articles', `${articleId}.json`), 'utf8'));
     expect(file.claims).toHaveLength(1);
