@@ -1,8 +1,8 @@
 /** CLI commands over claims: claim add, claim list. */
-import { parseStatus, statusInfo, STATUSES } from '../../src-shared/statuses';
+import { parseStatus, statusInfo, STATUSES, type StatusId } from '../../src-shared/statuses';
 import { requirePositional, resolveArticle, UsageError, type Command, type CommandContext } from './command';
 
-function statusOption(ctx: CommandContext): ReturnType<typeof parseStatus> {
+function statusOption(ctx: CommandContext): StatusId {
   const raw = ctx.values.status;
   if (raw === undefined) return 'unverified';
   const status = parseStatus(String(raw));
@@ -39,7 +39,7 @@ export const claimAddCommand: Command = {
     const claim = await ctx.call('claims.create', {
       articleId,
       range: { quote, occurrence },
-      status: statusOption(ctx) ?? 'unverified',
+      status: statusOption(ctx),
       claimant: typeof ctx.values.claimant === 'string' ? ctx.values.claimant : '',
       evidence,
       note: typeof ctx.values.note === 'string' ? ctx.values.note : '',

@@ -13,12 +13,6 @@ function bytesOf(file: ExportedFileRecord): Buffer {
   return 'text' in file ? Buffer.from(file.text, 'utf8') : Buffer.from(file.dataBase64, 'base64');
 }
 
-/** Write a file atomically; PDF bytes go through the same durable path (fs writes a Buffer as is). */
-async function writeExport(path: string, file: ExportedFileRecord): Promise<void> {
-  // writeFileDurably is typed for text, but FileHandle.writeFile writes a Buffer unchanged.
-  await writeFileDurably(path, 'text' in file ? file.text : (bytesOf(file) as unknown as string));
-}
-
 async function isDirectory(path: string): Promise<boolean | null> {
   try {
     return (await stat(path)).isDirectory();
@@ -78,7 +72,7 @@ async function exportEachArticle(ctx: CommandContext, format: ExportFormatId, fo
   try {
     for (const { path, file } of files) {
       const existed = (await isDirectory(path)) !== null;
-      await writeExport(path, file);
+      await writeFileDurably(path, bytesOf(file));
       if (!existed) written.push(path);
     }
   } catch (error) {
@@ -110,8 +104,9 @@ export const exportCommand: Command = {
     const spec = EXPORT_FORMATS[format];
 
     if (all && spec.scope === 'article') {
-      if ((await isDirectory(out)) === false) throw new FactmarkError('invalid-input', `${out} is a file; with --all, ${format} needs a folder for --out`);
-      await requireWritableFolder((await isDirectory(out)) ? out : dirname(out), out);
+      const outIsFolder = await isDirectory(out);
+      if (outIsFolder === false) throw new FactmarkError('invalid-input', `${out} is a file; with --all, ${format} needs a folder for --out`);
+      await requireWritableFolder(outIsFolder ? out : dirname(out), out);
       const paths = await exportEachArticle(ctx, format, out);
       if (!ctx.json) ctx.print(`Wrote ${paths.length} ${format} file${paths.length === 1 ? '' : 's'} to ${out}`);
       return { format, folder: out, files: paths };
@@ -124,12 +119,13 @@ export const exportCommand: Command = {
       articleRef === null
         ? await ctx.call('export.library', { format })
         : await ctx.call('export.article', { articleId: await resolveArticle(ctx, articleRef), format, ...(claimIds ? { claimIds } : {}) });
+    const bytes = bytesOf(file);
     try {
-      await writeExport(out, file);
+      await writeFileDurably(out, bytes);
     } catch (error) {
       throw new FactmarkError('invalid-input', `Cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    const size = bytesOf(file).length;
+    const size = bytes.length;
     if (!ctx.json) ctx.print(`Wrote ${out} (${spec.label}, ${size} bytes)`);
     return { format, file: out, bytes: size, mimeType: file.mimeType };
   },

@@ -1,8 +1,7 @@
 /** CLI commands over the library: list, show. */
 import { STATUSES } from '../../src-shared/statuses';
 import { countByStatus } from '../../src-shared/model';
-import { docText } from '../../src-shared/text';
-import { parseDoc } from '../services/documents';
+import { articleText } from '../services/documents';
 import { requirePositional, resolveArticle, type Command } from './command';
 
 export const listCommand: Command = {
@@ -36,7 +35,7 @@ export const showCommand: Command = {
     const counts = countByStatus(claims);
     ctx.print(`Claims: ${claims.length}${claims.length ? ` (${STATUSES.filter((s) => counts[s.id]).map((s) => `${s.label} ${counts[s.id]}`).join(', ')})` : ''}`);
     ctx.print('');
-    ctx.print(docText(parseDoc(article.doc)));
+    ctx.print(articleText(article));
     return result;
   },
 };

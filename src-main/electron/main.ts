@@ -53,7 +53,6 @@ function createWindow(): BrowserWindow {
   });
   lockNavigation(win.webContents);
   win.once('ready-to-show', () => win.show());
-  win.on('close', () => void factmark?.flush());
   guardClose(win);
   if (rendererUrl && !app.isPackaged) void win.loadURL(rendererUrl);
   else void win.loadFile(rendererFile);

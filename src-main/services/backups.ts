@@ -31,9 +31,8 @@ export function createBackupsService(ctx: ServiceContext) {
     // Claims come back with a revision above any they had, so an edit based on the replaced version conflicts.
     const revisions = new Map((current?.claims ?? []).map((c) => [c.id, c.revision]));
     const claims = backup.claims.map((c) => ({ ...c, revision: Math.max(c.revision, revisions.get(c.id) ?? 0) + 1 }));
-    const before = new Set((await ctx.store.listBackups(req.articleId)).map((b) => b.id));
     await saveArticle(ctx, { ...backup, claims }, { reindex: true });
-    const replaced = current ? ((await ctx.store.listBackups(req.articleId)).find((b) => !before.has(b.id))?.id ?? null) : null;
+    const replaced = current ? ctx.store.lastBackupId(req.articleId) : null;
     return { article: backup.article, claimCount: claims.length, replacedBackupId: replaced };
   }
 

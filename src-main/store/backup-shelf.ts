@@ -56,7 +56,7 @@ export class BackupShelf {
     private readonly clock: () => Date,
   ) {}
 
-  folder(key: string): string {
+  private folder(key: string): string {
     return join(this.root, ...key.split('/'));
   }
 
@@ -90,6 +90,11 @@ export class BackupShelf {
     }
   }
 
+  /** The id of the newest backup this shelf has taken under `key` since it was opened, if any. */
+  newestTaken(key: string): string | null {
+    return this.known.get(key)?.[0]?.id ?? null;
+  }
+
   /** Every backup under `key`, newest first. */
   async list(key: string): Promise<BackupEntry[]> {
     const folder = this.folder(key);
@@ -119,11 +124,6 @@ export class BackupShelf {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-  }
-
-  /** Delete the backups under `key` that the retention rule no longer keeps. */
-  async prune(key: string, now: Date = this.clock()): Promise<void> {
-    this.known.set(key, await this.pruneEntries(await this.list(key), now));
   }
 
   /** Delete the entries (newest first) that the retention rule does not keep; returns those kept. */

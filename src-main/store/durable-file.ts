@@ -22,14 +22,14 @@ export interface DurableWriteOptions {
   beforeReplace?: () => Promise<void>;
 }
 
-/** Write `text` to `file` atomically and durably. */
-export async function writeFileDurably(file: string, text: string, options: DurableWriteOptions = {}): Promise<void> {
+/** Write `data` (text as UTF-8, or bytes as they are) to `file` atomically and durably. */
+export async function writeFileDurably(file: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
   // A per-call counter keeps two writes of one file in one process from sharing a temp file.
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${++tempCounter}.tmp`);
   try {
     const handle = await open(temp, 'wx', 0o600);
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(data, typeof data === 'string' ? 'utf8' : undefined);
       await handle.sync();
     } finally {
       await handle.close();

@@ -26,14 +26,14 @@ export interface LoaderContext {
 
 /** The outcome of loading a file. */
 export type Loaded<T> =
-  | { status: 'ok'; data: T; migratedFrom?: number }
+  | { status: 'ok'; data: T }
   | { status: 'missing' }
   /** Written by a newer Factmark: `data` is its content read with this version's schema, when it fits. */
   | { status: 'newer'; version: number; data: T | null }
   /** Damaged with no good backup (moved to quarantine when writable). */
   | { status: 'lost'; problem: string };
 
-type Checked<T> = { ok: true; data: T; migratedFrom?: number } | { ok: false; problem: string } | { ok: 'newer'; version: number; data: T | null };
+type Checked<T> = { ok: true; data: T } | { ok: false; problem: string } | { ok: 'newer'; version: number; data: T | null };
 
 /** Check the text of a store file: parse, version, migrate, validate. */
 export function checkStoreText<T>(text: string, kind: FileKind, schema: z.ZodType<T>): Checked<T> {
@@ -65,7 +65,7 @@ export function checkStoreText<T>(text: string, kind: FileKind, schema: z.ZodTyp
     const issue = parsed.error.issues[0];
     return { ok: false, problem: `it does not match the store format (${issue?.path.join('.') || 'file'}: ${issue?.message})` };
   }
-  return version < SCHEMA_VERSION ? { ok: true, data: parsed.data, migratedFrom: version } : { ok: true, data: parsed.data };
+  return { ok: true, data: parsed.data };
 }
 
 async function readText(file: string): Promise<string | null> {
@@ -103,7 +103,7 @@ export async function loadStoreFile<T>(
   const text = await readText(file);
   if (text === null) return { status: 'missing' };
   const checked = checkStoreText(text, kind, schema);
-  if (checked.ok === true) return checked.migratedFrom === undefined ? { status: 'ok', data: checked.data } : { status: 'ok', data: checked.data, migratedFrom: checked.migratedFrom };
+  if (checked.ok === true) return { status: 'ok', data: checked.data };
   if (checked.ok === 'newer') {
     ctx.notices.add(
       `${label} was written by a newer Factmark (schema ${checked.version}; this one reads ${SCHEMA_VERSION}); it is open read-only — update Factmark to change it`,

@@ -287,6 +287,11 @@ export class LibraryStore {
     });
   }
 
+  /** The backup the latest save of an article took of the version it replaced (null without one this session). */
+  lastBackupId(articleId: string): string | null {
+    return this.shelf.newestTaken(articleKey(articleId));
+  }
+
   /** The backups of an article, newest first, with their claim counts. */
   async listBackups(articleId: string): Promise<ArticleBackupInfo[]> {
     await this.open();
