@@ -2,8 +2,7 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PreferencesRecord } from '../src-shared/contract';
 import type { ArticleMetaFields, ArticleRecord, ArticleSummaryRow, ClaimRecord, StatusId } from '../src-shared/model';
-import { inDocumentOrder } from '../src-shared/model';
-import { ApiError, type FactmarkClient } from './api/client';
+import { errorMessage, type FactmarkClient } from './api/client';
 import { SaveStatus } from './components/SaveStatus';
 import { afterDeletion, claimantsOf, filterClaims, isFiltering, mergeSuggestions, neighbourId, NO_FILTER, type ClaimFilter } from './desk/claim-list';
 import { useClaimsDesk } from './desk/use-claims-desk';
@@ -17,7 +16,7 @@ import { VersionsDialog } from './panels/VersionsDialog';
 import { ImportControls } from './panels/ImportControls';
 import { LibraryPanel } from './panels/LibraryPanel';
 import { PreferencesDialog } from './panels/PreferencesDialog';
-import { matchShortcut, type ShortcutMatch } from './shortcuts';
+import { IS_MAC, matchShortcut, type ShortcutMatch } from './shortcuts';
 
 interface OpenArticle {
   article: ArticleRecord;
@@ -37,11 +36,6 @@ type Overlay = { kind: 'editor'; claimId: string } | { kind: 'prefs' } | { kind:
 
 const NO_CLAIMS: ClaimRecord[] = [];
 const NO_PREFS: PreferencesRecord = { reviewer: '', organisation: '', organisationUrl: '' };
-const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
-
-function errorText(error: unknown): string {
-  return error instanceof ApiError || error instanceof Error ? error.message : String(error);
-}
 
 /** Whether key presses on `target` belong to it (a text field) rather than to the desk. */
 function isTextField(target: EventTarget | null): boolean {
@@ -68,7 +62,7 @@ export function App({ client }: { client: FactmarkClient }) {
   const viewHandle = useRef<ArticleViewHandle | null>(null);
   const filterInput = useRef<HTMLInputElement>(null);
 
-  const report = useCallback((error: unknown) => setMessage(errorText(error)), []);
+  const report = useCallback((error: unknown) => setMessage(errorMessage(error)), []);
 
   // Notices are transient: they fade after a few seconds (messages that need action stay).
   useEffect(() => {
@@ -116,7 +110,7 @@ export function App({ client }: { client: FactmarkClient }) {
         const result = await client.call('library.get', { articleId: id, claimLimit: OPENING_CLAIMS });
         if (!current()) return;
         void showStoreNotices().catch(report);
-        setOpen({ article: result.article, claims: inDocumentOrder(result.claims), claimCount: result.claimCount });
+        setOpen({ article: result.article, claims: result.claims, claimCount: result.claimCount }); // in document order
         setSelectedId(null);
         setFilter(NO_FILTER);
         setOverlay(null);
@@ -145,9 +139,11 @@ export function App({ client }: { client: FactmarkClient }) {
     client.call('prefs.get', {}).then(setPrefs, report);
   }, [client, refreshList, openArticle, report]);
 
+  // The library's claimants are only needed for the claim editor's suggestions: fetched as it opens.
+  const editorOpen = overlay?.kind === 'editor';
   useEffect(() => {
-    if (open) client.call('claims.claimants', {}).then(setLibraryClaimants, () => undefined);
-  }, [client, open?.article.id, overlay?.kind === 'editor']); // eslint-disable-line react-hooks/exhaustive-deps
+    if (editorOpen) client.call('claims.claimants', {}).then(setLibraryClaimants, () => undefined);
+  }, [client, editorOpen]);
 
   const visible = useMemo(() => filterClaims(desk.claims, filter), [desk.claims, filter]);
   const visibleIds = useMemo(() => visible.map((c) => c.id), [visible]);
@@ -155,7 +151,8 @@ export function App({ client }: { client: FactmarkClient }) {
   const filteredClaimIds = isFiltering(filter) ? visibleIds : null;
   const articleClaimants = useMemo(() => claimantsOf(desk.claims), [desk.claims]);
   const suggestions = useMemo(() => mergeSuggestions(articleClaimants, libraryClaimants), [articleClaimants, libraryClaimants]);
-  const findClaim = useCallback((id: string | null) => (id ? desk.claims.find((c) => c.id === id) ?? orphans.find((c) => c.id === id) ?? null : null), [desk.claims, orphans]);
+  // Orphans are among desk.claims too (they are the claims that anchor nowhere).
+  const findClaim = useCallback((id: string | null) => (id ? desk.claims.find((c) => c.id === id) ?? null : null), [desk.claims]);
 
   const claimSelection = useCallback((given?: SelectionTarget | null) => {
     if (!open) return;
@@ -169,7 +166,7 @@ export function App({ client }: { client: FactmarkClient }) {
     setMessage(null);
     setNotice('Claim created.');
     viewHandle.current?.clearSelection();
-  }, [desk, open]);
+  }, [desk.create, open]);
 
   const deleteClaim = useCallback(
     (id: string) => {
@@ -178,7 +175,7 @@ export function App({ client }: { client: FactmarkClient }) {
       desk.remove(id);
       setNotice(`Claim deleted. Undo with ${IS_MAC ? '⌘Z' : 'Ctrl+Z'}.`);
     },
-    [desk, visibleIds],
+    [desk.remove, visibleIds],
   );
 
   const editClaim = useCallback((id: string) => {
@@ -186,8 +183,8 @@ export function App({ client }: { client: FactmarkClient }) {
     setOverlay({ kind: 'editor', claimId: id });
   }, []);
 
-  const undo = useCallback(() => setNotice(desk.undo() ?? 'Nothing to undo.'), [desk]);
-  const redo = useCallback(() => setNotice(desk.redo() ?? 'Nothing to redo.'), [desk]);
+  const undo = useCallback(() => setNotice(desk.undo() ?? 'Nothing to undo.'), [desk.undo]);
+  const redo = useCallback(() => setNotice(desk.redo() ?? 'Nothing to redo.'), [desk.redo]);
 
   const savePrefs = useCallback(
     async (next: PreferencesRecord) => {
@@ -237,7 +234,7 @@ export function App({ client }: { client: FactmarkClient }) {
           return setSelectedId(null);
       }
     },
-    [claimSelection, deleteClaim, desk, redo, selectedId, undo, visibleIds],
+    [claimSelection, deleteClaim, desk.update, redo, selectedId, undo, visibleIds],
   );
 
   useEffect(() => {

@@ -5,6 +5,9 @@
 import { STATUSES } from '../src-shared/statuses';
 import type { StatusId } from '../src-shared/model';
 
+/** Whether the keys to show are a Mac's (⌘ rather than Ctrl). */
+export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
 /** What a shortcut does. */
 export type ShortcutCommand =
   /** Claim the text selected in the article. */

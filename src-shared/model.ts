@@ -24,17 +24,17 @@ export const TextPositionSelector = z
 
 export const Target = z.object({ quote: TextQuoteSelector, position: TextPositionSelector });
 
-export const HttpUrl = z
-  .string()
-  .max(4_000)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL');
+/** True for an absolute http(s) URL, checked by parsing (never by a string prefix). */
+export function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export const HttpUrl = z.string().max(4_000).refine(isHttpUrl, 'must be an http(s) URL');
 
 export const Stance = z.enum(['supports', 'refutes', 'context']);
 
@@ -118,6 +118,16 @@ export function inDocumentOrder<T extends { target: ClaimTarget }>(claims: reado
   return [...claims].sort(
     (a, b) => a.target.position.start - b.target.position.start || b.target.position.end - a.target.position.end,
   );
+}
+
+/** Distinct non-empty claimants, most used first, then alphabetically. */
+export function claimantsOf(claims: readonly { claimant: string }[]): string[] {
+  const counts = new Map<string, number>();
+  for (const c of claims) {
+    const name = c.claimant.trim();
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
 }
 
 /** Count claims per status, with every status present. */

@@ -1,15 +1,7 @@
 /** Electron hardening: deny permissions, block navigation and new windows, open http(s) links outside. */
 import { shell, type Session, type WebContents } from 'electron';
+import { isHttpUrl } from '../../src-shared/model';
 
-/** True for http(s) URLs, after parsing (never a string prefix check). */
-export function isExternalWebUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** Deny every permission request (camera, notifications, geolocation, …) and check. */
 export function denyAllPermissions(session: Session): void {
@@ -23,8 +15,8 @@ export function lockNavigation(contents: WebContents): void {
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // electronegativity-ok OPEN_EXTERNAL_JS_CHECK: only http(s) URLs, checked by parsing (isExternalWebUrl), reach the system browser; file:, javascript: and custom schemes are dropped.
-    if (isExternalWebUrl(url)) void shell.openExternal(url);
+    // electronegativity-ok OPEN_EXTERNAL_JS_CHECK: only http(s) URLs, checked by parsing (isHttpUrl), reach the system browser; file:, javascript: and custom schemes are dropped.
+    if (isHttpUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 }

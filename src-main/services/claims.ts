@@ -1,7 +1,7 @@
 /** The claims service: create, update, delete, restore and list the claims of an article. */
 import { FactmarkError, type ParsedRequestOf } from '../../src-shared/contract';
 import { allOccurrences, describeRange } from '../../src-shared/anchoring/describe';
-import { inDocumentOrder, type ClaimRecord } from '../../src-shared/model';
+import { claimantsOf, inDocumentOrder, type ClaimRecord } from '../../src-shared/model';
 import { trimRange } from '../../src-shared/text';
 import type { ServiceContext } from './context';
 import { articleText } from './documents';
@@ -119,14 +119,9 @@ export function createClaimsService(ctx: ServiceContext) {
 
   /** Every non-empty claimant across the library, most used first, then alphabetically. */
   async function claimants(): Promise<string[]> {
-    const counts = new Map<string, number>();
-    for (const row of (await ctx.store.index()).articles) {
-      for (const claim of (await ctx.store.article(row.id)).claims) {
-        const name = claim.claimant.trim();
-        if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
-      }
-    }
-    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+    const all: ClaimRecord[] = [];
+    for (const row of (await ctx.store.index()).articles) all.push(...(await ctx.store.article(row.id)).claims);
+    return claimantsOf(all);
   }
 
   return { list, create, update, remove, restore, claimants };

@@ -17,6 +17,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the user about a failure: the host's one-line message, or the error's own. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export class FactmarkClient {
   constructor(private readonly transport: Transport) {}
 

@@ -1,5 +1,6 @@
 /** A dialog form's draft: edit a copy, check it, save it, close on success or show the error. */
 import { useState } from 'react';
+import { errorMessage } from '../api/client';
 
 export interface DraftForm<T> {
   draft: T;
@@ -20,7 +21,7 @@ export function useDraftForm<T>(initial: T, onSave: (draft: T) => Promise<void>,
       await onSave(draft);
       onClose();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     }
   }
   return { draft, setDraft, error, submit };

@@ -1,6 +1,8 @@
 /** The claims panel's logic, kept pure: filtering, claimant suggestions, neighbours, snippets, and merging claims fetched later. */
 import type { ClaimRecord, StatusId } from '../../src-shared/model';
 
+export { claimantsOf } from '../../src-shared/model';
+
 /** What the panel shows: statuses (empty = all), one claimant (null = any) and free text. */
 export interface ClaimFilter {
   statuses: readonly StatusId[];
@@ -34,15 +36,6 @@ export function filterClaims<T extends ClaimRecord>(claims: readonly T[], filter
   });
 }
 
-/** Distinct non-empty claimants, most used first, then alphabetically. */
-export function claimantsOf(claims: readonly { claimant: string }[]): string[] {
-  const counts = new Map<string, number>();
-  for (const c of claims) {
-    const name = c.claimant.trim();
-    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
-}
 
 /** Merge suggestion lists, keeping the first spelling of each name and the order given. */
 export function mergeSuggestions(...lists: readonly (readonly string[])[]): string[] {

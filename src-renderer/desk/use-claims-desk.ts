@@ -7,7 +7,7 @@ import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useR
 import type { ClaimFieldsPatch } from '../../src-shared/contract';
 import { inDocumentOrder, type ClaimRecord, type ClaimTarget } from '../../src-shared/model';
 import { statusInfo } from '../../src-shared/statuses';
-import { ApiError, type FactmarkClient } from '../api/client';
+import { ApiError, errorMessage, type FactmarkClient } from '../api/client';
 import { afterNextPaint, nextPaint } from '../after-paint';
 import { unseenClaims } from './claim-list';
 import {
@@ -141,7 +141,7 @@ export function useClaimsDesk({ client, articleId, initialClaims, claimCount, re
           for (const claim of added) stored.current.set(claim.id, claim);
           show(inDocumentOrder([...current.current, ...added]));
         })
-        .catch((error: unknown) => live && opts.current.report(`Some claims could not be loaded: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) => live && opts.current.report(`Some claims could not be loaded: ${errorMessage(error)}`))
         .finally(() => live && setLoading(false));
     });
     return () => {
@@ -209,7 +209,7 @@ export function useClaimsDesk({ client, articleId, initialClaims, claimCount, re
         inFlight.current -= 1;
         if (error === NOT_SAVED) setSave({ kind: 'failed', message: 'A change was not saved (see the message above)' });
         else if (error) {
-          const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+          const message = errorMessage(error);
           setSave({ kind: 'failed', message });
           opts.current.report(message);
         } else if (inFlight.current === 0) setSave((s) => (s.kind === 'failed' ? s : { kind: 'saved' }));

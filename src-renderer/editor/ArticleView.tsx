@@ -216,12 +216,8 @@ export function ArticleView(props: Props) {
       },
     };
     props.handleRef?.(handle.current);
-    let rest: ReturnType<typeof setTimeout> | undefined;
-    let frame = 0;
-    if (first !== all) {
-      // A task after the next frame, so the opening screens are painted before the rest is drawn.
-      frame = requestAnimationFrame(() => (rest = setTimeout(drawRest, 0)));
-    }
+    // The rest in a task after the next frame, so the opening screens are painted first.
+    const cancelRest = first !== all ? afterNextPaint(drawRest) : () => undefined;
     function drawRest() {
       const claimsNow = latest.current.claims;
       shownClaims.current = claimsNow;
@@ -230,8 +226,7 @@ export function ArticleView(props: Props) {
       setComplete(true);
     }
     return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(rest);
+      cancelRest();
       props.handleRef?.(null);
       handle.current = null;
       v.destroy();

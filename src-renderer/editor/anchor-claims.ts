@@ -29,7 +29,8 @@ export function projectionOf(doc: PMNode): TextProjection {
 }
 
 /** Anchor each claim's selectors in `doc`; those found nowhere are returned as orphans. */
-export function anchorClaims(doc: PMNode, claims: readonly ClaimRecord[], projection: TextProjection = projectionOf(doc)): AnchorResult {
+export function anchorClaims(doc: PMNode, claims: readonly ClaimRecord[]): AnchorResult {
+  const projection = projectionOf(doc);
   const anchored: AnchoredClaim[] = [];
   const orphans: ClaimRecord[] = [];
   for (const claim of claims) {

@@ -63,8 +63,8 @@ export function claimDecoration({ claim, from, to }: AnchoredClaim, selected: bo
   );
 }
 
-function decorationsFor(doc: PMNode, anchored: readonly AnchoredClaim[], selectedId: string | null): Decoration[] {
-  return anchored.filter((a) => a.to > a.from).map((a) => claimDecoration(a, a.claim.id === selectedId));
+function decorationsFor(drawn: readonly AnchoredClaim[], selectedId: string | null): Decoration[] {
+  return drawn.map((a) => claimDecoration(a, a.claim.id === selectedId));
 }
 
 /**
@@ -106,8 +106,7 @@ export function claimsAt(state: EditorState, pos: number): string[] {
   const set = highlightsKey.getState(state)?.decorations;
   if (!set) return [];
   return set
-    .find(pos, pos)
-    .filter((d) => d.from <= pos && d.to >= pos && d.to > d.from)
+    .find(pos, pos) // every decoration touching pos; none is empty (see `drawn` below)
     .sort((a, b) => a.to - a.from - (b.to - b.from) || b.from - a.from)
     .map((d) => (d.spec as { claimId: string }).claimId);
 }
@@ -129,7 +128,7 @@ function applyChange(doc: PMNode, prev: HighlightsState, change: HighlightsChang
     const result = anchorClaims(doc, change.set);
     const drawn = result.anchored.filter((a) => a.to > a.from);
     return {
-      decorations: DecorationSet.create(doc, decorationsFor(doc, drawn, selectedId)),
+      decorations: DecorationSet.create(doc, decorationsFor(drawn, selectedId)),
       orphans: result.orphans,
       selectedId,
       ranges: new Map(drawn.map((a) => [a.claim.id, { from: a.from, to: a.to }])),
@@ -139,7 +138,7 @@ function applyChange(doc: PMNode, prev: HighlightsState, change: HighlightsChang
     const id = change.upsert.id;
     const result = anchorClaims(doc, [change.upsert]);
     const drawn = result.anchored.filter((a) => a.to > a.from);
-    decorations = withoutClaim(decorations, ranges, id).add(doc, decorationsFor(doc, drawn, selectedId));
+    decorations = withoutClaim(decorations, ranges, id).add(doc, decorationsFor(drawn, selectedId));
     const wasOrphan = orphans.some((o) => o.id === id);
     if (wasOrphan || result.orphans.length) orphans = [...orphans.filter((o) => o.id !== id), ...result.orphans];
     return { decorations, orphans, selectedId, ranges: withRange(ranges, id, drawn[0] ?? null) };

@@ -1,7 +1,7 @@
 /** File ▸ Export: choose a format and scope (whole article or the claims the filter shows), then save. */
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../src-shared/contract';
-import type { FactmarkClient } from '../api/client';
+import { errorMessage, type FactmarkClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { FormFooter } from '../components/FormFooter';
 
@@ -60,7 +60,7 @@ export function ExportDialog({ client, articleId, filteredClaimIds, totalClaims,
       saveExportedFile(file);
       onExported(file.fileName);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

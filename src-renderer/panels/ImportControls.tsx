@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import type { FactmarkClient } from '../api/client';
+import { IS_MAC } from '../shortcuts';
 
 /** The file types the importer reads. */
 export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx';
@@ -185,7 +186,7 @@ export function ImportControls({ client, onImported, onError }: Props) {
           }}
           style={{ border: '1px dashed var(--border)', borderRadius: 6, padding: 8, minHeight: 48, fontSize: 13, color: 'var(--muted)' }}
         >
-          Press {navigator.platform.startsWith('Mac') ? '⌘V' : 'Ctrl+V'} to paste the article here (Esc to cancel).
+          Press {IS_MAC ? '⌘V' : 'Ctrl+V'} to paste the article here (Esc to cancel).
         </div>
       ) : null}
       <p role="status" aria-live="polite" style={{ margin: 0, fontSize: 12, color: 'var(--muted)', minHeight: '1em' }}>

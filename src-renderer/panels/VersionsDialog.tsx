@@ -1,7 +1,7 @@
 /** Versions of the open article (rolling backups): when each was saved, its claims, and Restore. */
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../src-shared/contract';
-import type { FactmarkClient } from '../api/client';
+import { errorMessage, type FactmarkClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
 
 type Versions = ResponseOf<'backups.list'>;
@@ -20,7 +20,7 @@ export function VersionsDialog({ client, articleId, onClose, onRestored }: Props
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    client.call('backups.list', { articleId }).then(setVersions, (e: Error) => setError(e.message));
+    client.call('backups.list', { articleId }).then(setVersions, (e: unknown) => setError(errorMessage(e)));
   }, [client, articleId]);
 
   async function restore(backupId: string, takenAt: string): Promise<void> {
@@ -30,7 +30,7 @@ export function VersionsDialog({ client, articleId, onClose, onRestored }: Props
       const result = await client.call('backups.restore', { articleId, backupId });
       onRestored(`Restored the version of ${new Date(takenAt).toLocaleString()} (${result.claimCount} claims); the version it replaced was kept, so this can be undone here.`);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
       setBusy(false);
     }
   }

@@ -13,12 +13,4 @@ export function safeHref(url: string): string | null {
   return url && isSafeHref(url) ? url : null;
 }
 
-/** True for an absolute http(s) URL. */
-export function isHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+export { isHttpUrl } from '../../../src-shared/model';
