@@ -1,11 +1,11 @@
 /** CLI commands over article backups: `backups <article>` lists stored versions, `restore <article> <backupId>` brings one back. */
 import { FactmarkError } from '../../src-shared/contract';
 import { Id } from '../../src-shared/model';
-import { requirePositional, resolveArticle, type Command, type CommandContext } from './command';
+import { ARTICLE_ARGUMENT, requirePositional, resolveArticle, type Command, type CommandContext } from './command';
 
 /** An article in the library by id or title prefix, or (for a deleted article) a bare id. */
 async function articleOrId(ctx: CommandContext): Promise<string> {
-  const ref = requirePositional(ctx, 0, 'article (id or title prefix)');
+  const ref = requirePositional(ctx, 0, ARTICLE_ARGUMENT);
   try {
     return await resolveArticle(ctx, ref);
   } catch (error) {

@@ -1,6 +1,6 @@
 /** CLI commands over claims: claim add, claim list. */
 import { parseStatus, statusInfo, STATUSES, type StatusId } from '../../src-shared/statuses';
-import { requirePositional, resolveArticle, UsageError, type Command, type CommandContext } from './command';
+import { articleArgument, UsageError, type Command, type CommandContext } from './command';
 
 function statusOption(ctx: CommandContext): StatusId {
   const raw = ctx.values.status;
@@ -24,7 +24,7 @@ export const claimAddCommand: Command = {
     note: { type: 'string' },
   },
   async run(ctx) {
-    const articleId = await resolveArticle(ctx, requirePositional(ctx, 0, 'article (id or title prefix)'));
+    const articleId = await articleArgument(ctx);
     const quote = ctx.values.quote;
     if (typeof quote !== 'string' || !quote.trim()) throw new UsageError('--quote "exact text" is required');
     const occurrence = ctx.values.occurrence === undefined ? 1 : Number(ctx.values.occurrence);
@@ -55,7 +55,7 @@ export const claimListCommand: Command = {
   summary: 'List an article’s claims in document order',
   writes: false,
   async run(ctx) {
-    const articleId = await resolveArticle(ctx, requirePositional(ctx, 0, 'article (id or title prefix)'));
+    const articleId = await articleArgument(ctx);
     const claims = await ctx.call('claims.list', { articleId });
     if (ctx.json) return claims;
     if (claims.length === 0) ctx.print('No claims yet.');

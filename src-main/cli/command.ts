@@ -46,3 +46,11 @@ export async function resolveArticle(ctx: CommandContext, ref: string): Promise<
   if (matches.length === 0) throw new FactmarkError('not-found', `No article with id or title starting "${ref}"`);
   throw new FactmarkError('invalid-input', `"${ref}" matches ${matches.length} articles; use more of the title or the id (${matches.map((m) => m.id).join(', ')})`);
 }
+
+/** The label of the first argument of commands that name an article. */
+export const ARTICLE_ARGUMENT = 'article (id or title prefix)';
+
+/** The article the first argument names (by id or title prefix). */
+export function articleArgument(ctx: CommandContext): Promise<string> {
+  return resolveArticle(ctx, requirePositional(ctx, 0, ARTICLE_ARGUMENT));
+}

@@ -6,7 +6,7 @@ import { FactmarkError } from '../../src-shared/contract';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormat } from '../services/export/registry';
 import type { ExportedFileRecord, ExportFormatId } from '../services/export/types';
 import { writeFileDurably } from '../store/durable-file';
-import { requirePositional, resolveArticle, UsageError, type Command, type CommandContext } from './command';
+import { ARTICLE_ARGUMENT, requirePositional, resolveArticle, UsageError, type Command, type CommandContext } from './command';
 
 /** The bytes of an exported file. */
 function bytesOf(file: ExportedFileRecord): Buffer {
@@ -113,7 +113,7 @@ export const exportCommand: Command = {
     }
 
     const claimIds = claimIdsOption(ctx);
-    const articleRef = all ? null : requirePositional(ctx, 0, 'article (id or title prefix), or --all');
+    const articleRef = all ? null : requirePositional(ctx, 0, `${ARTICLE_ARGUMENT}, or --all`);
     await checkFileTarget(out);
     const file =
       articleRef === null

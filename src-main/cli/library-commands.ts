@@ -2,7 +2,7 @@
 import { STATUSES } from '../../src-shared/statuses';
 import { countByStatus } from '../../src-shared/model';
 import { articleText } from '../services/documents';
-import { requirePositional, resolveArticle, type Command } from './command';
+import { articleArgument, type Command } from './command';
 
 export const listCommand: Command = {
   words: ['list'],
@@ -24,7 +24,7 @@ export const showCommand: Command = {
   summary: 'Show an article’s details, text and claim counts',
   writes: false,
   async run(ctx) {
-    const id = await resolveArticle(ctx, requirePositional(ctx, 0, 'article (id or title prefix)'));
+    const id = await articleArgument(ctx);
     const result = await ctx.call('library.get', { articleId: id });
     if (ctx.json) return result;
     const { article, claims } = result;

@@ -2,11 +2,8 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { CallResult } from '../../src-shared/contract';
 import type { Dispatcher } from '../services/dispatch';
+import { CALL_CHANNEL } from './channels';
 
-/** The IPC channel for contract calls (mirrored in the preload). */
-export const CALL_CHANNEL = 'factmark:call';
-/** Main -> renderer: a menu command ("import", "export", "shortcuts"). */
-export const MENU_CHANNEL = 'factmark:menu';
 
 export function registerIpc(dispatcher: Dispatcher, isTrustedSender: (url: string) => boolean): void {
   ipcMain.handle(CALL_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, payload: unknown): Promise<CallResult<unknown>> => {

@@ -1,6 +1,6 @@
 /** The application menu: File (import, export), Edit, View, Help; commands go to the renderer. */
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { MENU_CHANNEL } from './ipc';
+import { MENU_CHANNEL } from './channels';
 
 export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
   const send = (command: string) => () => getWindow()?.webContents.send(MENU_CHANNEL, command);

@@ -4,9 +4,8 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isOperationName, type CallResult } from '../../src-shared/contract';
+import { CALL_CHANNEL, MENU_CHANNEL } from '../electron/channels';
 
-const CALL_CHANNEL = 'factmark:call';
-const MENU_CHANNEL = 'factmark:menu';
 
 const bridge = {
   /** Call a contract operation; names off the contract's list are refused here. */

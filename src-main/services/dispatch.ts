@@ -27,12 +27,12 @@ export function withoutUndefined<T>(value: T): T {
  * An error message as one line, whatever input it quotes: control characters (a newline, a tab, a
  * terminal escape) and line separators become single spaces.
  */
-export function oneLine(message: string): string {
+export function oneLineMessage(message: string): string {
   return message.replace(/[ ]*[\u0000-\u001f\u007f-\u009f\u2028\u2029][\s\u0000-\u001f\u007f-\u009f]*/g, ' ').trim();
 }
 
 function failure(code: ErrorCode, message: string): CallResult<never> {
-  return { ok: false, error: { code, message: oneLine(message) } };
+  return { ok: false, error: { code, message: oneLineMessage(message) } };
 }
 
 /**

@@ -4,9 +4,10 @@
  * RECENT_BACKUPS versions plus the newest of each day for DAILY_BACKUP_DAYS days.
  */
 import { constants } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileStamp, parseFileStamp } from './stamps';
+import { readTextIfExists } from './durable-file';
 
 /** How many of the newest versions are always kept. */
 export const RECENT_BACKUPS = 10;
@@ -116,14 +117,9 @@ export class BackupShelf {
   }
 
   /** The text of one backup, or null when there is no such backup. */
-  async read(key: string, id: string): Promise<string | null> {
-    if (!BACKUP_NAME.test(`${id}.json`)) return null;
-    try {
-      return await readFile(join(this.folder(key), `${id}.json`), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+  read(key: string, id: string): Promise<string | null> {
+    if (!BACKUP_NAME.test(`${id}.json`)) return Promise.resolve(null);
+    return readTextIfExists(join(this.folder(key), `${id}.json`));
   }
 
   /** Delete the entries (newest first) that the retention rule does not keep; returns those kept. */

@@ -17,6 +17,16 @@ export const TEMP_FILE_PATTERN = /^\..+\.\d+\.\d+\.tmp$/;
 
 let tempCounter = 0;
 
+/** A file's text, or null when it does not exist. */
+export async function readTextIfExists(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 export interface DurableWriteOptions {
   /** Runs after the new text is safely on disk and before it replaces the old file (e.g. to back the old one up). */
   beforeReplace?: () => Promise<void>;
@@ -66,13 +76,8 @@ export class DurableTextFile implements Adapter<string> {
     private readonly options: DurableWriteOptions = {},
   ) {}
 
-  async read(): Promise<string | null> {
-    try {
-      return await readFile(this.filename, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+  read(): Promise<string | null> {
+    return readTextIfExists(this.filename);
   }
 
   write(text: string): Promise<void> {

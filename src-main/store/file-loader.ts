@@ -4,11 +4,10 @@
  * newest good backup is put back in its place, and the user is told. A file from a newer
  * Factmark is never touched: it is served read-only when it still fits this version's shape.
  */
-import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { z } from 'zod';
 import type { BackupShelf } from './backup-shelf';
-import { writeFileDurably } from './durable-file';
+import { readTextIfExists, writeFileDurably } from './durable-file';
 import { SCHEMA_VERSION } from './files';
 import { fileVersion, migrateToCurrent, type FileKind } from './migrations';
 import type { StoreNotices } from './notices';
@@ -68,19 +67,10 @@ export function checkStoreText<T>(text: string, kind: FileKind, schema: z.ZodTyp
   return { ok: true, data: parsed.data };
 }
 
-async function readText(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
 /** The newest backup under `key` that checks out as a current-version file, with its text. */
 async function newestGoodBackup<T>(ctx: LoaderContext, key: string, kind: FileKind, schema: z.ZodType<T>) {
   for (const entry of await ctx.shelf.list(key)) {
-    const text = await readText(entry.file);
+    const text = await readTextIfExists(entry.file);
     if (text === null) continue;
     const checked = checkStoreText(text, kind, schema);
     if (checked.ok === true) return { entry, data: checked.data };
@@ -100,7 +90,7 @@ export async function loadStoreFile<T>(
   backupKey: string | null,
 ): Promise<Loaded<T>> {
   const label = relative(ctx.dataDir, file);
-  const text = await readText(file);
+  const text = await readTextIfExists(file);
   if (text === null) return { status: 'missing' };
   const checked = checkStoreText(text, kind, schema);
   if (checked.ok === true) return { status: 'ok', data: checked.data };

@@ -9,7 +9,8 @@
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { FactmarkError } from '../../src-shared/contract';
+import type { z } from 'zod';
+import { FactmarkError, type BackupInfo } from '../../src-shared/contract';
 import { Id } from '../../src-shared/model';
 import { BackupShelf } from './backup-shelf';
 import { DurableJsonFile, TEMP_FILE_PATTERN } from './durable-file';
@@ -39,13 +40,7 @@ export interface StoreOptions {
 }
 
 /** One stored version of an article, as backups.list reports it. */
-export interface ArticleBackupInfo {
-  id: string;
-  takenAt: string;
-  /** Claims in that version; null when the backup cannot be read. */
-  claimCount: number | null;
-  title: string | null;
-}
+export type ArticleBackupInfo = z.infer<typeof BackupInfo>;
 
 const PREFS_KEY = 'prefs';
 
@@ -181,7 +176,7 @@ export class LibraryStore {
         ? `index.json was rebuilt from the ${added} article file(s)`
         : `The library list was out of date (${added} article(s) missing, ${dropped} listed without a file); it was brought up to date`,
     );
-    if (this.access === 'write' && !this.libraryReadOnly) await db.write();
+    if (!this.libraryReadOnly) await db.write(); // read access sets libraryReadOnly too
   }
 
   async index(): Promise<IndexData> {
@@ -255,7 +250,7 @@ export class LibraryStore {
     const db = this.indexDb as Low<IndexData>;
     if (!db.data.articles.some((row) => row.id === id)) return;
     db.data = { ...db.data, articles: db.data.articles.filter((row) => row.id !== id) };
-    if (this.access === 'write' && !this.libraryReadOnly) await db.write();
+    if (!this.libraryReadOnly) await db.write(); // read access sets libraryReadOnly too
   }
 
   /** Validate and save an article file (creating it if new); the previous version becomes a backup. */

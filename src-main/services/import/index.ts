@@ -5,8 +5,7 @@
  * linked to the previous one. Any rejection happens before anything is written.
  */
 import { basename, extname } from 'node:path';
-import { FactmarkError } from '../../../src-shared/contract';
-import type { ArticleRecord } from '../../../src-shared/model';
+import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../../src-shared/contract';
 import { docText } from '../../../src-shared/text';
 import type { ServiceContext } from '../context';
 import { hashText } from '../documents';
@@ -45,16 +44,7 @@ const EXTENSION_BY_MEDIA_TYPE: Record<string, string> = {
 };
 
 /** What an import returns: the article, and whether it was already in the library. */
-export interface ImportResult {
-  article: ArticleRecord;
-  duplicate: boolean;
-}
-
-export interface PasteInput {
-  html?: string;
-  text?: string;
-  title?: string;
-}
+type ImportResult = ResponseOf<'import.file'>;
 
 /** The converter for a file name; invalid-input naming the supported extensions otherwise. */
 export function converterFor(fileName: string): Converter {
@@ -83,16 +73,16 @@ function convertPastedHtml(html: string, text: string, label: string): Converted
 }
 
 export function createImportService(ctx: ServiceContext) {
-  /** Store a converted article, or return the existing one with the same text. */
-  function keep(converted: Converted, fallbackTitle: string): Promise<ImportResult> {
+  /** Store a converted article, or return the existing one with the same text; `fallbackTitle` is made from its text. */
+  function keep(converted: Converted, fallbackTitle: (text: string) => string): Promise<ImportResult> {
     const text = docText(converted.doc);
     if (!text.trim()) throw new FactmarkError('invalid-input', 'The article has no text');
     const textHash = hashText(text);
     // Conversion ran outside the write queue; the duplicate check and the save run inside it.
-    return ctx.exclusive(() => keepNew(converted, fallbackTitle, textHash));
+    return ctx.exclusive(() => keepNew(converted, fallbackTitle(text), text, textHash));
   }
 
-  async function keepNew(converted: Converted, fallbackTitle: string, textHash: string): Promise<ImportResult> {
+  async function keepNew(converted: Converted, fallbackTitle: string, text: string, textHash: string): Promise<ImportResult> {
     const rows = (await ctx.store.index()).articles;
     const same = rows.find((row) => row.textHash === textHash);
     if (same) return { article: (await ctx.store.article(same.id)).article, duplicate: true };
@@ -101,7 +91,7 @@ export function createImportService(ctx: ServiceContext) {
     const previous = meta.sourceUrl
       ? [...rows].sort((a, b) => b.importedAt.localeCompare(a.importedAt)).find((row) => sameUrl(row.sourceUrl, meta.sourceUrl))
       : undefined;
-    const article = await addArticle(ctx, { meta, doc: converted.doc, textHash, previousVersionId: previous?.id });
+    const article = await addArticle(ctx, { meta, doc: converted.doc, text, textHash, previousVersionId: previous?.id });
     return { article, duplicate: false };
   }
 
@@ -111,7 +101,7 @@ export function createImportService(ctx: ServiceContext) {
     const label = basename(fileName);
     checkSize(bytes, label);
     const converted = await converter(bytes, { label, fileName: label });
-    return keep(converted, titleFromFileName(fileName));
+    return keep(converted, () => titleFromFileName(fileName));
   }
 
   /** Fetch a web address and import what it serves (a page, text, Markdown or a .docx). */
@@ -125,11 +115,11 @@ export function createImportService(ctx: ServiceContext) {
     const converted = await CONVERTERS[extension](page.bytes, source);
     // The fetched address is the source when the page names no canonical one.
     converted.meta.sourceUrl ??= page.url;
-    return keep(converted, titleFromUrl(page.url));
+    return keep(converted, () => titleFromUrl(page.url));
   }
 
   /** Import pasted content: rich HTML through the sanitiser, or plain text. */
-  async function importPaste(input: PasteInput): Promise<ImportResult> {
+  async function importPaste(input: ParsedRequestOf<'import.paste'>): Promise<ImportResult> {
     const label = 'The pasted text';
     const html = input.html?.trim() ? input.html : undefined;
     const text = input.text ?? '';
@@ -138,7 +128,7 @@ export function createImportService(ctx: ServiceContext) {
     if (!html && !text.trim()) throw new FactmarkError('invalid-input', `${label} is empty`);
     const converted = html ? convertPastedHtml(html, text, label) : convertText(text, label);
     const title = input.title?.trim() || converted.meta.title;
-    return keep({ ...converted, meta: { ...converted.meta, title } }, titleFromText(docText(converted.doc)));
+    return keep({ ...converted, meta: { ...converted.meta, title } }, titleFromText);
   }
 
   return { importFile, importUrl, importPaste };

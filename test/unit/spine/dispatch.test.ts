@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { oneLine } from '../../../src-main/services/dispatch';
+import { oneLineMessage } from '../../../src-main/services/dispatch';
 import { plainTextToDoc } from '../../../src-main/services/import/plain-text';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
 
@@ -38,7 +38,7 @@ describe('dispatcher', () => {
     const article = await lib.call('library.create', { meta: { title: 'Economy' }, doc: plainTextToDoc('Alpha said growth was 5%.') });
     const quote = await lib.factmark.dispatcher.call('claims.create', { articleId: article.id, range: { quote: 'line one\nline two\u2028three' } });
     expect(!quote.ok && quote.error.message).toBe('The quote was not found in the article: "line one line two three"');
-    expect(oneLine('\u001b[1m bold \r\n\t text \u0085')).toBe('[1m bold text');
+    expect(oneLineMessage('\u001b[1m bold \r\n\t text \u0085')).toBe('[1m bold text');
   });
 
   it('saves a claim while a slow URL import is still fetching', async () => {
