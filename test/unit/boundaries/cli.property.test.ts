@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run';
 import { COMMANDS } from '../../../src-main/cli/commands';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
-import { snapshotFolder } from '../store/folder-snapshot';
+import { snapshotFolder } from '../../support/folder-snapshot';
 import { HOSTILE_STRINGS } from './hostile-values';
 
 let lib: TempLibrary;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, type CallResult, type OperationName } from '../../../src-shared/contract';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
-import { snapshotFolder } from '../store/folder-snapshot';
+import { snapshotFolder } from '../../support/folder-snapshot';
 import { HOSTILE_STRINGS, HOSTILE_VALUES } from './hostile-values';
 
 const RUNS = 200;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONVERTERS } from '../../../src-main/services/import';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
-import { snapshotFolder } from '../store/folder-snapshot';
+import { snapshotFolder } from '../../support/folder-snapshot';
 import { HOSTILE_STRINGS } from './hostile-values';
 
 const RUNS = 60;

@@ -3,8 +3,9 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCliIn } from '../../support/cli';
+import { snapshotFolder } from '../../support/folder-snapshot';
 import { makeTempDir } from '../../support/temp-library';
-import { FIXTURES, sampleDocx, snapshotDir, startServer, type TestServer } from './helpers';
+import { FIXTURES, sampleDocx, startServer, type TestServer } from './helpers';
 
 let dir: string;
 let server: TestServer;
@@ -60,13 +61,13 @@ describe('factmark import', () => {
 
   it('fails in one line with nothing written for an unreachable URL', async () => {
     await cli('list'); // creates the library
-    const before = await snapshotDir(dir);
+    const before = await snapshotFolder(dir);
     const closed = await startServer((_req, res) => res.end());
     await closed.close(); // nothing listens on its port now
     const result = await cli('import', '--url', `${closed.url}/story`);
     expect(result.code).toBe(1);
     expect(result.err).toBe(`factmark: Could not reach ${closed.url}/story: connect ECONNREFUSED ${closed.url.slice('http://'.length)}`);
-    expect(await snapshotDir(dir)).toEqual(before);
+    expect(await snapshotFolder(dir)).toEqual(before);
   });
 
   it('fails in one line for a bad file, and on usage errors with exit code 2', async () => {

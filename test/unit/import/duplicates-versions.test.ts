@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { snapshotFolder } from '../../support/folder-snapshot';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
-import { snapshotDir, startServer, type TestServer } from './helpers';
+import { startServer, type TestServer } from './helpers';
 
 let lib: TempLibrary;
 let server: TestServer;
@@ -32,12 +33,12 @@ describe('duplicates', () => {
   it('offers the existing article for the same text and writes nothing', async () => {
     const first = await lib.call('import.paste', { text: 'Same words.\n\nIn the same order.', title: 'First' });
     await lib.factmark.flush();
-    const before = await snapshotDir(lib.dir);
+    const before = await snapshotFolder(lib.dir);
     lib.tick();
     const again = await lib.call('import.file', { fileName: 'copy.txt', dataBase64: Buffer.from('Same words.\n\nIn the same order.\n').toString('base64') });
     expect(again).toEqual({ article: first.article, duplicate: true });
     await lib.factmark.flush();
-    expect(await snapshotDir(lib.dir)).toEqual(before);
+    expect(await snapshotFolder(lib.dir)).toEqual(before);
     expect(await lib.call('library.list', {})).toHaveLength(1);
   });
 

@@ -1,9 +1,7 @@
 /** Helpers for the import tests: data-folder snapshots, stored-document checks, .docx and HTTP fixtures. */
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, relative } from 'node:path';
 import {
   AlignmentType,
   Document,
@@ -22,32 +20,19 @@ import { DOMSerializer, Node as PMNode } from 'prosemirror-model';
 import { expect } from 'vitest';
 import type { ArticleRecord } from '../../../src-shared/model';
 import { articleSchema, isSafeHref } from '../../../src-shared/schema';
+import { snapshotFolder } from '../../support/folder-snapshot';
 import { activeContentIn } from '../../support/hostile-corpus';
 import type { TempLibrary } from '../../support/temp-library';
 
 export const FIXTURES = 'test/fixtures/import';
 
-/** Every file under `dir` with a hash of its bytes, by relative path. */
-export async function snapshotDir(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const walk = async (d: string): Promise<void> => {
-    for (const entry of await readdir(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else out.set(relative(dir, full), createHash('sha256').update(await readFile(full)).digest('hex'));
-    }
-  };
-  await walk(dir);
-  return out;
-}
-
 /** Run `action`, expect it to fail with `message`, and expect the data folder to be byte-identical. */
 export async function expectRejectedUnchanged(lib: TempLibrary, action: () => Promise<unknown>, message: RegExp): Promise<void> {
   await lib.factmark.flush();
-  const before = await snapshotDir(lib.dir);
+  const before = await snapshotFolder(lib.dir);
   await expect(action()).rejects.toThrow(message);
   await lib.factmark.flush();
-  expect(await snapshotDir(lib.dir)).toEqual(before);
+  expect(await snapshotFolder(lib.dir)).toEqual(before);
 }
 
 /** The article as stored on disk (after flushing pending writes). */

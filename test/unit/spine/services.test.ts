@@ -1,25 +1,13 @@
 /** The library and claims services on a real data folder, through the validating dispatcher. */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainTextToDoc } from '../../../src-main/services/import/plain-text';
+import { snapshotFolder } from '../../support/folder-snapshot';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
 
 let lib: TempLibrary;
 const DOC = plainTextToDoc('Alpha said the economy grew by 5%.\n\nBeta replied that unemployment fell.\n\nAlpha said the economy grew.');
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  async function walk(folder: string): Promise<void> {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else out[path] = await readFile(path, 'utf8');
-    }
-  }
-  await walk(dir);
-  return out;
-}
 
 beforeEach(async () => {
   lib = await openTempLibrary();
@@ -54,13 +42,13 @@ describe('library service', () => {
   it('rejects a document that does not fit the schema and writes nothing', async () => {
     await lib.call('library.create', { meta: { title: 'Economy' }, doc: DOC });
     await lib.factmark.flush();
-    const before = await snapshot(lib.dir);
+    const before = await snapshotFolder(lib.dir);
     const bad = await lib.factmark.dispatcher.call('library.create', { meta: { title: 'X' }, doc: { type: 'doc', content: [{ type: 'image' }] } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const empty = await lib.factmark.dispatcher.call('library.create', { meta: { title: '  ' }, doc: DOC });
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     await lib.factmark.flush();
-    expect(await snapshot(lib.dir)).toEqual(before);
+    expect(await snapshotFolder(lib.dir)).toEqual(before);
   });
 });
 

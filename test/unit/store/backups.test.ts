@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCliIn } from '../../support/cli';
 import { backupsToKeep, DAILY_BACKUP_DAYS, RECENT_BACKUPS, type BackupEntry } from '../../../src-main/store/backup-shelf';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
-import { snapshotFolder } from './folder-snapshot';
+import { snapshotFolder } from '../../support/folder-snapshot';
 
 const DOC = {
   type: 'doc' as const,

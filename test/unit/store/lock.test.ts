@@ -7,7 +7,7 @@ import { runCliIn } from '../../support/cli';
 import { openFactmark } from '../../../src-main/services/factmark';
 import { LOCK_FILE, lockDataFolder, lockOwner } from '../../../src-main/store/lock';
 import { makeTempDir, openTempLibrary, RESOURCES_DIR, type TempLibrary } from '../../support/temp-library';
-import { snapshotFolder } from './folder-snapshot';
+import { snapshotFolder } from '../../support/folder-snapshot';
 
 let lib: TempLibrary | null = null;
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { runCliIn } from '../../support/cli';
 import { FactmarkError } from '../../../src-shared/contract';
 import { openFactmark } from '../../../src-main/services/factmark';
 import { openTempLibrary, RESOURCES_DIR, type TempLibrary } from '../../support/temp-library';
-import { snapshotFolder } from './folder-snapshot';
+import { snapshotFolder } from '../../support/folder-snapshot';
 
 const DOC = {
   type: 'doc' as const,

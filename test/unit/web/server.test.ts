@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, startWebServer, TOKEN_HEADER, type RunningWebServer } from '../../../src-main/web/server';
 import { makeTempDir, openTempLibrary, type TempLibrary } from '../../support/temp-library';
-import { snapshotFolder } from '../store/folder-snapshot';
+import { snapshotFolder } from '../../support/folder-snapshot';
 
 const SECRET = 'top secret outside the static folder';
 let lib: TempLibrary;
