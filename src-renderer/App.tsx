@@ -1,12 +1,12 @@
 /** The React shell: library on the left, the open article in the middle, its claims on the right. */
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PreferencesRecord } from '../src-shared/contract';
-import type { ArticleMetaFields, ArticleRecord, ArticleSummaryRow, ClaimRecord, StatusId } from '../src-shared/model';
+import { DEFAULT_PREFERENCES, type PreferencesRecord } from '../src-shared/contract';
+import type { ArticleMetaFields, ArticleRecord, ArticleSummaryRow, ClaimRecord, ClaimTarget, StatusId } from '../src-shared/model';
 import { errorMessage, type FactmarkClient } from './api/client';
 import { SaveStatus } from './components/SaveStatus';
 import { afterDeletion, claimantsOf, filterClaims, isFiltering, mergeSuggestions, neighbourId, NO_FILTER, type ClaimFilter } from './desk/claim-list';
 import { useClaimsDesk } from './desk/use-claims-desk';
-import { ArticleView, type ArticleViewHandle, type SelectionTarget } from './editor/ArticleView';
+import { ArticleView, type ArticleViewHandle } from './editor/ArticleView';
 import { ArticleDetailsDialog } from './panels/ArticleDetailsDialog';
 import { ClaimEditor } from './panels/ClaimEditor';
 import { ClaimsPanel } from './panels/ClaimsPanel';
@@ -35,7 +35,6 @@ const OPENING_CLAIMS = 200;
 type Overlay = { kind: 'editor'; claimId: string } | { kind: 'prefs' } | { kind: 'details' } | { kind: 'help' } | { kind: 'export' } | { kind: 'versions' } | null;
 
 const NO_CLAIMS: ClaimRecord[] = [];
-const NO_PREFS: PreferencesRecord = { reviewer: '', organisation: '', organisationUrl: '' };
 
 /** Whether key presses on `target` belong to it (a text field) rather than to the desk. */
 function isTextField(target: EventTarget | null): boolean {
@@ -51,7 +50,7 @@ function isControl(target: EventTarget | null): boolean {
 export function App({ client }: { client: FactmarkClient }) {
   const [articles, setArticles] = useState<ArticleSummaryRow[]>([]);
   const [open, setOpen] = useState<OpenArticle | null>(null);
-  const [prefs, setPrefs] = useState<PreferencesRecord>(NO_PREFS);
+  const [prefs, setPrefs] = useState<PreferencesRecord>(DEFAULT_PREFERENCES);
   const [libraryClaimants, setLibraryClaimants] = useState<string[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -154,14 +153,14 @@ export function App({ client }: { client: FactmarkClient }) {
   // Orphans are among desk.claims too (they are the claims that anchor nowhere).
   const findClaim = useCallback((id: string | null) => (id ? desk.claims.find((c) => c.id === id) ?? null : null), [desk.claims]);
 
-  const claimSelection = useCallback((given?: SelectionTarget | null) => {
+  const claimSelection = useCallback((given?: ClaimTarget | null) => {
     if (!open) return;
     const selection = given ?? viewHandle.current?.selectedTarget();
     if (!selection) {
       setNotice('Select some text in the article first.');
       return;
     }
-    const id = desk.create({ start: selection.start, end: selection.end }, selection.target);
+    const id = desk.create(selection);
     setSelectedId(id);
     setMessage(null);
     setNotice('Claim created.');
@@ -265,7 +264,7 @@ export function App({ client }: { client: FactmarkClient }) {
   // The Electron Edit menu sends undo/redo here (the browser host has no app menu).
   useEffect(() => {
     const bridge = window.factmark;
-    if (!bridge?.onMenuCommand) return;
+    if (!bridge) return;
     return bridge.onMenuCommand((command) => {
       if (command === 'undo') undo();
       else if (command === 'redo') redo();

@@ -38,6 +38,9 @@ export const Preferences = z.object({
   organisationUrl: z.string().trim().max(2_000),
 });
 
+/** Preferences before the user has set any. */
+export const DEFAULT_PREFERENCES: z.infer<typeof Preferences> = { reviewer: '', organisation: '', organisationUrl: '' };
+
 /** An article with its claims in document order; `claimCount` counts them all, also when only the first were asked for. */
 const ArticleWithClaims = z.object({ article: Article, claims: z.array(Claim), claimCount: z.number().int().nonnegative() });
 

@@ -1,7 +1,7 @@
 /** The shapes of the store's files on disk, each with its schemaVersion. */
 import { z } from 'zod';
 import { Article, ArticleSummary, Claim, type ArticleSummaryRow } from '../../src-shared/model';
-import { Preferences } from '../../src-shared/contract';
+import { DEFAULT_PREFERENCES, Preferences } from '../../src-shared/contract';
 
 /** The schema version this build writes and reads. */
 export const SCHEMA_VERSION = 1;
@@ -26,7 +26,7 @@ export type IndexData = z.infer<typeof IndexFile>;
 export type ArticleData = z.infer<typeof ArticleFile>;
 export type PrefsData = z.infer<typeof PrefsFile>;
 
-export const DEFAULT_PREFS: PrefsData['prefs'] = { reviewer: '', organisation: '', organisationUrl: '' };
+export const DEFAULT_PREFS: PrefsData['prefs'] = DEFAULT_PREFERENCES;
 
 /** The index row for an article file. */
 export function summarise(data: ArticleData): ArticleSummaryRow {

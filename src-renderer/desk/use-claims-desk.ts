@@ -45,7 +45,7 @@ export interface ClaimsDesk {
   canUndo: boolean;
   canRedo: boolean;
   /** Create a claim for a selection; returns its id at once (the view shows it before the host answers). */
-  create(range: { start: number; end: number }, target: ClaimTarget): string;
+  create(target: ClaimTarget): string;
   update(claimId: string, patch: ClaimPatch): void;
   remove(claimId: string): void;
   undo(): string | null;
@@ -325,12 +325,12 @@ export function useClaimsDesk({ client, articleId, initialClaims, claimCount, re
   );
 
   const create = useCallback(
-    (range: { start: number; end: number }, target: ClaimTarget): string => {
+    (target: ClaimTarget): string => {
       const now = new Date().toISOString();
       const claim: ClaimRecord = {
         id: newId(),
         articleId,
-        target: { ...target, position: range },
+        target,
         claimant: '',
         status: 'unverified',
         evidence: [],

@@ -22,16 +22,9 @@ import { readOnlyPlugin } from './read-only';
 
 export { claimsAt } from './highlights';
 
-/** A selection to claim: trimmed text offsets and the selectors they make. */
-export interface SelectionTarget {
-  start: number;
-  end: number;
-  target: ClaimTarget;
-}
-
 export interface ArticleViewHandle {
-  /** The current selection inside the article, trimmed of whitespace; null when empty or outside. */
-  selectedTarget(): SelectionTarget | null;
+  /** The selectors of the current selection inside the article, trimmed of whitespace; null when empty or outside. */
+  selectedTarget(): ClaimTarget | null;
   /** Put the keyboard focus in the article text. */
   focus(): void;
   /** Remove the text selection. */
@@ -49,7 +42,7 @@ interface Props {
   /** The claims that anchor nowhere, whenever that list changes. */
   onOrphans?(orphans: readonly ClaimRecord[]): void;
   /** Context menu actions; the selection is the one there was when the menu opened. */
-  onClaimSelection(selection: SelectionTarget | null): void;
+  onClaimSelection(selection: ClaimTarget | null): void;
   onEditClaim(id: string): void;
   onDeleteClaim(id: string): void;
   handleRef?: (handle: ArticleViewHandle | null) => void;
@@ -202,7 +195,7 @@ export function ArticleView(props: Props) {
         const from = v.posAtDOM(range.startContainer, range.startOffset);
         const to = v.posAtDOM(range.endContainer, range.endOffset);
         const trimmed = trimRange(projection.text, posToOffset(projection, Math.min(from, to), 1), posToOffset(projection, Math.max(from, to), -1));
-        return trimmed ? { ...trimmed, target: describeRange(projection.text, trimmed.start, trimmed.end) } : null;
+        return trimmed ? describeRange(projection.text, trimmed.start, trimmed.end) : null;
       },
       focus: () => v.focus(),
       clearSelection() {
