@@ -1,10 +1,10 @@
 /** Desk E2E, issue item 8: axe-core finds no serious or critical problem on the main screens, light and dark. */
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrExplain, launchChromium } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrExplain } from './support/chromium';
 import { claimRows, hostCall, openDesk, sampleArticleId } from './support/desk';
-import { startWebHost, type WebHost } from './support/web-host';
+import { useHostAndBrowser } from './support/suite';
 
 const chromiumPath = chromiumOrExplain();
 const AXE = resolve('node_modules/axe-core/axe.min.js');
@@ -28,14 +28,11 @@ async function seriousFindings(page: Page): Promise<Finding[]> {
 }
 
 describe.skipIf(!chromiumPath)('desk: accessibility', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const env = useHostAndBrowser(chromiumPath);
 
   beforeAll(async () => {
-    host = await startWebHost();
-    browser = await launchChromium(chromiumPath!);
     // Claims of several statuses, overlapping, with one selected, so highlights and chips are checked too.
-    const articleId = await sampleArticleId(host);
+    const articleId = await sampleArticleId(env.host);
     const claims = [
       ['no progress has been made', 'false'],
       ['Turkish resort city of Antalya', 'verified'],
@@ -43,16 +40,11 @@ describe.skipIf(!chromiumPath)('desk: accessibility', () => {
       ['children’s hospital and maternity ward', 'misleading'],
       ['halt firing so that aid could reach civilians', 'in-review'],
     ] as const;
-    for (const [quote, status] of claims) await hostCall(host, 'claims.create', { articleId, range: { quote }, status, claimant: 'Sergei Lavrov' });
+    for (const [quote, status] of claims) await hostCall(env.host, 'claims.create', { articleId, range: { quote }, status, claimant: 'Sergei Lavrov' });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no serious or critical violation in ${colorScheme} mode: library and article, editor, shortcuts, preferences, export, versions`, async () => {
-      const page = await openDesk(browser, host, { colorScheme, bypassCSP: true });
+      const page = await openDesk(env.browser, env.host, { colorScheme, bypassCSP: true });
       await page.emulateMedia({ colorScheme });
       await expect.poll(() => claimRows(page).count()).toBe(5);
       await claimRows(page).first().click();
@@ -91,7 +83,7 @@ describe.skipIf(!chromiumPath)('desk: accessibility', () => {
   }
 
   it('tells assistive technology each highlight’s status, and never by colour alone', async () => {
-    const page = await openDesk(browser, host);
+    const page = await openDesk(env.browser, env.host);
     await expect.poll(() => claimRows(page).count()).toBe(5);
     const highlight = page.locator('.fm-article-text [data-claim-id]').filter({ hasText: 'no progress has been made' });
     expect(await highlight.getAttribute('role')).toBe('mark');
