@@ -1,24 +1,20 @@
 /** Importing in the browser host with real Chromium: file picker, URL, paste and drop; hostile pages run nothing. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileCorpus } from '../support/hostile-corpus';
-import { hostPage, startServer, type TestServer } from '../unit/import/helpers';
-import { chromiumOrExplain, launchChromium } from './support/chromium';
-import { startWebHost, type WebHost } from './support/web-host';
+import { FIXTURES, hostPage, startServer, type TestServer } from '../support/http';
+import { chromiumOrExplain } from './support/chromium';
+import { useHostAndBrowser } from './support/suite';
 
 const chromiumPath = chromiumOrExplain();
-const FIXTURES = 'test/fixtures/import';
 
 describe.skipIf(!chromiumPath)('import in the browser host', () => {
-  let host: WebHost;
-  let browser: Browser;
+  const env = useHostAndBrowser(chromiumPath);
   let server: TestServer;
 
   beforeAll(async () => {
-    host = await startWebHost();
-    browser = await launchChromium(chromiumPath!);
     const news = await readFile(join(FIXTURES, 'news-article.html'));
     server = await startServer((req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -28,19 +24,17 @@ describe.skipIf(!chromiumPath)('import in the browser host', () => {
 
   afterAll(async () => {
     await server?.close();
-    await browser?.close();
-    await host?.stop();
   });
 
   /** A page of the app that fails the test if any script of an imported article runs. */
   async function openApp(): Promise<{ page: Page; ran: string[] }> {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const ran: string[] = [];
     page.on('dialog', (dialog) => {
       ran.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
-    await page.goto(host.openUrl);
+    await page.goto(env.host.openUrl);
     await page.getByRole('navigation', { name: 'Library' }).waitFor();
     return { page, ran };
   }

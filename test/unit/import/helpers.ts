@@ -1,7 +1,5 @@
-/** Helpers for the import tests: data-folder snapshots, stored-document checks, .docx and HTTP fixtures. */
+/** Helpers for the import tests: unchanged-folder checks, stored-document checks, .docx fixtures (HTTP ones re-exported). */
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   AlignmentType,
   Document,
@@ -24,7 +22,7 @@ import { snapshotFolder } from '../../support/folder-snapshot';
 import { activeContentIn } from '../../support/hostile-corpus';
 import type { TempLibrary } from '../../support/temp-library';
 
-export const FIXTURES = 'test/fixtures/import';
+export { FIXTURES, hostPage, startServer, type TestServer } from '../../support/http';
 
 /** Run `action`, expect it to fail with `message`, and expect the data folder to be byte-identical. */
 export async function expectRejectedUnchanged(lib: TempLibrary, action: () => Promise<unknown>, message: RegExp): Promise<void> {
@@ -134,31 +132,4 @@ export async function sampleDocx(options: { title?: string; creator?: string; ex
     ],
   });
   return Packer.toBuffer(doc);
-}
-
-export interface TestServer {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** A local HTTP server on 127.0.0.1 answering with `handler`. */
-export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<TestServer> {
-  const server: Server = createServer(handler);
-  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolveClose) => {
-        server.closeAllConnections();
-        server.close(() => resolveClose());
-      }),
-  };
-}
-
-/** A news page with `inner` somewhere in the middle of real article text. */
-export function hostPage(inner: string, label: string): string {
-  const para = (n: number) =>
-    `<p>Paragraph ${n} of the report on ${label}: the council approved the expansion of the eastern container terminal after a long debate about dredging, traffic, and the number of jobs the project would create over the next five years.</p>`;
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Report on ${label}</title></head><body><nav><a href="/">Home</a></nav><article><h1>Report on ${label}</h1>${para(1)}${para(2)}${inner}${para(3)}${para(4)}</article><footer>Footer</footer></body></html>`;
 }
