@@ -1,6 +1,7 @@
 /** Desk E2E, issue item 3: the claims panel (order, counts, filters, selection both ways, virtual list, orphans). */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { paragraphsDoc } from '../../src-main/services/import/doc-json';
 import type { ClaimRecord } from '../../src-shared/model';
 import { chromiumOrExplain } from './support/chromium';
 import { useHostAndBrowser } from './support/suite';
@@ -8,14 +9,12 @@ import { claimRows, hostCall, openDesk, selectedRow } from './support/desk';
 
 const chromiumPath = chromiumOrExplain();
 
-const paragraphs = (texts: string[]) => ({ type: 'doc' as const, content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
-
 describe.skipIf(!chromiumPath)('desk: claims panel', () => {
   const env = useHostAndBrowser(chromiumPath);
 
   /** Add an article and open it in a fresh page. */
   async function openArticle(title: string, texts: string[]): Promise<{ page: Page; articleId: string }> {
-    const article = await hostCall(env.host, 'library.create', { meta: { title }, doc: paragraphs(texts) });
+    const article = await hostCall(env.host, 'library.create', { meta: { title }, doc: paragraphsDoc(texts) });
     const page = await openDesk(env.browser, env.host);
     await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: new RegExp(title) }).click();
     await page.getByRole('document', { name: `Article text: ${title}` }).waitFor();
@@ -24,7 +23,7 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
 
   it('lists claims in document order with status, claimant, quote and evidence, counts them, and filters them', async () => {
     const texts = ['The mayor said the bridge cost 40 million euros.', 'The council said it cost 55 million euros.', 'An auditor found the real figure was 61 million euros.'];
-    const article = await hostCall(env.host, 'library.create', { meta: { title: 'Bridge costs' }, doc: paragraphs(texts) });
+    const article = await hostCall(env.host, 'library.create', { meta: { title: 'Bridge costs' }, doc: paragraphsDoc(texts) });
     const evidence = [{ id: 'e1', url: 'https://audit.example/report', title: 'Audit report', note: '', stance: 'refutes' as const }];
     await hostCall(env.host, 'claims.create', { articleId: article.id, range: { quote: 'real figure was 61 million euros' }, claimant: 'Auditor', status: 'verified' });
     await hostCall(env.host, 'claims.create', { articleId: article.id, range: { quote: 'the bridge cost 40 million euros' }, claimant: 'The mayor', status: 'false', evidence });
@@ -129,14 +128,14 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
 
   it('keeps a change made while the claims after the first 200 are still on their way', async () => {
     const texts = Array.from({ length: 50 }, (_, i) => `Line ${i} alpha beta gamma delta epsilon zeta eta theta iota kappa.`);
-    const article = await hostCall(env.host, 'library.create', { meta: { title: 'Claims on their way' }, doc: paragraphs(texts) });
+    const article = await hostCall(env.host, 'library.create', { meta: { title: 'Claims on their way' }, doc: paragraphsDoc(texts) });
     for (let i = 0; i < 50; i++) {
       for (const quote of ['alpha beta', 'gamma delta', 'epsilon zeta', 'eta theta', 'iota kappa']) {
         await hostCall(env.host, 'claims.create', { articleId: article.id, range: { quote, occurrence: i + 1 } });
       }
     }
     // The newest article opens first, so this one opens on the click below.
-    await hostCall(env.host, 'library.create', { meta: { title: 'Opened first' }, doc: paragraphs(['Nothing to see.']) });
+    await hostCall(env.host, 'library.create', { meta: { title: 'Opened first' }, doc: paragraphsDoc(['Nothing to see.']) });
     const page = await openDesk(env.browser, env.host);
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -184,8 +183,8 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
   });
 
   it('never lets a slow answer for an article chosen earlier replace the one chosen after it', async () => {
-    const slow = await hostCall(env.host, 'library.create', { meta: { title: 'Slow to arrive' }, doc: paragraphs(['This article answers slowly.']) });
-    await hostCall(env.host, 'library.create', { meta: { title: 'Chosen last' }, doc: paragraphs(['This article was chosen last.']) });
+    const slow = await hostCall(env.host, 'library.create', { meta: { title: 'Slow to arrive' }, doc: paragraphsDoc(['This article answers slowly.']) });
+    await hostCall(env.host, 'library.create', { meta: { title: 'Chosen last' }, doc: paragraphsDoc(['This article was chosen last.']) });
     const page = await openDesk(env.browser, env.host); // opens the newest: "Chosen last"
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
