@@ -2,13 +2,10 @@ import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { Node as PMNode } from 'prosemirror-model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeHtml, decodePlain, sniffHtml } from '../../../src-main/services/import/encoding';
-import { articleSchema } from '../../../src-shared/schema';
-import { docText } from '../../../src-shared/text';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
-import { FIXTURES } from './helpers';
+import { FIXTURES, importFixture, textOfDoc } from './helpers';
 
 let lib: TempLibrary;
 beforeEach(async () => {
@@ -19,9 +16,8 @@ afterEach(async () => {
 });
 
 async function importText(name: string): Promise<{ title: string; text: string; language: string }> {
-  const bytes = await readFile(join(FIXTURES, name));
-  const { article } = await lib.call('import.file', { fileName: name, dataBase64: bytes.toString('base64') });
-  return { title: article.title, text: docText(PMNode.fromJSON(articleSchema, article.doc)), language: article.language };
+  const { article } = await importFixture(lib, name);
+  return { title: article.title, text: textOfDoc(article.doc), language: article.language };
 }
 
 describe('declared charsets', () => {

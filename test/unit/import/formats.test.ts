@@ -1,12 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Node as PMNode } from 'prosemirror-model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../src-shared/model';
 import { articleSchema } from '../../../src-shared/schema';
-import { docText } from '../../../src-shared/text';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
-import { expectNoActiveContent, FIXTURES, sampleDocx, storedArticle } from './helpers';
+import { expectNoActiveContent, importBytes, importFixture, sampleDocx, storedArticle, textOfDoc } from './helpers';
 
 let lib: TempLibrary;
 beforeEach(async () => {
@@ -16,17 +13,8 @@ afterEach(async () => {
   await lib.cleanup();
 });
 
-async function importFixture(name: string) {
-  const bytes = await readFile(join(FIXTURES, name));
-  return lib.call('import.file', { fileName: name, dataBase64: bytes.toString('base64') });
-}
-
-async function importBytes(fileName: string, bytes: Buffer) {
-  return lib.call('import.file', { fileName, dataBase64: bytes.toString('base64') });
-}
-
 function textOf(article: ArticleRecord): string {
-  return docText(PMNode.fromJSON(articleSchema, article.doc));
+  return textOfDoc(article.doc);
 }
 
 /** Node type names of the document's top-level blocks. */
@@ -57,7 +45,7 @@ async function expectSameAfterReload(article: ArticleRecord): Promise<void> {
 
 describe('plain text', () => {
   it('splits paragraphs on blank lines and takes a short first line as the title', async () => {
-    const { article, duplicate } = await importFixture('utf8-bom.txt');
+    const { article, duplicate } = await importFixture(lib, 'utf8-bom.txt');
     expect(duplicate).toBe(false);
     expect(article.title).toBe('Naïve café owners welcome the port plan');
     expect(textOf(article).split('\n\n')).toEqual([
@@ -69,7 +57,7 @@ describe('plain text', () => {
   });
 
   it('splits on single line breaks when the text has no blank lines, titled from the file name', async () => {
-    const { article } = await importBytes('ferry-notes.txt', Buffer.from('Fares rise in April.\nSeason tickets rise less.\r\nThe regulator will review.'));
+    const { article } = await importBytes(lib, 'ferry-notes.txt', Buffer.from('Fares rise in April.\nSeason tickets rise less.\r\nThe regulator will review.'));
     expect(article.title).toBe('Ferry notes');
     expect(textOf(article)).toBe('Fares rise in April.\n\nSeason tickets rise less.\n\nThe regulator will review.');
   });
@@ -77,7 +65,7 @@ describe('plain text', () => {
 
 describe('Markdown', () => {
   it('maps headings, lists, emphasis, links, quotes and line breaks; images and tables become placeholders', async () => {
-    const { article } = await importFixture('port-briefing.md');
+    const { article } = await importFixture(lib, 'port-briefing.md');
     expect(article).toMatchObject({
       title: 'Port expansion: what we know',
       byline: 'Amira Haddad',
@@ -108,7 +96,7 @@ describe('Markdown', () => {
 
 describe('saved web page', () => {
   it('extracts the article body and its metadata from JSON-LD, Open Graph and the canonical link', async () => {
-    const { article } = await importFixture('news-article.html');
+    const { article } = await importFixture(lib, 'news-article.html');
     expect(article).toMatchObject({
       title: 'Port expansion approved after late-night vote',
       byline: 'Amira Haddad, Tom Reyes',
@@ -140,7 +128,7 @@ describe('saved web page', () => {
   });
 
   it('imports what it can from malformed HTML', async () => {
-    const { article } = await importFixture('malformed.html');
+    const { article } = await importFixture(lib, 'malformed.html');
     const text = textOf(article);
     expect(text).toContain('would rise by twelve per cent from April, blaming fuel costs and a new berth levy.');
     expect(text).toContain('Passenger groups called the rise "unjustified" & said they would complain');
@@ -154,7 +142,7 @@ describe('saved web page', () => {
 describe('Word document', () => {
   it('maps the title, headings, lists, emphasis and links; keeps image alt text and drops tables', async () => {
     const bytes = await sampleDocx({ title: 'Port expansion (core title)', creator: 'Amira Haddad' });
-    const { article } = await importBytes('port.docx', bytes);
+    const { article } = await importBytes(lib, 'port.docx', bytes);
     expect(article.title).toBe('Port expansion (core title)');
     expect(article.byline).toBe('Amira Haddad');
     expect(blockTypes(article)).toEqual(['heading', 'paragraph', 'heading', 'bullet_list', 'ordered_list', 'paragraph', 'paragraph', 'paragraph']);
@@ -176,7 +164,7 @@ describe('Word document', () => {
   });
 
   it('takes the title from the Title paragraph when the file has no title property', async () => {
-    const { article } = await importBytes('untitled.docx', await sampleDocx());
+    const { article } = await importBytes(lib, 'untitled.docx', await sampleDocx());
     expect(article.title).toBe('Port expansion approved');
   });
 });

@@ -1,5 +1,6 @@
 /** Helpers for the import tests: unchanged-folder checks, stored-document checks, .docx fixtures (HTTP ones re-exported). */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   AlignmentType,
   Document,
@@ -18,11 +19,28 @@ import { DOMSerializer, Node as PMNode } from 'prosemirror-model';
 import { expect } from 'vitest';
 import type { ArticleRecord } from '../../../src-shared/model';
 import { articleSchema, isSafeHref } from '../../../src-shared/schema';
+import { docText } from '../../../src-shared/text';
 import { snapshotFolder } from '../../support/folder-snapshot';
 import { activeContentIn } from '../../support/hostile-corpus';
+import { FIXTURES } from '../../support/http';
 import type { TempLibrary } from '../../support/temp-library';
 
 export { FIXTURES, hostPage, startServer, type TestServer } from '../../support/http';
+
+/** Import `bytes` into the library as a file named `fileName` (through import.file). */
+export function importBytes(lib: TempLibrary, fileName: string, bytes: Buffer) {
+  return lib.call('import.file', { fileName, dataBase64: bytes.toString('base64') });
+}
+
+/** Import the fixture file `name` (from FIXTURES) into the library. */
+export async function importFixture(lib: TempLibrary, name: string) {
+  return importBytes(lib, name, await readFile(join(FIXTURES, name)));
+}
+
+/** The plain-text projection (docText) of a stored document's JSON, parsed with the article schema. */
+export function textOfDoc(docJSON: unknown): string {
+  return docText(PMNode.fromJSON(articleSchema, docJSON));
+}
 
 /** Run `action`, expect it to fail with `message`, and expect the data folder to be byte-identical. */
 export async function expectRejectedUnchanged(lib: TempLibrary, action: () => Promise<unknown>, message: RegExp): Promise<void> {

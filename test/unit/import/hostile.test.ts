@@ -8,10 +8,9 @@ import { ExternalHyperlink, Paragraph, TextRun } from 'docx';
 import { Node as PMNode } from 'prosemirror-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleSchema } from '../../../src-shared/schema';
-import { docText } from '../../../src-shared/text';
 import { hostileCorpus } from '../../support/hostile-corpus';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
-import { expectNoActiveContent, hostPage, sampleDocx, startServer, storedArticle, type TestServer } from './helpers';
+import { expectNoActiveContent, hostPage, sampleDocx, startServer, storedArticle, textOfDoc, type TestServer } from './helpers';
 
 const PAYLOADS = hostileCorpus();
 
@@ -42,7 +41,7 @@ afterAll(async () => {
 async function expectClean(id: string, htmlParsed: boolean): Promise<void> {
   const stored = await storedArticle(lib, id);
   expectNoActiveContent(stored.doc);
-  if (htmlParsed) expect(docText(PMNode.fromJSON(articleSchema, stored.doc))).not.toMatch(MARKUP_IN_TEXT);
+  if (htmlParsed) expect(textOfDoc(stored.doc)).not.toMatch(MARKUP_IN_TEXT);
 }
 
 it('has a corpus of payloads', () => {
@@ -93,7 +92,7 @@ describe('Word documents', () => {
     ];
     const { article } = await lib.call('import.file', { fileName: 'hostile.docx', dataBase64: (await sampleDocx({ extra })).toString('base64') });
     await expectClean(article.id, false);
-    const text = docText(PMNode.fromJSON(articleSchema, article.doc));
+    const text = textOfDoc(article.doc);
     for (const payload of PAYLOADS) expect(text).toContain(`Text run: ${payload.replace(/\s+/g, ' ')}`); // text stays text (whitespace collapsed)
     const hrefs: string[] = [];
     PMNode.fromJSON(articleSchema, article.doc).descendants((node) => {

@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../src-main/services/import';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
-import { expectRejectedUnchanged, FIXTURES, startServer } from './helpers';
+import { expectRejectedUnchanged, importBytes, importFixture, startServer } from './helpers';
 import JSZip from 'jszip';
 
 let lib: TempLibrary;
@@ -16,61 +14,53 @@ afterEach(async () => {
   await lib.cleanup();
 });
 
-function importBytes(fileName: string, bytes: Buffer) {
-  return lib.call('import.file', { fileName, dataBase64: bytes.toString('base64') });
-}
-
-async function importFixture(name: string) {
-  return importBytes(name, await readFile(join(FIXTURES, name)));
-}
-
 describe('bad input is refused with one clear line and nothing written', () => {
   it('an empty file', async () => {
-    await expectRejectedUnchanged(lib, () => importFixture('empty.txt'), /^empty\.txt is empty$/);
+    await expectRejectedUnchanged(lib, () => importFixture(lib, 'empty.txt'), /^empty\.txt is empty$/);
   });
 
   it('a file of only whitespace', async () => {
-    await expectRejectedUnchanged(lib, () => importBytes('blank.md', Buffer.from('  \n\n\t\n')), /^blank\.md has no text to import$/);
+    await expectRejectedUnchanged(lib, () => importBytes(lib, 'blank.md', Buffer.from('  \n\n\t\n')), /^blank\.md has no text to import$/);
   });
 
   it('a PNG renamed .html', async () => {
-    await expectRejectedUnchanged(lib, () => importFixture('png-renamed.html'), /^png-renamed\.html is not a text file \(it looks like a PNG image\)$/);
+    await expectRejectedUnchanged(lib, () => importFixture(lib, 'png-renamed.html'), /^png-renamed\.html is not a text file \(it looks like a PNG image\)$/);
   });
 
   it('binary data of no known kind renamed .txt', async () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256));
-    await expectRejectedUnchanged(lib, () => importBytes('data.txt', bytes), /^data\.txt is not a text file \(it holds binary data\)$/);
+    await expectRejectedUnchanged(lib, () => importBytes(lib, 'data.txt', bytes), /^data\.txt is not a text file \(it holds binary data\)$/);
   });
 
   it('a file over 25 MB', async () => {
     const big = Buffer.alloc(MAX_IMPORT_BYTES + 1, 'a');
-    await expectRejectedUnchanged(lib, () => importBytes('huge.txt', big), /^huge\.txt is over 25 MB \(25\.0 MB\)$/);
+    await expectRejectedUnchanged(lib, () => importBytes(lib, 'huge.txt', big), /^huge\.txt is over 25 MB \(25\.0 MB\)$/);
   });
 
   it('a page with no article text', async () => {
-    await expectRejectedUnchanged(lib, () => importFixture('no-article.html'), /^No article text found in no-article\.html$/);
+    await expectRejectedUnchanged(lib, () => importFixture(lib, 'no-article.html'), /^No article text found in no-article\.html$/);
   });
 
   it('a .docx that is not a zip', async () => {
-    await expectRejectedUnchanged(lib, () => importFixture('not-a-zip.docx'), /^not-a-zip\.docx is not a Word document \(a \.docx is a zip archive\)$/);
+    await expectRejectedUnchanged(lib, () => importFixture(lib, 'not-a-zip.docx'), /^not-a-zip\.docx is not a Word document \(a \.docx is a zip archive\)$/);
   });
 
   it('a zip that is not a Word document', async () => {
     const zip = new JSZip();
     zip.file('hello.txt', 'not word');
     const bytes = await zip.generateAsync({ type: 'nodebuffer' });
-    await expectRejectedUnchanged(lib, () => importBytes('fake.docx', bytes), /^fake\.docx is a zip archive but not a Word document/);
+    await expectRejectedUnchanged(lib, () => importBytes(lib, 'fake.docx', bytes), /^fake\.docx is a zip archive but not a Word document/);
   });
 
   it('a damaged zip', async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', '<w:document/>'.repeat(100));
     const bytes = (await zip.generateAsync({ type: 'nodebuffer' })).subarray(0, 60);
-    await expectRejectedUnchanged(lib, () => importBytes('cut.docx', bytes), /^cut\.docx is a damaged zip archive/);
+    await expectRejectedUnchanged(lib, () => importBytes(lib, 'cut.docx', bytes), /^cut\.docx is a damaged zip archive/);
   });
 
   it('an unsupported extension', async () => {
-    await expectRejectedUnchanged(lib, () => importBytes('slides.pptx', Buffer.from('x')), /^Cannot import \.pptx files: use \.txt, .*\.docx$/);
+    await expectRejectedUnchanged(lib, () => importBytes(lib, 'slides.pptx', Buffer.from('x')), /^Cannot import \.pptx files: use \.txt, .*\.docx$/);
   });
 
   it('an unreachable URL', async () => {
