@@ -10,7 +10,6 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describeRange } from '../../src-shared/anchoring/describe';
 import type { ClaimRecord, StatusId } from '../../src-shared/model';
@@ -22,6 +21,7 @@ import { startWebHost } from '../e2e/support/web-host';
 import { makeTempDir } from '../support/temp-library';
 import { makeClaim } from '../support/claims';
 import { EDIT_MARK, editFrames, OPEN_MARK, openTimes, READY_MARK, recordTrace, type EditFrame } from './frame-trace';
+import { percentile } from './stats';
 
 const PARAGRAPHS = 3_000;
 const WORDS_PER_PARAGRAPH = 34; // 102,000 words
@@ -95,7 +95,7 @@ function makeClaims(articleId: string, text: string): ClaimRecord[] {
  * Write both articles (with and without claims) into a fresh data folder through the services.
  * Returns how many claims start in the first screen's paragraphs of the article with claims.
  */
-export async function makeLibrary(dataDir: string): Promise<number> {
+async function makeLibrary(dataDir: string): Promise<number> {
   let firstScreenClaims = 0;
   const factmark = await openFactmark({ dataDir, resourcesDir: resolve('resources'), seed: false });
   try {
@@ -121,12 +121,6 @@ export async function makeLibrary(dataDir: string): Promise<number> {
   return firstScreenClaims;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const median = (values: number[]) => percentile(values, 50);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 /**
@@ -135,7 +129,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
  * (`complete` false), or with every highlight in place (`complete` true). With `marked`, the click
  * and that frame are marked for the trace (openTimes); returns a rough ms (to a task after that frame).
  */
-export async function timeOpen(page: Page, title: string, highlights: number, complete = false, marked = false): Promise<number> {
+async function timeOpen(page: Page, title: string, highlights: number, complete = false, marked = false): Promise<number> {
   return page.evaluate(
     async ([name, expected, all, paragraphs, mark, openMark, readyMark]) => {
       const button = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Library"] button')].find((b) => b.textContent?.includes(name))!;
@@ -209,7 +203,7 @@ async function openEach(page: Page, firstScreenClaims: number): Promise<{ withCl
  * 60 Hz frame clock, as a user's do. `__name` is the helper tsx adds around named functions in the
  * callbacks below, which the page would otherwise lack.
  */
-export const PAGE_HELPERS = `
+const PAGE_HELPERS = `
 window.__name = (f) => f;
 window.frameAfter = (act) => new Promise((resolve) => {
   const t0 = performance.now();
@@ -231,7 +225,7 @@ interface PageHelpers {
 }
 
 /** Create a claim with the C key on a selection in the middle of the article, and check it is drawn and selected. */
-export async function createClaim(page: Page, i: number): Promise<void> {
+async function createClaim(page: Page, i: number): Promise<void> {
   await page.evaluate(async (n) => {
     const helpers = window as unknown as PageHelpers;
     const paragraphs = document.querySelectorAll('.fm-article-text p');
@@ -265,7 +259,7 @@ export async function createClaim(page: Page, i: number): Promise<void> {
 const STATUS_PAUSE_MS = 100;
 
 /** Change the selected claim's status with a number key, and check the new status is drawn. */
-export async function changeStatus(page: Page, i: number): Promise<void> {
+async function changeStatus(page: Page, i: number): Promise<void> {
   await page.evaluate(async ([n, pause]) => {
     const helpers = window as unknown as PageHelpers;
     const key = String((n % 6) + 1);
@@ -278,7 +272,7 @@ export async function changeStatus(page: Page, i: number): Promise<void> {
 }
 
 /** The frame clock alone: ms from an action that draws nothing, at any phase of the clock, to the next painted frame. */
-export async function timeNothing(page: Page, i: number): Promise<number> {
+async function timeNothing(page: Page, i: number): Promise<number> {
   return page.evaluate(async (n) => {
     const helpers = window as unknown as PageHelpers;
     await helpers.atAnyPhase(n);
@@ -287,7 +281,7 @@ export async function timeNothing(page: Page, i: number): Promise<number> {
 }
 
 /** Scroll the claims list somewhere, then click a row: ms to the frame painted with the article scrolled to it. */
-export async function timeSelect(page: Page, i: number): Promise<number> {
+async function timeSelect(page: Page, i: number): Promise<number> {
   return page.evaluate(
     async (n) => {
       const scroller = document.querySelector('.fm-claim-scroller')!;
@@ -357,26 +351,26 @@ async function main(): Promise<void> {
     const edit = (runs: EditFrame[]) => {
       const busy = runs.map((r) => r.busy);
       const wall = runs.map((r) => r.wall);
-      return `page busy p50 ${ms(median(busy))}, p95 ${ms(percentile(busy, 95))} (target p95 <= 16 ms); key press to painted frame p50 ${ms(median(wall))}, p95 ${ms(percentile(wall, 95))}`;
+      return `page busy p50 ${ms(percentile(busy, 50))}, p95 ${ms(percentile(busy, 95))} (target p95 <= 16 ms); key press to painted frame p50 ${ms(percentile(wall, 50))}, p95 ${ms(percentile(wall, 95))}`;
     };
     const select: number[] = [];
     for (let i = 0; i < SELECT_RUNS; i++) select.push(await timeSelect(page, i));
 
-    const ratio = median(open.withClaims) / median(open.without);
+    const ratio = percentile(open.withClaims, 50) / percentile(open.without, 50);
     console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Chromium ${browser.version()} headless`);
-    console.log(`Open, request to the first screen painted with its highlights (all ${firstScreenClaims} claims in its first ${FIRST_SCREEN_PARAGRAPHS} paragraphs; median of ${OPEN_RUNS}): with ${CLAIMS} claims ${ms(median(open.withClaims))}, without ${ms(median(open.without))}; ratio ${ratio.toFixed(2)} (target <= 1.25)`);
+    console.log(`Open, request to the first screen painted with its highlights (all ${firstScreenClaims} claims in its first ${FIRST_SCREEN_PARAGRAPHS} paragraphs; median of ${OPEN_RUNS}): with ${CLAIMS} claims ${ms(percentile(open.withClaims, 50))}, without ${ms(percentile(open.without, 50))}; ratio ${ratio.toFixed(2)} (target <= 1.25)`);
     console.log(`  runs with claims: ${open.withClaims.map((n) => n.toFixed(0)).join(', ')}; without: ${open.without.map((n) => n.toFixed(0)).join(', ')}`);
     console.log(
-      `Open until all ${CLAIMS} highlights are in place (the first 200 claims come with the article, the rest in a second call after the first paint): ${ms(median(open.withAll))}; ratio ${(median(open.withAll) / median(open.without)).toFixed(2)}`,
+      `Open until all ${CLAIMS} highlights are in place (the first 200 claims come with the article, the rest in a second call after the first paint): ${ms(percentile(open.withAll, 50))}; ratio ${(percentile(open.withAll, 50) / percentile(open.without, 50)).toFixed(2)}`,
     );
     console.log(`Create a claim (C key), ${EDIT_RUNS} runs: ${edit(create)}`);
     console.log(`Change a status (number key), ${EDIT_RUNS} runs: ${edit(status)}`);
     console.log(
       `  Key presses land at every phase of the 60 Hz frame clock. "Page busy" is the main thread's work from the key press until that frame is painted (the handler, React's commit, ` +
         `any other task, and the frame's style, layout and paint), read from a Chromium trace; the rest of "key press to painted frame" is waiting for the next refresh. ` +
-        `The clock alone (nothing drawn, timed the same way): p50 ${ms(median(nothing))}, p95 ${ms(percentile(nothing, 95))}.`,
+        `The clock alone (nothing drawn, timed the same way): p50 ${ms(percentile(nothing, 50))}, p95 ${ms(percentile(nothing, 95))}.`,
     );
-    console.log(`Select a claim in the panel and scroll to it: p50 ${ms(median(select))}, p95 ${ms(percentile(select, 95))} (target p95 <= 50 ms, ${SELECT_RUNS} runs)`);
+    console.log(`Select a claim in the panel and scroll to it: p50 ${ms(percentile(select, 50))}, p95 ${ms(percentile(select, 95))} (target p95 <= 50 ms, ${SELECT_RUNS} runs)`);
     console.log(`JS heap after opening (after GC): with claims ${heapWith.toFixed(1)} MB, without ${heapWithout.toFixed(1)} MB`);
   } finally {
     await browser.close();
@@ -385,10 +379,7 @@ async function main(): Promise<void> {
   }
 }
 
-// Run when started as a script (npm run bench), not when imported for profiling.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -16,6 +16,7 @@ import { EXPORT_FORMATS } from '../../src-main/services/export/registry';
 import type { ExportBundle, ExportFormatId } from '../../src-main/services/export/types';
 import { SCHEMA_VERSION } from '../../src-main/store/files';
 import { openTempLibrary } from '../support/temp-library';
+import { median } from './stats';
 
 const CLAIMS = 5_000;
 const PARAGRAPHS = 1_000;
@@ -60,11 +61,6 @@ const claims: ClaimRecord[] = inDocumentOrder(
   }),
 );
 const bundle: ExportBundle = { articles: [{ article, claims, text }], prefs: { reviewer: 'Bench', organisation: 'Bench Checks', organisationUrl: 'https://bench.example/' }, exportedAt: at };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function time(run: () => unknown, runs: number): Promise<number> {
   const times: number[] = [];

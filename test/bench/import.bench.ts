@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { Document, ExternalHyperlink, HeadingLevel, Packer, PageBreak, Paragraph, TextRun } from 'docx';
 import { runCli } from '../../src-main/cli/run';
 import { openFactmark } from '../../src-main/services/factmark';
+import { median } from './stats';
 
 const WORDS = 'council port expansion terminal dredging traffic jobs harbour ferry estuary minister budget report vote residents berth freight tunnel bridge levy'.split(' ');
 
@@ -65,12 +66,6 @@ async function longDocx(pages: number): Promise<Buffer> {
     if (p === pages - 1) children.push(new Paragraph({ children: [new PageBreak()] }));
   }
   return Packer.toBuffer(new Document({ title: 'A year at the port', creator: 'Bench', sections: [{ children }] }));
-}
-
-/** Median of a list of numbers. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
