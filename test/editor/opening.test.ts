@@ -1,10 +1,10 @@
 /** The claims a long article draws in its first paint. */
 import { describe, expect, it } from 'vitest';
 import { describeRange } from '../../src-shared/anchoring/describe';
-import type { ClaimRecord } from '../../src-shared/model';
 import { articleSchema } from '../../src-shared/schema';
 import { projectText } from '../../src-shared/text';
 import { openingClaims } from '../../src-renderer/editor/opening';
+import { makeClaim } from '../support/claims';
 
 const doc = articleSchema.node(
   'doc',
@@ -14,7 +14,7 @@ const doc = articleSchema.node(
 const projection = projectText(doc);
 const claimIn = (block: number) => {
   const start = projection.blocks[block].offset;
-  return { id: `c${block}`, target: describeRange(projection.text, start, start + 9) } as unknown as ClaimRecord;
+  return makeClaim({ id: `c${block}`, target: describeRange(projection.text, start, start + 9) });
 };
 
 describe('opening claims', () => {

@@ -1,10 +1,11 @@
 /** The read-only plugin and the claim-list diff the view uses to redraw only what changed. */
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
-import type { ClaimRecord } from '../../src-shared/model';
+import type { StatusId } from '../../src-shared/model';
 import { articleSchema } from '../../src-shared/schema';
 import { claimChanges } from '../../src-renderer/editor/claim-changes';
 import { readOnlyPlugin } from '../../src-renderer/editor/read-only';
+import { makeClaim } from '../support/claims';
 
 describe('read-only plugin', () => {
   const doc = articleSchema.node('doc', null, [articleSchema.node('paragraph', null, [articleSchema.text('Unchanged text.')])]);
@@ -23,8 +24,8 @@ describe('read-only plugin', () => {
 });
 
 describe('claim changes', () => {
-  const claim = (id: string, revision = 1, status = 'unverified') =>
-    ({ id, revision, status, claimant: '', target: { quote: { exact: id, prefix: '', suffix: '' }, position: { start: 0, end: 1 } } }) as unknown as ClaimRecord;
+  const claim = (id: string, revision = 1, status: StatusId = 'unverified') =>
+    makeClaim({ id, revision, status, claimant: '', target: { quote: { exact: id, prefix: '', suffix: '' }, position: { start: 0, end: 1 } } });
   const a = claim('a');
   const b = claim('b');
   const c = claim('c');

@@ -1,9 +1,10 @@
 /** The undo stack: order, limits, inverses and keeping stored copies fresh. */
 import { describe, expect, it } from 'vitest';
-import type { ClaimRecord } from '../../../src-shared/model';
 import { EMPTY_UNDO, describeChange, fieldsBefore, forgetClaim, inverse, record, refreshClaim, takeRedo, takeUndo, type ClaimChange } from '../../../src-renderer/desk/undo-stack';
+import { makeClaim } from '../../support/claims';
 
-const claim = (id: string, revision = 1) => ({ id, revision, status: 'unverified', claimant: 'A', note: '' }) as unknown as ClaimRecord;
+const TARGET = { quote: { exact: 'said', prefix: '', suffix: '' }, position: { start: 0, end: 4 } };
+const claim = (id: string, revision = 1) => makeClaim({ id, revision, status: 'unverified', claimant: 'A', note: '', target: TARGET });
 const create = (id: string): ClaimChange => ({ kind: 'create', claim: claim(id) });
 const statusChange: ClaimChange = { kind: 'update', claimId: 'c1', before: { status: 'unverified' }, after: { status: 'false' } };
 
