@@ -3,11 +3,12 @@
  * and src-main/electron/main.ts runs against a real temp data folder. It checks the window's
  * security settings, navigation and link handling, the IPC sender check, and flush-on-quit.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { makeTempDir } from '../../support/temp-library';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -104,7 +105,7 @@ let dataDir: string;
 const rendererFile = resolve('src-main/renderer/index.html');
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'factmark-electron-'));
+  dataDir = await makeTempDir('factmark-electron-');
   process.env.FACTMARK_DATA_DIR = dataDir;
   await import('../../../src-main/electron/main');
   await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 20_000 });

@@ -94,7 +94,6 @@ describe('crash safety', () => {
       for (const notice of notices) expect(notice).toMatch(/^An unfinished save of .* was found and moved to quarantine\//);
       await checkFolder(dir, acked);
     }
-    console.log(`crash test: ${kills} kills, ${total} acknowledged writes, quarantined temp files: ${(await readdir(join(dir, "quarantine")).catch(() => [])).length}`);
     expect(total).toBeGreaterThanOrEqual(MIN_ACKS);
     expect(kills).toBeGreaterThanOrEqual(MIN_KILLS);
     await rm(dir, { recursive: true, force: true });

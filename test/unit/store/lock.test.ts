@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,7 +33,6 @@ async function lockedByAnother(): Promise<string> {
   return lib.dir;
 }
 
-const cli = runCliIn;
 
 describe('the data folder lock', () => {
   it('writes pid, host and start time and removes the lock on close', async () => {
@@ -55,10 +54,10 @@ describe('the data folder lock', () => {
   it('lets read-only CLI commands run while the folder is locked, and refuses writing ones unchanged', async () => {
     const dir = await lockedByAnother();
     const before = await snapshotFolder(dir);
-    expect((await cli(dir, 'list')).out).toMatch(/Locked {2}\(0 claims\)/);
-    expect((await cli(dir, 'show', 'Locked')).code).toBe(0);
-    expect((await cli(dir, 'claim', 'list', 'Locked')).out).toBe('No claims yet.');
-    const write = await cli(dir, 'claim', 'add', 'Locked', '--quote', 'Some text');
+    expect((await runCliIn(dir, 'list')).out).toMatch(/Locked {2}\(0 claims\)/);
+    expect((await runCliIn(dir, 'show', 'Locked')).code).toBe(0);
+    expect((await runCliIn(dir, 'claim', 'list', 'Locked')).out).toBe('No claims yet.');
+    const write = await runCliIn(dir, 'claim', 'add', 'Locked', '--quote', 'Some text');
     expect(write.code).toBe(1);
     expect(write.err).toBe(`factmark: The library at ${dir} is open in another Factmark process (pid ${process.ppid}); close it first`);
     expect(await snapshotFolder(dir)).toEqual(before);
@@ -75,7 +74,6 @@ describe('the data folder lock', () => {
 
   it('takes over an unreadable lock file only once it is old', async () => {
     const dir = await makeTempDir();
-    const { utimes } = await import('node:fs/promises');
     await writeFile(join(dir, LOCK_FILE), '');
     expect(() => lockDataFolder(dir)).toThrow(/open in another Factmark process \(a process that is starting\)/);
     await utimes(join(dir, LOCK_FILE), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));

@@ -44,7 +44,6 @@ async function reopen(dir: string, options: { access?: 'read' | 'write' } = {}):
   };
 }
 
-const cli = runCliIn;
 
 const DAMAGE: [string, (good: string) => string | Buffer][] = [
   ['an empty file', () => ''],
@@ -102,11 +101,11 @@ describe('recovery of a damaged article file', () => {
   it('the CLI prints what it repaired on stderr and still succeeds', async () => {
     const { dir, id, articleFile } = await libraryWithBackup();
     await writeFile(articleFile, Buffer.alloc(64));
-    const r = await cli(dir, 'claim', 'list', id);
+    const r = await runCliIn(dir, 'claim', 'list', id);
     expect(r.code).toBe(0);
     expect(r.out).toBe('No claims yet.');
     expect(r.err).toMatch(/^factmark: notice: .*NUL bytes.*showing its backup/);
-    const w = await cli(dir, 'claim', 'add', id, '--quote', 'cost four million pounds');
+    const w = await runCliIn(dir, 'claim', 'add', id, '--quote', 'cost four million pounds');
     expect(w.code).toBe(0);
     expect(w.err).toMatch(/NUL bytes.*was restored/);
   });
@@ -195,7 +194,7 @@ describe('leftover temp files and files from a newer Factmark', () => {
   it('refuses with a clear message to open a newer article it cannot read, and the CLI does not crash', async () => {
     const { dir, id, articleFile } = await libraryWithBackup();
     await writeFile(articleFile, JSON.stringify({ schemaVersion: 7, somethingElse: true }));
-    const r = await cli(dir, 'show', id);
+    const r = await runCliIn(dir, 'show', id);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/saved by a newer Factmark \(schema 7\); update Factmark to open it/);
     expect(await readFile(articleFile, 'utf8')).toBe(JSON.stringify({ schemaVersion: 7, somethingElse: true }));
@@ -207,7 +206,7 @@ describe('leftover temp files and files from a newer Factmark', () => {
     const index = JSON.parse(await readFile(indexFile, 'utf8'));
     await writeFile(indexFile, JSON.stringify({ ...index, schemaVersion: 2 }));
     const before = await snapshotFolder(dir);
-    const r = await cli(dir, 'import', join(dir, 'index.json'));
+    const r = await runCliIn(dir, 'import', join(dir, 'index.json'));
     expect(r.code).toBe(1);
     const lib = await reopen(dir);
     expect(await lib.call('library.list', {})).toHaveLength(1);
