@@ -4,9 +4,10 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inDocumentOrder } from '../../../src-shared/model';
 import { STATUSES } from '../../../src-shared/statuses';
+import { projectText } from '../../../src-shared/text';
 import { REPORT_CSP, renderHtml } from '../../../src-main/services/export/html';
 import { HOSTILE_CLAIMANT, HOSTILE_NOTE, openSampleLibrary, type SampleLibrary } from '../../fixtures/export/sample-library';
-import { bundleOf, claimAt, STRUCTURED_ARTICLE, STRUCTURED_TEXT } from './structured-doc';
+import { bundleOf, claimAt, STRUCTURED_ARTICLE, STRUCTURED_NODE, STRUCTURED_TEXT } from './structured-doc';
 
 function parse(html: string): Document {
   return new JSDOM(html).window.document;
@@ -22,6 +23,23 @@ function highlightedText(doc: Document, claimId: string): string {
     })
     .join('');
 }
+
+/** The claims each number label in the article text belongs to, sorted (a claim labelled twice appears twice). */
+function labelledClaims(doc: Document): string[] {
+  return [...doc.querySelectorAll('.article-text .claim-num')].map((label) => label.closest('mark')?.getAttribute('data-claim') ?? '').sort();
+}
+
+/**
+ * Whether [start, end) covers a character of some textblock (text or hard break) of the structured
+ * document, rather than only block-separator characters, which have nothing to show.
+ */
+const STRUCTURED_BLOCKS = projectText(STRUCTURED_NODE).blocks;
+function coversBlockCharacter(start: number, end: number): boolean {
+  return STRUCTURED_BLOCKS.some((b) => start < b.offset + b.length && end > b.offset);
+}
+
+/** Offset of the structured document's one hard break ("." then a line break then "A second line"). */
+const HARD_BREAK = STRUCTURED_TEXT.indexOf('.\nA second line') + 1;
 
 /** The article text as shown, without number labels. */
 function shownText(doc: Document): string {
@@ -123,13 +141,28 @@ describe('HTML highlights over a structured document', () => {
         const claims = ranges.map(([s, e], i) => claimAt(text, STRUCTURED_ARTICLE.id, `c${i}`, s, e, STATUSES[i % STATUSES.length].id));
         const doc = parse(renderHtml(bundleOf(STRUCTURED_ARTICLE, inDocumentOrder(claims), text)));
         for (const c of claims) expect(highlightedText(doc, c.id)).toBe(c.target.quote.exact.replace(/\n/g, ''));
-        // A range inside a block separator has no character to show, so it gets no label (the editor never makes one).
-        const visible = claims.filter((c) => c.target.quote.exact.replace(/\n/g, '') !== '');
-        expect(doc.querySelectorAll('.article-text .claim-num').length).toBe(visible.length);
+        // A claim is highlighted and labelled exactly once when it covers a character of a block, a hard
+        // break included; a range inside a block separator has nothing to show (the editor never makes one).
+        const shown = claims.filter((c) => coversBlockCharacter(c.target.position.start, c.target.position.end)).map((c) => c.id).sort();
+        expect(labelledClaims(doc)).toEqual(shown);
+        expect(new Set([...doc.querySelectorAll('.article-text mark[data-claim]')].map((m) => m.getAttribute('data-claim')))).toEqual(new Set(shown));
         expect(shownText(doc)).toBe(text.replace(/\n\n/g, '\u0000').replace(/\n/g, ''));
       }),
-      { numRuns: 60 },
+      // A claim on just the hard break once failed here (seed 42, path "419:2:8:8:8"): the old oracle took its
+      // quote "\n" for a block separator and expected no label, while the report labels it on its <br>.
+      { numRuns: 60, examples: [[[[HARD_BREAK, HARD_BREAK + 1]]]] },
     );
+  });
+
+  it('highlights and labels a claim that covers only a hard break, on its line break', () => {
+    expect(STRUCTURED_TEXT[HARD_BREAK]).toBe('\n');
+    const claim = claimAt(STRUCTURED_TEXT, STRUCTURED_ARTICLE.id, 'break', HARD_BREAK, HARD_BREAK + 1);
+    const doc = parse(renderHtml(bundleOf(STRUCTURED_ARTICLE, [claim], STRUCTURED_TEXT)));
+    const marks = doc.querySelectorAll('.article-text mark[data-claim="break"]');
+    expect(marks.length).toBe(1);
+    expect(marks[0].querySelectorAll('br').length).toBe(1);
+    expect(highlightedText(doc, 'break')).toBe('');
+    expect(labelledClaims(doc)).toEqual(['break']);
   });
 
   it('lists a claim whose quote is not in the text as not found, without highlighting it', () => {
