@@ -5,7 +5,6 @@
  */
 import Papa from 'papaparse';
 import { statusInfo } from '../../../src-shared/statuses';
-import { numberClaims } from './common';
 import type { ExportBundle } from './types';
 
 /** A cell a spreadsheet could take as a formula. */
@@ -39,14 +38,15 @@ export function renderCsv(bundle: ExportBundle): string {
   const rows: (string | number)[][] = [];
   for (const item of bundle.articles) {
     const { article } = item;
-    for (const { claim: c, number } of numberClaims(item)) {
+    // Claims come in document order, so a claim's number is its place in the list (as in the reports).
+    item.claims.forEach((c, i) => {
       const info = statusInfo(c.status);
       const evidence = c.evidence.map((e) => `${e.stance}: ${e.url}${e.title ? ` (${e.title})` : ''}${e.note ? ` — ${e.note}` : ''}`).join('\n');
       rows.push([
         article.id,
         article.title,
         article.sourceUrl,
-        number,
+        i + 1,
         c.id,
         c.target.quote.exact,
         c.claimant,
@@ -63,7 +63,7 @@ export function renderCsv(bundle: ExportBundle): string {
         c.target.position.start,
         c.target.position.end,
       ]);
-    }
+    });
   }
   const csv = Papa.unparse(
     { fields: [...CSV_COLUMNS], data: rows },
