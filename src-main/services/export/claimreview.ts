@@ -10,6 +10,7 @@ import { RATING_SCALE, STATUSES, statusInfo } from '../../../src-shared/statuses
 import { oneLine } from './common';
 import { isHttpUrl } from './escape';
 import type { ExportBundle } from './types';
+import { annotationId } from './w3c';
 
 /** Words that mark a claimant as an organisation rather than a person. */
 const ORGANISATION_WORDS =
@@ -34,7 +35,7 @@ export function isoDate(value: string): string | null {
 /** Statuses that carry a verdict, i.e. a ClaimReview rating. */
 export const RATED_STATUSES = STATUSES.filter((s) => s.rating !== null).map((s) => s.id);
 
-/** Where the review is published: the organisation's URL with a fragment for the claim, else a Factmark URN. */
+/** Where the review is published: the organisation's URL with a fragment for the claim, else the claim's annotation id (a Factmark URN). */
 function reviewUrl(bundle: ExportBundle, claim: ClaimRecord): string {
   const base = bundle.prefs.organisationUrl;
   if (isHttpUrl(base)) {
@@ -42,7 +43,7 @@ function reviewUrl(bundle: ExportBundle, claim: ClaimRecord): string {
     url.hash = `factmark-claim-${claim.id}`;
     return url.href;
   }
-  return `urn:factmark:article:${claim.articleId}:claim:${claim.id}`;
+  return annotationId(claim);
 }
 
 /** The review's author: the organisation, else the claim's reviewer as a person, else Factmark's user. */

@@ -25,14 +25,19 @@ export const FACTMARK_AGENT = { id: 'urn:factmark:app', type: 'Software', name: 
 
 const ANNOTATION_ID = /^urn:factmark:article:([A-Za-z0-9_-]{1,64}):claim:([A-Za-z0-9_-]{1,64})$/;
 
-/** The IRI an article's annotations target: its http(s) source URL, else a Factmark URN. */
+/** An article's Factmark URN (urn:factmark:article:<id>); its claims' and collection's ids extend it. */
+export function articleUrn(articleId: string): string {
+  return `urn:factmark:article:${articleId}`;
+}
+
+/** The IRI an article's annotations target: its http(s) source URL, else its Factmark URN. */
 export function articleIri(article: Pick<ArticleRecord, 'id' | 'sourceUrl'>): string {
-  return isHttpUrl(article.sourceUrl) ? toIri(article.sourceUrl) : `urn:factmark:article:${article.id}`;
+  return isHttpUrl(article.sourceUrl) ? toIri(article.sourceUrl) : articleUrn(article.id);
 }
 
 /** A claim's annotation id: names the article and the claim, so both come back on restore. */
 export function annotationId(claim: Pick<ClaimRecord, 'id' | 'articleId'>): string {
-  return `urn:factmark:article:${claim.articleId}:claim:${claim.id}`;
+  return `${articleUrn(claim.articleId)}:claim:${claim.id}`;
 }
 
 /** A URL as an IRI: WHATWG-normalised, with the characters IRIs forbid but URLs keep percent-encoded. */
@@ -86,7 +91,7 @@ function annotation(item: ExportedArticle, claim: ClaimRecord, offsets: CodePoin
 /** The W3C collection for the bundle's articles (all annotations on its first and only page). */
 export function buildW3c(bundle: ExportBundle): W3cCollectionRecord {
   const single = bundle.articles.length === 1 ? bundle.articles[0].article : null;
-  const id = single ? `urn:factmark:article:${single.id}:annotations` : `urn:factmark:export:${bundle.exportedAt}`;
+  const id = single ? `${articleUrn(single.id)}:annotations` : `urn:factmark:export:${bundle.exportedAt}`;
   const items = bundle.articles.flatMap((item) => {
     const offsets = new CodePointOffsets(item.text);
     return item.claims.map((c) => annotation(item, c, offsets));
