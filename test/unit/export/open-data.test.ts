@@ -9,9 +9,11 @@ import { articleText as textOf } from '../../../src-main/services/documents';
 import { CSV_COLUMNS } from '../../../src-main/services/export/csv';
 import { FactmarkExport } from '../../../src-main/services/export/json';
 import { CodePointOffsets } from '../../../src-main/services/export/code-points';
-import { claimantType, isoDate } from '../../../src-main/services/export/claimreview';
+import { buildClaimReviews, claimantType, isoDate } from '../../../src-main/services/export/claimreview';
+import { buildW3c } from '../../../src-main/services/export/w3c';
 import { MOTIVATIONS, W3C_CONTEXT, W3cAnnotationCollection } from '../../../src-main/services/export/w3c-schema';
 import { HOSTILE_CLAIMANT, HOSTILE_NOTE, openSampleLibrary, type SampleLibrary } from '../../fixtures/export/sample-library';
+import { bundleOf, claimAt, STRUCTURED_ARTICLE, STRUCTURED_TEXT } from './structured-doc';
 
 let sample: SampleLibrary;
 let ordered: ClaimRecord[];
@@ -171,6 +173,13 @@ describe('ClaimReview', () => {
     });
     const disputed = reviews.find((r) => r.reviewRating.alternateName === 'Disputed')!;
     expect(disputed.datePublished).toBe('2026-01-15');
+  });
+
+  it('without an organisation URL, gives each review the claim’s Factmark URN, the same id as its W3C annotation', () => {
+    const bundle = bundleOf(STRUCTURED_ARTICLE, [claimAt(STRUCTURED_TEXT, STRUCTURED_ARTICLE.id, 'c1', 0, 9, 'false')], STRUCTURED_TEXT);
+    const [review] = buildClaimReviews(bundle);
+    expect(review.url).toBe('urn:factmark:article:structured:claim:c1');
+    expect(buildW3c(bundle).first.items[0].id).toBe(review.url);
   });
 
   it('guesses Person or Organization for the claimant, and reads dates', () => {
