@@ -1,7 +1,10 @@
-/** Helpers every format shares: claim numbering and placement, reviewers, timestamps, file names. */
+/** Helpers every format shares: claim numbering and placement, stance labels, reviewers, timestamps, file names. */
 import { anchorTarget } from '../../../src-shared/anchoring/anchor';
 import type { ClaimRecord } from '../../../src-shared/model';
 import type { ExportBundle, ExportedArticle } from './types';
+
+/** Labels for evidence stances, as the reports show them. */
+export const STANCE_LABELS = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const;
 
 /** A claim with its number in the report (1-based, document order) and its range in the text, or null (orphan). */
 export interface NumberedClaim {

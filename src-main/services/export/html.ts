@@ -7,16 +7,13 @@
 import { countByStatus, type ClaimRecord } from '../../../src-shared/model';
 import { STATUSES, statusInfo } from '../../../src-shared/statuses';
 import { parseDoc } from '../documents';
-import { formatTimestamp, numberClaims, reviewersOf, singleArticle, type NumberedClaim } from './common';
+import { formatTimestamp, numberClaims, reviewersOf, singleArticle, STANCE_LABELS, type NumberedClaim } from './common';
 import { escapeHtml, safeHref } from './escape';
 import { renderHighlightedDoc } from './highlight';
 import type { ExportBundle, ExportedArticle } from './types';
 
 /** The report's Content-Security-Policy: inline styles only; nothing may load or run. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
-
-/** Labels for evidence stances. */
-export const STANCE_LABELS = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const;
 
 const STATUS_CSS = STATUSES.map(
   (s) =>
@@ -68,6 +65,7 @@ a{color:#0b4fa8}
 ${STATUS_CSS}
 `;
 
+/** A status as a coloured chip: glyph and label. */
 function chip(status: ClaimRecord['status']): string {
   const info = statusInfo(status);
   return `<span class="chip s-${info.id}">${escapeHtml(info.glyph)} ${escapeHtml(info.label)}</span>`;
@@ -158,7 +156,7 @@ export function renderArticleReport(item: ExportedArticle, bundle: ExportBundle)
   const { article } = item;
   const numbered = numberClaims(item);
   const body = renderHighlightedDoc(parseDoc(article.doc), numbered);
-  const legend = STATUSES.map((s) => `<span class="chip s-${s.id}">${escapeHtml(s.glyph)} ${escapeHtml(s.label)}</span>`).join(' ');
+  const legend = STATUSES.map((s) => chip(s.id)).join(' ');
   return `<!doctype html>
 <html lang="${escapeHtml(article.language || 'en')}">
 <head>

@@ -6,8 +6,7 @@
  */
 import { countByStatus, type ClaimRecord, type EvidenceItem } from '../../../src-shared/model';
 import { STATUSES, statusInfo } from '../../../src-shared/statuses';
-import { formatTimestamp, numberClaims, oneLine, reviewersOf, singleArticle, type NumberedClaim } from './common';
-import { STANCE_LABELS } from './html';
+import { formatTimestamp, numberClaims, oneLine, reviewersOf, singleArticle, STANCE_LABELS, type NumberedClaim } from './common';
 import type { ExportBundle } from './types';
 
 /** Escape characters that mean something inline (emphasis, code, links, HTML, tables, entities). */
