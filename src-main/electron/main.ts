@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { defaultDataDir } from '../paths';
-import { setPdfPrinter } from '../services/export/pdf';
 import { openFactmark, type Factmark } from '../services/factmark';
 import { closeAll, guardClose } from './close-guard';
 import { registerIpc } from './ipc';
@@ -61,8 +60,7 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   const dataDir = process.env.FACTMARK_DATA_DIR ? defaultDataDir() : join(app.getPath('appData'), 'Factmark', 'library');
-  factmark = await openFactmark({ dataDir, resourcesDir: join(app.getAppPath(), 'resources') });
-  setPdfPrinter(electronPdfPrinter);
+  factmark = await openFactmark({ dataDir, resourcesDir: join(app.getAppPath(), 'resources'), printer: electronPdfPrinter });
   denyAllPermissions(session.defaultSession);
   registerIpc(factmark.dispatcher, isTrustedSender);
   Menu.setApplicationMenu(buildMenu(() => mainWindow));

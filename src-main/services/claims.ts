@@ -1,6 +1,7 @@
 /** The claims service: create, update, delete, restore and list the claims of an article. */
 import { FactmarkError, type ParsedRequestOf } from '../../src-shared/contract';
 import { allOccurrences, describeRange } from '../../src-shared/anchoring/describe';
+import { derivedPublicationFields, newPublicationFields } from '../../src-shared/claim-publication';
 import { claimantsOf, inDocumentOrder, type ClaimRecord } from '../../src-shared/model';
 import { trimRange } from '../../src-shared/text';
 import type { ServiceContext } from './context';
@@ -54,11 +55,16 @@ export function createClaimsService(ctx: ServiceContext) {
     const now = ctx.clock().toISOString();
     const reviewer = await reviewerName();
     const status = req.status ?? 'unverified';
+    const target = describeRange(text, start, end);
+    const claimant = req.claimant ?? '';
+    const { articleId: _a, range: _r, id: _i, ...fields } = req;
     const claim: ClaimRecord = {
+      ...newPublicationFields(target.quote.exact, claimant, status, now),
+      ...fields,
       id: req.id ?? ctx.newId(),
       articleId: req.articleId,
-      target: describeRange(text, start, end),
-      claimant: req.claimant ?? '',
+      target,
+      claimant,
       status,
       evidence: req.evidence ?? [],
       note: req.note ?? '',
@@ -87,6 +93,7 @@ export function createClaimsService(ctx: ServiceContext) {
     const statusChanged = req.patch.status !== undefined && req.patch.status !== current.status;
     const next: ClaimRecord = {
       ...current,
+      ...derivedPublicationFields(current, req.patch, now),
       ...req.patch,
       reviewer: reviewer || current.reviewer,
       updatedAt: now,

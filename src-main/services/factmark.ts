@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { lockDataFolder } from '../store/lock';
 import type { StoreAccess } from '../store/library-store';
 import { createContext, type ServiceContext } from './context';
+import type { PdfPrinter } from './export/pdf';
 import { Dispatcher } from './dispatch';
 import { createHandlers } from './handlers';
 import { seedSamples } from './sample';
@@ -31,6 +32,8 @@ export interface OpenOptions {
    * when another process holds it; 'read' takes no lock and changes nothing on disk.
    */
   access?: StoreAccess;
+  /** The PDF printer (the desktop app's printToPDF); default: a local Chromium. */
+  printer?: PdfPrinter;
 }
 
 export async function openFactmark(options: OpenOptions): Promise<Factmark> {

@@ -41,6 +41,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'export.formats': async () => exporter.formats(),
     'export.article': exporter.exportArticle,
     'export.library': exporter.exportLibrary,
+    'export.preview': exporter.preview,
     'export.restore': exporter.restore,
   };
 }

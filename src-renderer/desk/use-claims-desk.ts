@@ -3,6 +3,7 @@
  * saved through the contract in order (no Save button), with undo/redo, a saving status, and
  * conflict handling when another window changed a claim first.
  */
+import { newPublicationFields } from '../../src-shared/claim-publication';
 import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimFieldsPatch } from '../../src-shared/contract';
 import { inDocumentOrder, type ClaimRecord, type ClaimTarget } from '../../src-shared/model';
@@ -340,6 +341,7 @@ export function useClaimsDesk({ client, articleId, initialClaims, claimCount, re
         updatedAt: now,
         revision: 1,
         history: [{ status: 'unverified', at: now, reviewer }],
+        ...newPublicationFields(target.quote.exact, '', 'unverified', now),
       };
       const change: ClaimChange = { kind: 'create', claim };
       setUndo(record(undoRef.current, change));

@@ -147,7 +147,7 @@ function AddEvidence({ onAdd }: { onAdd(item: EvidenceItem): void }) {
       setError('Enter a full http:// or https:// address.');
       return;
     }
-    onAdd({ id: newEvidenceId(), url: url.trim(), title: title.trim(), stance, note });
+    onAdd({ id: newEvidenceId(), url: url.trim(), title: title.trim(), date: '', citation: '', stance, note });
     setUrl('');
     setTitle('');
     setNote('');
