@@ -23,6 +23,11 @@ export function isVerdict(status: StatusId): boolean {
   return statusInfo(status).rating !== null;
 }
 
+/** True when a claim is marked Verified or False with no evidence: it would be published without a source. */
+export function lacksSource(claim: Pick<ClaimRecord, 'status' | 'evidence'>): boolean {
+  return (claim.status === 'verified' || claim.status === 'false') && claim.evidence.length === 0;
+}
+
 /** The claim as checked by default: the quote on one line. */
 export function defaultClaimAsChecked(quote: string): string {
   return quote.replace(/\s+/g, ' ').trim();

@@ -169,8 +169,8 @@ export const contract = {
   ),
   'export.preview': op(
     z.object({ articleId: Id, claimIds: z.array(Id).max(100_000).optional(), includeNotes: z.boolean().optional() }).strict(),
-    z.object({ html: z.string(), warnings: z.array(z.string()) }),
-    'The HTML report as it will be exported (for the same claims and notes choice), with a line for each claim it flags (a verdict with no source).',
+    z.object({ html: z.string(), warnings: z.array(z.string()), defaultSummary: z.string() }),
+    'The HTML report as it will be exported (for the same claims and notes choice), a line for each claim it flags (a verdict with no source), and the summary it would generate.',
   ),
   'export.library': op(
     z.object({ format: ExportFormat, articleIds: z.array(Id).min(1).max(100_000).optional(), includeNotes: z.boolean().optional() }).strict(),

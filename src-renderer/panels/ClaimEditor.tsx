@@ -2,13 +2,15 @@
  * The claim editor: status, claimant (with suggestions), evidence, note, reviewer, times and the
  * status history. Each field saves itself when it changes (text fields when they lose focus).
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import type { ClaimRecord, EvidenceItem, StanceId } from '../../src-shared/model';
+import { useId, useState } from 'react';
+import { normaliseWebUrl, type ClaimRecord, type EvidenceItem, type StanceId } from '../../src-shared/model';
 import { STATUSES, statusInfo } from '../../src-shared/statuses';
 import { Dialog } from '../components/Dialog';
 import type { ClaimPatch } from '../desk/use-claims-desk';
 import { openExternal, safeExternalUrl } from '../desk/links';
 import { snippet } from '../desk/claim-list';
+import { useDraft } from '../components/use-draft';
+import { ClaimPublicationFields } from './ClaimPublicationFields';
 
 interface Props {
   claim: ClaimRecord;
@@ -41,33 +43,6 @@ function StanceField({ value, label, onChange }: { value: StanceId; label: strin
   );
 }
 
-/** A text field's local draft: follows the stored value until edited, commits when asked. */
-function useDraft(value: string, commit: (next: string) => void) {
-  const [draft, setDraft] = useState(value);
-  const dirty = useRef(false);
-  useEffect(() => {
-    if (!dirty.current) setDraft(value);
-  }, [value]);
-  const flush = () => {
-    if (!dirty.current) return;
-    dirty.current = false;
-    if (draft !== value) commit(draft);
-  };
-  return {
-    value: draft,
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      dirty.current = true;
-      setDraft(e.target.value);
-    },
-    onBlur: flush,
-    flush,
-    /** Forget the edit was pending (it has been saved with something else). */
-    markSaved: () => {
-      dirty.current = false;
-    },
-  };
-}
-
 function formatTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
@@ -77,25 +52,42 @@ function newEvidenceId(): string {
   return crypto.randomUUID();
 }
 
+/** An evidence URL as typed: '' when left empty (a source without a link), the http(s) URL it means (a bare domain as https), or null when it is neither. */
+function typedEvidenceUrl(input: string): string | null {
+  const url = normaliseWebUrl(input);
+  if (url === '') return '';
+  return safeExternalUrl(url) ? url : null;
+}
+
+const URL_PROBLEM = 'Enter a full http:// or https:// address, or leave it empty for a source without a link.';
+
 /** One evidence item, editable in place. */
 function EvidenceRow({ item, index, onChange, onRemove }: { item: EvidenceItem; index: number; onChange(next: EvidenceItem): void; onRemove(): void }) {
   const [urlError, setUrlError] = useState<string | null>(null);
   const errorId = useId();
   // Every commit carries all the fields as drafted, so two quick edits never overwrite each other.
   const commit = (change: Partial<EvidenceItem>) => {
-    const draftUrl = safeExternalUrl(url.value) ? url.value.trim() : item.url;
-    for (const d of [url, title, note]) d.markSaved();
-    onChange({ ...item, url: draftUrl, title: title.value, note: note.value, ...change });
+    const draftUrl = typedEvidenceUrl(url.value) ?? item.url;
+    for (const d of [url, title, date, citation, note]) d.markSaved();
+    const next = { ...item, url: draftUrl, title: title.value, date: date.value, citation: citation.value, note: note.value, ...change };
+    if (!next.url && !next.title.trim() && !next.citation.trim()) {
+      setUrlError('A source needs a URL, a title or a citation; the old one is kept.');
+      return;
+    }
+    onChange(next);
   };
   const url = useDraft(item.url, (next) => {
-    if (!safeExternalUrl(next)) {
-      setUrlError('Enter a full http:// or https:// address; the old one is kept.');
+    const typed = typedEvidenceUrl(next);
+    if (typed === null) {
+      setUrlError(`${URL_PROBLEM} The old one is kept.`);
       return;
     }
     setUrlError(null);
-    commit({ url: next.trim() });
+    commit({ url: typed });
   });
   const title = useDraft(item.title, (next) => commit({ title: next }));
+  const date = useDraft(item.date, (next) => commit({ date: next.trim() }));
+  const citation = useDraft(item.citation, (next) => commit({ citation: next }));
   const note = useDraft(item.note, (next) => commit({ note: next }));
   const n = index + 1;
   return (
@@ -108,6 +100,14 @@ function EvidenceRow({ item, index, onChange, onRemove }: { item: EvidenceItem; 
         <label className="fm-field">
           <span>Title</span>
           <input type="text" {...title} aria-label={`Evidence ${n} title`} />
+        </label>
+        <label className="fm-field">
+          <span>Date</span>
+          <input type="text" {...date} placeholder="2026-03-02" aria-label={`Evidence ${n} date`} />
+        </label>
+        <label className="fm-field">
+          <span>Citation</span>
+          <input type="text" {...citation} placeholder="Email from the press office" aria-label={`Evidence ${n} citation`} />
         </label>
         <StanceField value={item.stance} label={`Evidence ${n} stance`} onChange={(stance) => commit({ stance })} />
         <label className="fm-field fm-field-wide">
@@ -136,21 +136,19 @@ function EvidenceRow({ item, index, onChange, onRemove }: { item: EvidenceItem; 
 function AddEvidence({ onAdd }: { onAdd(item: EvidenceItem): void }) {
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
+  const [date, setDate] = useState('');
+  const [citation, setCitation] = useState('');
   const [stance, setStance] = useState<StanceId>('supports');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const safe = safeExternalUrl(url);
-    if (!safe) {
-      setError('Enter a full http:// or https:// address.');
-      return;
-    }
-    onAdd({ id: newEvidenceId(), url: url.trim(), title: title.trim(), date: '', citation: '', stance, note });
-    setUrl('');
-    setTitle('');
-    setNote('');
+    const typed = typedEvidenceUrl(url);
+    if (typed === null) return setError(URL_PROBLEM);
+    if (!typed && !title.trim() && !citation.trim()) return setError('Give the source’s URL, or its title or citation (an interview, an email, a document).');
+    onAdd({ id: newEvidenceId(), url: typed, title: title.trim(), date: date.trim(), citation: citation.trim(), stance, note });
+    for (const clear of [setUrl, setTitle, setDate, setCitation, setNote]) clear('');
     setError(null);
   };
   return (
@@ -158,11 +156,19 @@ function AddEvidence({ onAdd }: { onAdd(item: EvidenceItem): void }) {
       <div className="fm-evidence-grid">
         <label className="fm-field">
           <span>URL</span>
-          <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} aria-label="New evidence URL" />
+          <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://… (optional)" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} aria-label="New evidence URL" />
         </label>
         <label className="fm-field">
           <span>Title</span>
           <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} aria-label="New evidence title" />
+        </label>
+        <label className="fm-field">
+          <span>Date</span>
+          <input type="text" value={date} onChange={(e) => setDate(e.target.value)} placeholder="2026-03-02" aria-label="New evidence date" />
+        </label>
+        <label className="fm-field">
+          <span>Citation</span>
+          <input type="text" value={citation} onChange={(e) => setCitation(e.target.value)} placeholder="Email from the press office" aria-label="New evidence citation" />
         </label>
         <StanceField value={stance} label="New evidence stance" onChange={setStance} />
         <label className="fm-field fm-field-wide">
@@ -184,6 +190,7 @@ function AddEvidence({ onAdd }: { onAdd(item: EvidenceItem): void }) {
 
 export function ClaimEditor({ claim, claimants, onPatch, onDelete, onClose, onOpenPreferences }: Props) {
   const listId = useId();
+  const noteHintId = useId();
   const claimant = useDraft(claim.claimant, (next) => onPatch({ claimant: next.trim() }));
   const note = useDraft(claim.note, (next) => onPatch({ note: next }));
   const close = () => {
@@ -227,8 +234,10 @@ export function ClaimEditor({ claim, claimants, onPatch, onDelete, onClose, onOp
       </div>
       <label className="fm-field">
         <span>Note</span>
-        <textarea rows={3} {...note} />
+        <textarea rows={3} {...note} aria-describedby={noteHintId} />
+        <span id={noteHintId} className="fm-hint">Internal: not in reports unless you include notes when exporting.</span>
       </label>
+      <ClaimPublicationFields claim={claim} onPatch={onPatch} />
 
       <section aria-label="Evidence" className="fm-editor-section">
         <h3 className="fm-section-title">Evidence ({claim.evidence.length})</h3>

@@ -3,6 +3,7 @@
  * summary, the "no source recorded" rule, stance labels, reviewers, timestamps, file names.
  */
 import { anchorTarget } from '../../../src-shared/anchoring/anchor';
+import { lacksSource } from '../../../src-shared/claim-publication';
 import type { ArticleRecord, ClaimRecord } from '../../../src-shared/model';
 import { statusInfo, type StatusId } from '../../../src-shared/statuses';
 import type { ExportBundle, ExportedArticle } from './types';
@@ -74,12 +75,9 @@ export function inFindingsOrder(claims: readonly NumberedClaim[]): NumberedClaim
   return [...claims].sort((a, b) => rank(a) - rank(b) || a.number - b.number);
 }
 
-/** True when a claim was marked Verified or False without any evidence: the report flags it. */
-export function lacksSource(claim: Pick<ClaimRecord, 'status' | 'evidence'>): boolean {
-  return (claim.status === 'verified' || claim.status === 'false') && claim.evidence.length === 0;
-}
+export { lacksSource };
 
-/** The flag written beside such a claim. */
+/** The flag written beside a claim marked Verified or False without evidence (see lacksSource). */
 export const NO_SOURCE = 'No source recorded';
 
 /** One line per claim the report flags, for the export preview: "Claim 3 (False): no source recorded". */

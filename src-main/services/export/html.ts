@@ -11,6 +11,7 @@ import type { ClaimRecord, EvidenceItem } from '../../../src-shared/model';
 import { STATUSES, statusInfo } from '../../../src-shared/statuses';
 import { parseDoc } from '../documents';
 import {
+  FINDINGS_ORDER,
   formatTimestamp,
   inFindingsOrder,
   isolateBidi,
@@ -126,7 +127,7 @@ function method(item: ExportedArticle, bundle: ExportBundle): string {
   if (verdicts) rows.push(['Verdicts given', escapeHtml(verdicts)]);
   rows.push(['Article imported', escapeHtml(formatTimestamp(item.article.importedAt))]);
   rows.push(['Report made', escapeHtml(formatTimestamp(bundle.exportedAt))]);
-  const scale = STATUSES.map((s) => `${chip(s.id)}`).join(' ');
+  const scale = FINDINGS_ORDER.map(chip).join(' ');
   return `<section class="method" aria-labelledby="method-h">
 <h2 class="section" id="method-h">Method</h2>
 <p>Each claim was highlighted in the article, attributed to its claimant and checked against the sources listed with it. Verdicts, worst first: False, Misleading, Disputed, Verified; claims without one are still in review.</p>

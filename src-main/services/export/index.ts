@@ -8,7 +8,7 @@ import { inDocumentOrder } from '../../../src-shared/model';
 import type { ServiceContext } from '../context';
 import { articleText } from '../documents';
 import { chromiumPrinter } from './chromium-printer';
-import { fileStem, numberClaims, sourceWarnings } from './common';
+import { defaultSummary, fileStem, numberClaims, sourceWarnings } from './common';
 import { renderHtml } from './html';
 import type { PdfPrinter } from './pdf';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from './registry';
@@ -55,7 +55,7 @@ export function createExportService(ctx: ServiceContext, options: ExportServiceO
   /** The HTML report exactly as export.article would write it, and a line for each claim it flags. */
   async function preview(req: ParsedRequestOf<'export.preview'>): Promise<ResponseOf<'export.preview'>> {
     const item = await load(req.articleId, req.claimIds);
-    return { html: renderHtml(await bundleOf([item], req.includeNotes)), warnings: sourceWarnings(numberClaims(item)) };
+    return { html: renderHtml(await bundleOf([item], req.includeNotes)), warnings: sourceWarnings(numberClaims(item)), defaultSummary: defaultSummary(item.claims) };
   }
 
   /** Every article (or the listed ones) in one file of a collection format. */
