@@ -1,4 +1,5 @@
 /** The HTML report's stylesheet (inline in the report): reading layout on screen, clean A4 pages in print. */
+import { createHash } from 'node:crypto';
 import { STATUSES } from '../../../src-shared/statuses';
 
 const STATUS_CSS = STATUSES.map(
@@ -51,3 +52,6 @@ a{color:#0b4fa8}
 @page{size:A4;margin:16mm 16mm 20mm}
 ${STATUS_CSS}
 `;
+
+/** The CSP source for the report's <style> element ('sha256-…'), so a page that forbids inline styles can still show the report (the export preview). */
+export const REPORT_STYLE_HASH = `sha256-${createHash('sha256').update(REPORT_CSS, 'utf8').digest('base64')}`;
