@@ -59,7 +59,7 @@ function typedEvidenceUrl(input: string): string | null {
   return safeExternalUrl(url) ? url : null;
 }
 
-const URL_PROBLEM = 'Enter a full http:// or https:// address, or leave it empty for a source without a link.';
+const URL_PROBLEM = 'Enter a full http:// or https:// address, or leave it empty for a source without a link';
 
 /** One evidence item, editable in place. */
 function EvidenceRow({ item, index, onChange, onRemove }: { item: EvidenceItem; index: number; onChange(next: EvidenceItem): void; onRemove(): void }) {
@@ -79,7 +79,7 @@ function EvidenceRow({ item, index, onChange, onRemove }: { item: EvidenceItem; 
   const url = useDraft(item.url, (next) => {
     const typed = typedEvidenceUrl(next);
     if (typed === null) {
-      setUrlError(`${URL_PROBLEM} The old one is kept.`);
+      setUrlError(`${URL_PROBLEM}; the old one is kept.`);
       return;
     }
     setUrlError(null);
@@ -145,7 +145,7 @@ function AddEvidence({ onAdd }: { onAdd(item: EvidenceItem): void }) {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const typed = typedEvidenceUrl(url);
-    if (typed === null) return setError(URL_PROBLEM);
+    if (typed === null) return setError(`${URL_PROBLEM}.`);
     if (!typed && !title.trim() && !citation.trim()) return setError('Give the source’s URL, or its title or citation (an interview, an email, a document).');
     onAdd({ id: newEvidenceId(), url: typed, title: title.trim(), date: date.trim(), citation: citation.trim(), stance, note });
     for (const clear of [setUrl, setTitle, setDate, setCitation, setNote]) clear('');
@@ -235,8 +235,10 @@ export function ClaimEditor({ claim, claimants, onPatch, onDelete, onClose, onOp
       <label className="fm-field">
         <span>Note</span>
         <textarea rows={3} {...note} aria-describedby={noteHintId} />
-        <span id={noteHintId} className="fm-hint">Internal: not in reports unless you include notes when exporting.</span>
       </label>
+      <p id={noteHintId} className="fm-hint">
+        The note is internal: reports leave it out unless you include notes when exporting.
+      </p>
       <ClaimPublicationFields claim={claim} onPatch={onPatch} />
 
       <section aria-label="Evidence" className="fm-editor-section">

@@ -37,7 +37,7 @@ export function ClaimPublicationFields({ claim, onPatch }: Props) {
       </label>
       <div className="fm-editor-grid">
         <label className="fm-field">
-          <span>Claimant is</span>
+          <span>Made by</span>
           <select value={claim.claimantKind} onChange={(e) => onPatch({ claimantKind: e.target.value as ClaimantKindId })}>
             <option value="person">A person</option>
             <option value="organisation">An organisation</option>

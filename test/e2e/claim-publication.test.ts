@@ -49,11 +49,11 @@ describe.skipIf(!chromiumPath)('desk: publication fields', () => {
 
   it('edits the claim as checked, the explanation, the claimant kind and the verdict date', async () => {
     const section = editor().getByRole('region', { name: 'For publication' });
-    expect(await section.getByRole('combobox', { name: 'Claimant is' }).inputValue()).toBe('organisation');
+    expect(await section.getByRole('combobox', { name: 'Made by' }).inputValue()).toBe('organisation');
     expect(await section.getByLabel('Verdict date').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await section.getByRole('textbox', { name: 'Claim as checked' }).fill('The talks made no progress.');
     await section.getByRole('textbox', { name: 'Public explanation' }).fill('Both delegations reported progress on corridors.');
-    await section.getByRole('combobox', { name: 'Claimant is' }).selectOption('person');
+    await section.getByRole('combobox', { name: 'Made by' }).selectOption('person');
     await section.getByLabel('Verdict date').fill('2022-03-12');
     await waitSaved(page);
     await expect.poll(stored).toMatchObject({
