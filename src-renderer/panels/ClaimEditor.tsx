@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { normaliseWebUrl, type ClaimRecord, type EvidenceItem, type StanceId } from '../../src-shared/model';
 import { STATUSES, statusInfo } from '../../src-shared/statuses';
 import { Dialog } from '../components/Dialog';
-import type { ClaimPatch } from '../desk/use-claims-desk';
+import type { ClaimPatch } from '../../src-shared/claims';
 import { openExternal, safeExternalUrl } from '../desk/links';
 import { snippet } from '../desk/claim-list';
 import { useDraft } from '../components/use-draft';
