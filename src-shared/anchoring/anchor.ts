@@ -35,3 +35,8 @@ export function anchorTarget(text: string, target: ClaimTarget): AnchoredRange |
   if (!found) return null;
   return { start: found.start, end: found.end, method: found.state === 'changed' ? 'fuzzy' : 'quote' };
 }
+
+/** Anchor a claim: one carried to a new version as an orphan stays an orphan until re-attached. */
+export function anchorClaim(text: string, claim: { target: ClaimTarget; carried?: { state: string } }): AnchoredRange | null {
+  return claim.carried?.state === 'orphaned' ? null : anchorTarget(text, claim.target);
+}

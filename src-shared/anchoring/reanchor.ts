@@ -109,6 +109,9 @@ function locate(pair: VersionPair, target: ClaimTarget, old: { start: number; en
     const score = held ? 100 + q : scoreAt(scope, target, start, end, q);
     if (q >= anchoredMinimum(exact.length)) candidates.push({ start, end, state: 'changed', quote: q, score });
   }
+  // The same words nearby on text that can be the claim's beat an edit read from a misaligned diff.
+  const same = exactCandidates(scope, target).filter((c) => Math.abs(c.start - start) <= Math.max(64, exact.length));
+  if (candidates[0]?.state === 'changed' && same.length > 0) candidates.unshift({ ...same[0], score: 1_000 });
   if (!held || candidates.length === 0) candidates.push(...exactCandidates(scope, target), ...windowCandidates(scope, target));
   if (candidates.length === 0) candidates.push(...fallbackCandidates(scope, target));
   const usable = candidates.map((c) => trimmed(pair, c)).filter((c): c is Candidate => c !== null);

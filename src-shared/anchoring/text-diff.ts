@@ -26,7 +26,7 @@ export interface TextDiff {
 /** Give up word-diffing one changed stretch after this long (it then counts as replaced whole). */
 const HUNK_TIMEOUT_MS = 150;
 
-/** Unchanged chunks shorter than this (characters) do not end a changed stretch. */
+/** Unchanged chunks shorter than this (characters) do not end a changed stretch, unless they end a line. */
 const MIN_ANCHOR_CHUNK = 40;
 
 /** Cut a text into chunks ending after a line break or a sentence's final punctuation and space. */
@@ -77,7 +77,8 @@ function diffHunk(list: SegmentList, oldPart: string, newPart: string): void {
 /** Diff two versions of a text. */
 export function diffTexts(oldText: string, newText: string): TextDiff {
   const list = new SegmentList();
-  const oldChunks = chunkText(foldTypography(oldText));
+  const oldFolded = foldTypography(oldText);
+  const oldChunks = chunkText(oldFolded);
   const newChunks = chunkText(foldTypography(newText));
   let pendingOld = '';
   let pendingNew = '';
@@ -85,8 +86,8 @@ export function diffTexts(oldText: string, newText: string): TextDiff {
     const joined = change.value.join('');
     if (change.removed) pendingOld += joined;
     else if (change.added) pendingNew += joined;
-    else if ((pendingOld || pendingNew) && joined.length < MIN_ANCHOR_CHUNK) {
-      // A short chunk in common ("Mr. ") between changes is no anchor: the word diff realigns it.
+    else if ((pendingOld || pendingNew) && joined.length < MIN_ANCHOR_CHUNK && !joined.endsWith('\n')) {
+      // A short piece of a sentence in common ("Mr. ") between changes is no anchor: the word diff realigns it.
       pendingOld += joined;
       pendingNew += joined;
     } else {
@@ -96,24 +97,25 @@ export function diffTexts(oldText: string, newText: string): TextDiff {
     }
   }
   diffHunk(list, pendingOld, pendingNew);
-  return { oldLength: oldText.length, newLength: newText.length, segments: mergeSlivers(list.segments) };
+  return { oldLength: oldText.length, newLength: newText.length, segments: mergeSlivers(list.segments, oldFolded) };
 }
 
 /** The larger side of a changed segment. */
 const changeSize = (s: Segment) => Math.max(s.oldEnd - s.oldStart, s.newEnd - s.newStart);
 
 /**
- * Semantic clean-up as in diff-match-patch: an unchanged sliver between two changes, no longer
- * than either change (the space in "Robin␣" -> "UPDATE:␣This … Elisa"), joins them into one change.
+ * Semantic clean-up as in diff-match-patch: an unchanged sliver of a line between two changes, no
+ * longer than either change (the space in "Robin␣" -> "UPDATE:␣This … Elisa"), joins them into one
+ * change. A sliver holding a line break is a whole unchanged paragraph and stays.
  */
-function mergeSlivers(segments: Segment[]): Segment[] {
+function mergeSlivers(segments: Segment[], oldText: string): Segment[] {
   const out: Segment[] = [];
   for (const s of segments) {
     const last = out[out.length - 1];
     const beforeLast = out[out.length - 2];
     if (!s.equal && last?.equal && beforeLast && !beforeLast.equal) {
       const sliver = last.oldEnd - last.oldStart;
-      if (sliver <= changeSize(beforeLast) && sliver <= changeSize(s)) {
+      if (sliver <= changeSize(beforeLast) && sliver <= changeSize(s) && !oldText.slice(last.oldStart, last.oldEnd).includes('\n')) {
         out.pop();
         beforeLast.oldEnd = s.oldEnd;
         beforeLast.newEnd = s.newEnd;
