@@ -13,12 +13,13 @@ async function readInput(path: string): Promise<Buffer> {
   }
 }
 
-/** One line saying what an import did (and for a new version, how its claims were carried). */
+/** One line saying what an import did (and for a new version with claims, how they were carried). */
 export function describeImport(result: ResponseOf<'import.file'>): string {
   const { article, duplicate, carried } = result;
   if (duplicate) return `Already in the library: "${article.title}" (${article.id}); nothing imported`;
   const version = article.previousVersionId ? ` (a new version of ${article.previousVersionId})` : '';
-  const claims = carried
+  const total = carried ? carried.exact + carried.moved + carried.changed + carried.orphaned : 0;
+  const claims = carried && total > 0
     ? `; claims carried: ${carried.exact} exact, ${carried.moved} moved, ${carried.changed} changed, ${carried.orphaned} orphaned`
     : '';
   return `Imported "${article.title}" as ${article.id}${version}${claims}`;

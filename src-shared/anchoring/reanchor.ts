@@ -12,6 +12,7 @@ import { anchorTarget } from './anchor';
 import { assignOneToOne, type Contender } from './assign';
 import { foldTypography, sameWording } from './fold';
 import { exactCandidates, fallbackCandidates, scoreAt, SHORT_QUOTE, windowCandidates, type Candidate, type SearchScope } from './quote-search';
+import { createMoveFinder, type MoveFinder } from './moves';
 import { similarity } from './similarity';
 import { charKept, diffTexts, keptChars, mapOffset, ownership, unchangedRange, type TextDiff } from './text-diff';
 
@@ -63,6 +64,27 @@ function keptWords(diff: TextDiff, quote: string, start: number): number {
   return words === 0 ? 0 : kept / words;
 }
 
+/** How much of a quote (at old offset `start`) survives as `mapped`: the best of kept words, kept characters and similarity. */
+function likeness(diff: TextDiff, quote: string, start: number, mapped: string): number {
+  const kept = keptChars(diff, start, start + quote.length) / Math.max(quote.length, mapped.length);
+  return Math.max(keptWords(diff, quote, start), kept, similarity(mapped, quote));
+}
+
+/** The claim's place inside a passage that moved (and was perhaps edited) elsewhere. */
+function movedCandidates(pair: VersionPair, target: ClaimTarget, old: { start: number; end: number }): Candidate[] {
+  const block = pair.moves.blockFor(old.start, old.end);
+  if (!block) return [];
+  const from = old.start - block.oldStart;
+  const start = block.newStart + mapOffset(block.diff, from, 'start', block.newText);
+  const end = block.newStart + mapOffset(block.diff, old.end - block.oldStart, 'end', block.newText);
+  if (end <= start) return [];
+  const exact = target.quote.exact;
+  const mapped = pair.newText.slice(start, end);
+  if (sameWording(mapped, exact)) return [{ start, end, state: 'moved', quote: 1, score: 500 }];
+  const q = likeness(block.diff, exact, from, mapped);
+  return q >= anchoredMinimum(exact.length) ? [{ start, end, state: 'changed', quote: q, score: 50 + q }] : [];
+}
+
 /** The old and new texts, their diff and what is derived from them once. */
 interface VersionPair {
   oldText: string;
@@ -70,11 +92,12 @@ interface VersionPair {
   folded: string;
   diff: TextDiff;
   newRegions: Array<{ start: number; end: number }>;
+  moves: MoveFinder;
 }
 
 function pairOf(oldText: string, newText: string, diff: TextDiff): VersionPair {
   const newRegions = diff.segments.filter((s) => !s.equal && s.newEnd > s.newStart).map((s) => ({ start: s.newStart, end: s.newEnd }));
-  return { oldText, newText, folded: foldTypography(newText), diff, newRegions };
+  return { oldText, newText, folded: foldTypography(newText), diff, newRegions, moves: createMoveFinder(oldText, newText, diff) };
 }
 
 function trimmed(pair: VersionPair, c: Candidate): Candidate | null {
@@ -104,7 +127,7 @@ function locate(pair: VersionPair, target: ClaimTarget, old: { start: number; en
   if (end > start && sameWording(mapped, exact)) {
     candidates.push({ start, end, state: 'exact', quote: 1, score: 1_000 });
   } else if (end > start) {
-    const q = Math.max(keptWords(diff, exact, old.start), keptChars(diff, old.start, old.end) / Math.max(exact.length, mapped.length), similarity(mapped, exact));
+    const q = likeness(diff, exact, old.start, mapped);
     // With both ends placed by the diff the mapped range wins; otherwise it competes with the searches.
     const score = held ? 100 + q : scoreAt(scope, target, start, end, q);
     if (q >= anchoredMinimum(exact.length)) candidates.push({ start, end, state: 'changed', quote: q, score });
@@ -113,6 +136,7 @@ function locate(pair: VersionPair, target: ClaimTarget, old: { start: number; en
   const same = exactCandidates(scope, target).filter((c) => Math.abs(c.start - start) <= Math.max(64, exact.length));
   if (candidates[0]?.state === 'changed' && same.length > 0) candidates.unshift({ ...same[0], score: 1_000 });
   if (!held || candidates.length === 0) candidates.push(...exactCandidates(scope, target), ...windowCandidates(scope, target));
+  if (candidates.length === 0) candidates.push(...movedCandidates(pair, target, old));
   if (candidates.length === 0) candidates.push(...fallbackCandidates(scope, target));
   const usable = candidates.map((c) => trimmed(pair, c)).filter((c): c is Candidate => c !== null);
   return { old, certain: false, candidates: usable.sort((a, b) => b.score - a.score) };

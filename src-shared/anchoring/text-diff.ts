@@ -26,7 +26,7 @@ export interface TextDiff {
 /** Give up word-diffing one changed stretch after this long (it then counts as replaced whole). */
 const HUNK_TIMEOUT_MS = 150;
 
-/** Unchanged chunks shorter than this (characters) do not end a changed stretch, unless they end a line. */
+/** Unchanged chunks shorter than this (characters) do not end a changed stretch, unless they end a line or the text. */
 const MIN_ANCHOR_CHUNK = 40;
 
 /** Cut a text into chunks ending after a line break or a sentence's final punctuation and space. */
@@ -82,11 +82,13 @@ export function diffTexts(oldText: string, newText: string): TextDiff {
   const newChunks = chunkText(foldTypography(newText));
   let pendingOld = '';
   let pendingNew = '';
-  for (const change of diffArrays(oldChunks, newChunks)) {
+  const changes = diffArrays(oldChunks, newChunks);
+  changes.forEach((change, i) => {
     const joined = change.value.join('');
+    const fragment = joined.length < MIN_ANCHOR_CHUNK && !joined.endsWith('\n') && i < changes.length - 1;
     if (change.removed) pendingOld += joined;
     else if (change.added) pendingNew += joined;
-    else if ((pendingOld || pendingNew) && joined.length < MIN_ANCHOR_CHUNK && !joined.endsWith('\n')) {
+    else if ((pendingOld || pendingNew) && fragment) {
       // A short piece of a sentence in common ("Mr. ") between changes is no anchor: the word diff realigns it.
       pendingOld += joined;
       pendingNew += joined;
@@ -95,7 +97,7 @@ export function diffTexts(oldText: string, newText: string): TextDiff {
       pendingOld = pendingNew = '';
       list.push(joined.length, joined.length, true);
     }
-  }
+  });
   diffHunk(list, pendingOld, pendingNew);
   return { oldLength: oldText.length, newLength: newText.length, segments: mergeSlivers(list.segments, oldFolded) };
 }
