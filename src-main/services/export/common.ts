@@ -2,7 +2,7 @@
  * Helpers every format shares: claim numbering and placement, the findings order, the overall
  * summary, the "no source recorded" rule, stance labels, reviewers, timestamps, file names.
  */
-import { anchorTarget } from '../../../src-shared/anchoring/anchor';
+import { anchorClaim } from '../../../src-shared/anchoring/anchor';
 import { lacksSource } from '../../../src-shared/claim-publication';
 import type { ArticleRecord, ClaimRecord } from '../../../src-shared/model';
 import { statusInfo, type StatusId } from '../../../src-shared/statuses';
@@ -21,7 +21,7 @@ export interface NumberedClaim {
 /** Number an article's claims in document order and anchor each in the text (null when it anchors nowhere). */
 export function numberClaims(item: ExportedArticle): NumberedClaim[] {
   return item.claims.map((claim, i) => {
-    const anchored = anchorTarget(item.text, claim.target);
+    const anchored = anchorClaim(item.text, claim);
     return { claim, number: i + 1, range: anchored ? { start: anchored.start, end: anchored.end } : null };
   });
 }
