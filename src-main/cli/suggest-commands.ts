@@ -1,7 +1,6 @@
 /** CLI: `suggest <article> [--all]` lists check-worthy sentences; `--claimant --quote "…"` names who said a quote. */
 import { ENGLISH_ONLY_NOTE } from '../../src-shared/contract-suggest';
-import { articleText } from '../services/documents';
-import { quoteRange } from '../services/suggest/quote-range';
+import { resolveRange } from '../services/claims';
 import { isEnglish } from '../services/suggest/suggester';
 import { articleArgument, UsageError, type Command } from './command';
 
@@ -24,7 +23,7 @@ export const suggestCommand: Command = {
       const occurrence = ctx.values.occurrence === undefined ? 1 : Number(ctx.values.occurrence);
       if (!Number.isInteger(occurrence) || occurrence < 1) throw new UsageError('--occurrence must be a whole number from 1');
       const { article } = await ctx.call('library.get', { articleId, claimLimit: 1 });
-      const { start, end } = quoteRange(article, quote, occurrence);
+      const { start, end } = resolveRange(ctx.factmark.ctx.texts.of(article), { quote, occurrence });
       const result = await ctx.call('suggest.claimant', { articleId, start, end });
       if (!ctx.json) {
         if (!result.claimant) ctx.print('No claimant found: the text names no source for this quote.');
@@ -34,7 +33,7 @@ export const suggestCommand: Command = {
     }
     if (ctx.values.quote !== undefined) throw new UsageError('--quote goes with --claimant');
     const { article } = await ctx.call('library.get', { articleId, claimLimit: 1 });
-    const english = isEnglish(article.language, articleText(article));
+    const english = isEnglish(article.language, ctx.factmark.ctx.texts.of(article));
     const suggestions = await ctx.call('suggest.claims', { articleId, all: ctx.values.all === true });
     if (!english) {
       if (ctx.json) return { suggestions, note: ENGLISH_ONLY_NOTE };

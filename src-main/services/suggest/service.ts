@@ -1,7 +1,6 @@
 /** The suggest.* operations: check-worthy sentences, claimant suggestions and dismissals of an article. */
 import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../../src-shared/contract';
 import type { ServiceContext } from '../context';
-import { articleText } from '../documents';
 import { Dismissals, isDismissed } from './dismissals';
 import { claimantOf, isEnglish, scoreSentences } from './suggester';
 
@@ -16,7 +15,7 @@ export function createSuggestService(ctx: ServiceContext) {
 
   async function claims(req: ParsedRequestOf<'suggest.claims'>): Promise<ResponseOf<'suggest.claims'>> {
     const data = await ctx.store.article(req.articleId);
-    const text = articleText(data.article);
+    const text = ctx.texts.of(data.article);
     if (!isEnglish(data.article.language, text)) return [];
     const dismissed = await dismissals.list(req.articleId);
     const claimed = data.claims.map((c) => c.target.position);
@@ -54,7 +53,7 @@ export function createSuggestService(ctx: ServiceContext) {
 
   async function claimant(req: ParsedRequestOf<'suggest.claimant'>): Promise<ResponseOf<'suggest.claimant'>> {
     const data = await ctx.store.article(req.articleId);
-    const text = articleText(data.article);
+    const text = ctx.texts.of(data.article);
     checkRange(text, req.start, req.end);
     if (!isEnglish(data.article.language, text)) return { claimant: '', confidence: 0 };
     const a = claimantOf(text, req.start, req.end);
@@ -64,7 +63,7 @@ export function createSuggestService(ctx: ServiceContext) {
   async function dismiss(req: ParsedRequestOf<'suggest.dismiss'>): Promise<ResponseOf<'suggest.dismiss'>> {
     const data = await ctx.store.article(req.articleId);
     if (ctx.store.access === 'read') throw new FactmarkError('read-only', 'The library is open read-only; dismissals cannot be saved');
-    const text = articleText(data.article);
+    const text = ctx.texts.of(data.article);
     checkRange(text, req.start, req.end);
     const quote = text.slice(req.start, req.end);
     const others = (await dismissals.list(req.articleId)).filter((d) => !(d.start === req.start && d.end === req.end) && d.quote !== quote);
