@@ -52,7 +52,7 @@ export interface Scored {
 
 /** Attribute one row; `quote`: the content span or the whole sentence. */
 export function scoreRow(row: PolnearRow, quote: 'content' | 'sentence'): Scored {
-  const context = row.preceding_context ? `${row.preceding_context}\n` : '';
+  const context = row.preceding_context ? `${row.preceding_context} ` : '';
   const text = context + row.sentence;
   const base = context.length - row.sentence_start;
   const start = quote === 'content' ? Math.min(...row.content_spans.map((s) => s[0])) + base : context.length;

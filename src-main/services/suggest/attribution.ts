@@ -5,7 +5,7 @@
  * full name used earlier, an organisation's full name, or "" when there is no source.
  */
 import { findCues, type Cue } from './cues';
-import { clauseSubject, mentionText, personalName, phraseEndingAt, phraseStartingAt, subjectBefore, PERSONAL_PRONOUN, type Mention } from './mentions';
+import { clauseSubject, withNames, mentionText, personalName, phraseEndingAt, phraseStartingAt, subjectBefore, PERSONAL_PRONOUN, type Mention } from './mentions';
 import { isQuoteMark } from './cues';
 import type { Sentence, Token } from './nlp';
 import { lastPersonBefore, fullNameOf, organisationFullName } from './coreference';
@@ -60,7 +60,7 @@ function sourceOf(tokens: readonly Token[], cue: Cue): Mention | null {
   const after = () => (tokens[cue.index + 1]?.pos === 'VERB' ? null : phraseStartingAt(tokens, cue.index + 1));
   if (inverted) return after() ?? before();
   const subject = before();
-  if (subject || !cue.speech || cue.index === 0) return subject;
+  if (subject || !cue.speech) return subject;
   const next = tokens[cue.index + 1];
   return next && (next.pos === 'PROPN' || /^(he|she)$/i.test(next.text)) ? after() : null;
 }
@@ -135,7 +135,7 @@ export function attribute(text: string, sentences: readonly Sentence[], start: n
   const next = sentences[last + 1];
   if (next && opensQuote(text.slice(sentences[last].start, sentences[last].end)) && /[”"]/.test(text.slice(next.start, next.end))) pool.push(next);
   const candidates: Candidate[] = [];
-  for (const s of pool) {
+  for (const s of pool.map(withNames)) {
     const own = s === previous ? -1 : s === next && next !== sentences[first] ? 1 : 0;
     for (const cue of findCues(s)) {
       if (own === 1 && s.tokens[cue.index].start - s.start > 40) continue;

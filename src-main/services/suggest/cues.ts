@@ -40,19 +40,33 @@ export function verbLists(): VerbLists {
 const OPEN_QUOTES = new Set(['“', '‘', '«']);
 const CLOSE_QUOTES = new Set(['”', '’', '»']);
 
-/** For each token, whether it lies inside quotation marks (straight quotes toggle). */
+/** Whether a straight quote opens (space or start before it, a word right after it) rather than closes. */
+function opens(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const spaceBefore = i === 0 || tokens[i - 1].end < t.start;
+  const next = tokens[i + 1];
+  return spaceBefore && !!next && next.start === t.end;
+}
+
+/**
+ * For each token, whether it lies inside quotation marks. A closing mark with no opening one
+ * before it (the quotation began in an earlier sentence) puts everything before it inside.
+ */
 export function insideQuotes(tokens: readonly Token[]): boolean[] {
   const out: boolean[] = [];
   let inside = false;
-  for (const t of tokens) {
-    if (OPEN_QUOTES.has(t.text) || (t.text === '"' && !inside)) {
-      out.push(false);
+  tokens.forEach((t, i) => {
+    const open = OPEN_QUOTES.has(t.text) || (t.text === '"' && opens(tokens, i));
+    const close = !open && (CLOSE_QUOTES.has(t.text) || t.text === '"');
+    if (open) {
       inside = true;
-    } else if (CLOSE_QUOTES.has(t.text) || (t.text === '"' && inside)) {
+      out.push(false);
+    } else if (close && t.text !== '’') {
+      if (!inside) out.fill(true);
       inside = false;
       out.push(false);
-    } else out.push(inside && t.text !== "'");
-  }
+    } else out.push(inside);
+  });
   return out;
 }
 

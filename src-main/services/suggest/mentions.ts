@@ -3,7 +3,7 @@
  * auxiliaries, party tags like "(R-IN)" and appositions), and how a mention becomes a claimant
  * name (titles dropped: "Russian Foreign Minister Sergei Lavrov" → "Sergei Lavrov").
  */
-import type { Token } from './nlp';
+import type { Sentence, Token } from './nlp';
 import { isQuoteMark } from './cues';
 
 /** A source mention: token indices [first, last] in its sentence. */
@@ -16,6 +16,29 @@ const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART', 'PRON']);
 const SKIP_BEFORE_VERB = new Set(['AUX', 'ADV', 'PART']);
 export const TITLE = /^(mr|mrs|ms|dr|prof|sen|sens|rep|reps|gov|gen|lt|col|sgt|capt|president|vice|prime|minister|secretary|senator|representative|governor|mayor|chancellor|chairman|chairwoman|chair|director|spokesman|spokeswoman|spokesperson|ambassador|judge|justice|king|queen|prince|pope|general|foreign|defense|defence|interior|deputy|chief|leader|nominee|candidate|former|attorney|speaker|sir|lord|lady|pastor|rev|commissioner|ceo|founder|head|officer|democrat|republican)\.?$/i;
 export const PERSONAL_PRONOUN = /^(he|she|him|her|his|they|them|their|it|its|i|we|you|me|us|who|which|that|one|this)$/i;
+
+const CAPITALISED = /^\p{Lu}[\p{L}'’-]*$/u;
+
+/**
+ * The sentence with capitalised words that the tagger took for verbs, nouns or adjectives retagged
+ * as proper nouns when they sit in a name ("Lynch said", "said Don Fowler"): next to a proper noun,
+ * or right before a verb after which a name cannot be a common word.
+ */
+export function withNames(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  let changed = false;
+  const out = tokens.map((t, i) => {
+    if (t.pos === 'PROPN' || !/^(VERB|NOUN|ADJ)$/.test(t.pos) || !CAPITALISED.test(t.text) || t.text.length < 2) return t;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const nearName = next?.pos === 'PROPN' || (prev?.pos === 'PROPN' && !/^[A-Z]+$/.test(prev.text));
+    const beforeSaid = i === 0 && next?.pos === 'VERB' && /^(said|says|told|added|wrote|noted|argued|explained|insisted|claimed|stated|announced|replied|responded|warned)$/i.test(next.text);
+    if (!nearName && !beforeSaid) return t;
+    changed = true;
+    return { ...t, pos: 'PROPN' };
+  });
+  return changed ? { ...sentence, tokens: out } : sentence;
+}
 
 /** The noun phrase ending at token `end` (inclusive), going left; null when there is none. */
 export function phraseEndingAt(tokens: readonly Token[], end: number): Mention | null {
