@@ -72,3 +72,6 @@ export const suggestContract = {
     'Dismiss the suggestion at [start, end) for this article (dismissed: false brings it back); returns every dismissed range.',
   ),
 } as const;
+
+export type SuggestedSentenceRecord = z.infer<typeof SuggestedSentence>;
+export type ClaimantSuggestionRecord = z.infer<typeof ClaimantSuggestion>;
