@@ -8,6 +8,7 @@ import { createLibraryService } from './library';
 import { createImportService } from './import';
 import { createPrefsService } from './prefs';
 import { createSuggestService } from './suggest/service';
+import { createVersionsService } from './versions';
 
 export type Handlers = { [N in OperationName]: (req: ParsedRequestOf<N>) => Promise<ResponseOf<N>> };
 
@@ -19,6 +20,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const exporter = createExportService(ctx);
   const backups = createBackupsService(ctx);
   const suggest = createSuggestService(ctx);
+  const versions = createVersionsService(ctx);
   return {
     'library.list': library.list,
     'library.get': library.get,
@@ -36,8 +38,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'claims.delete': claims.remove,
     'claims.restore': claims.restore,
     'claims.claimants': claims.claimants,
-    'import.file': (req) => importer.importFile(req.fileName, Buffer.from(req.dataBase64, 'base64')),
-    'import.url': (req) => importer.importUrl(req.url),
+    'import.file': (req) => importer.importFile(req.fileName, Buffer.from(req.dataBase64, 'base64'), req.newVersionOf),
+    'import.url': (req) => importer.importUrl(req.url, req.newVersionOf),
     'import.paste': (req) => importer.importPaste(req),
     'backups.list': backups.list,
     'backups.restore': backups.restore,
@@ -51,5 +53,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'suggest.claims': suggest.claims,
     'suggest.claimant': suggest.claimant,
     'suggest.dismiss': suggest.dismiss,
+    'versions.list': versions.list,
+    'versions.changes': versions.changes,
+    'claims.acceptCarried': versions.accept,
+    'claims.reattach': versions.reattach,
   };
 }
