@@ -1,6 +1,7 @@
 /** What every service is given: the store over its data folder, a clock and an id source. */
 import { randomBytes } from 'node:crypto';
 import { LibraryStore, type StoreOptions } from '../store/library-store';
+import { sharedConversionWorker, type Conversions } from './import/conversion-host';
 import { SerialQueue } from './serial-queue';
 
 export interface ServiceContext {
@@ -13,6 +14,8 @@ export interface ServiceContext {
    * their final write inside.
    */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Where imports parse untrusted files: a worker with a memory cap and a time budget. */
+  conversions: Conversions;
 }
 
 /** A random 12-character url-safe id. */
@@ -22,7 +25,7 @@ export function randomId(): string {
 
 export function createContext(
   dataDir: string,
-  options: Partial<Pick<ServiceContext, 'clock' | 'newId'>> & Pick<StoreOptions, 'access' | 'backups'> = {},
+  options: Partial<Pick<ServiceContext, 'clock' | 'newId' | 'conversions'>> & Pick<StoreOptions, 'access' | 'backups'> = {},
 ): ServiceContext {
   const clock = options.clock ?? (() => new Date());
   const queue = new SerialQueue();
@@ -31,5 +34,6 @@ export function createContext(
     store: new LibraryStore(dataDir, { clock, access: options.access, backups: options.backups }),
     clock,
     newId: options.newId ?? randomId,
+    conversions: options.conversions ?? sharedConversionWorker(),
   };
 }

@@ -8,6 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { FactmarkError } from '../../../src-shared/contract';
 import type { Converted, Converter } from './converted';
+import { limitNesting } from './deep-nesting';
 import { charsetOf, decodeHtml } from './encoding';
 import { sanitisedToDoc, leadingHeading } from './html-to-doc';
 import { checkDecodedText, checkTextual } from './input-checks';
@@ -23,9 +24,9 @@ export interface HtmlOptions {
   pageUrl?: string;
 }
 
-/** Parse HTML into a jsdom window whose document URL is `url` (about:blank without one). */
+/** Parse HTML into a jsdom window whose document URL is `url` (about:blank without one); deep nesting is flattened first. */
 export function parseHtml(html: string, url?: string): JSDOM {
-  return new JSDOM(html, { url: normaliseUrl(url), virtualConsole: new VirtualConsole() });
+  return new JSDOM(limitNesting(html), { url: normaliseUrl(url), virtualConsole: new VirtualConsole() });
 }
 
 /** The error for input with nothing to import. */
