@@ -3,21 +3,11 @@ import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-
 import type { Node as PMNode } from 'prosemirror-model';
 import { inDocumentOrder, type ArticleMetaFields, type ArticleRecord } from '../../src-shared/model';
 import { docText } from '../../src-shared/text';
-import { SCHEMA_VERSION, summarise, type ArticleData } from '../store/files';
+import { SCHEMA_VERSION } from '../store/files';
 import type { ServiceContext } from './context';
 import { hashText, parseDoc } from './documents';
 
 const EMPTY_META = { byline: '', publisher: '', sourceUrl: '', publishedAt: '', language: '' };
-
-/** Save an article file and put its row in the index (replacing the old row). */
-export async function saveArticle(ctx: ServiceContext, data: ArticleData, options: { reindex: boolean }): Promise<void> {
-  await ctx.store.writeArticle(data);
-  if (!options.reindex) return;
-  const index = await ctx.store.index();
-  const rows = index.articles.filter((row) => row.id !== data.article.id);
-  rows.unshift(summarise(data));
-  await ctx.store.writeIndex({ ...index, articles: rows });
-}
 
 /** Save a new article (no claims yet) with fresh id and times; its text must be non-empty. */
 export async function addArticle(
@@ -37,7 +27,7 @@ export async function addArticle(
     textHash: input.text === undefined ? hashText(text) : input.textHash,
     ...(input.previousVersionId ? { previousVersionId: input.previousVersionId } : {}),
   };
-  await saveArticle(ctx, { schemaVersion: SCHEMA_VERSION, article, claims: [] }, { reindex: true });
+  await ctx.store.writeArticle({ schemaVersion: SCHEMA_VERSION, article, claims: [] });
   return article;
 }
 
@@ -61,7 +51,7 @@ export function createLibraryService(ctx: ServiceContext) {
     const data = await ctx.store.article(req.articleId);
     // req.meta was checked against ArticleMeta by the dispatcher (and rename's title by its own schema).
     const article = { ...data.article, ...req.meta, updatedAt: ctx.clock().toISOString() };
-    await saveArticle(ctx, { ...data, article }, { reindex: true });
+    await ctx.store.writeArticle({ ...data, article });
     return article;
   }
 
@@ -71,8 +61,6 @@ export function createLibraryService(ctx: ServiceContext) {
 
   async function remove(req: ParsedRequestOf<'library.delete'>): Promise<ResponseOf<'library.delete'>> {
     await ctx.store.article(req.articleId); // not-found check
-    const index = await ctx.store.index();
-    await ctx.store.writeIndex({ ...index, articles: index.articles.filter((row) => row.id !== req.articleId) });
     await ctx.store.deleteArticle(req.articleId);
     return { deleted: req.articleId };
   }
