@@ -19,6 +19,9 @@ export const CONVERTERS: Record<string, () => Promise<Converter>> = {
   '.docx': () => import('./docx').then((m) => m.convertDocx),
 };
 
+/** Extensions of files that may hold a Factmark export (JSON or W3C JSON-LD), restored rather than converted. */
+export const EXPORT_EXTENSIONS = ['.json', '.jsonld'];
+
 /** The file extension whose converter reads a fetched media type. */
 export const EXTENSION_BY_MEDIA_TYPE: Record<string, string> = {
   'text/html': '.html',
@@ -34,7 +37,7 @@ export function formatOf(fileName: string): string {
   const format = extname(fileName).toLowerCase();
   if (!(format in CONVERTERS)) {
     const ext = extname(fileName);
-    throw new FactmarkError('invalid-input', `Cannot import ${ext ? `${ext} files` : 'files without an extension'}: use ${Object.keys(CONVERTERS).join(', ')}`);
+    throw new FactmarkError('invalid-input', `Cannot import ${ext ? `${ext} files` : 'files without an extension'}: use ${[...Object.keys(CONVERTERS), ...EXPORT_EXTENSIONS].join(', ')}`);
   }
   return format;
 }

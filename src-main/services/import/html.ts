@@ -8,6 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { FactmarkError } from '../../../src-shared/contract';
 import type { Converted, Converter } from './converted';
+import { hasArticleText } from './boilerplate';
 import { limitNesting } from './deep-nesting';
 import { charsetOf, decodeHtml } from './encoding';
 import { sanitisedToDoc, leadingHeading } from './html-to-doc';
@@ -46,6 +47,7 @@ export function convertHtml(html: string, options: HtmlOptions): Converted {
     if (options.extract) {
       const documentTitle = document.title;
       meta = pageMetadata(document, { pageUrl: options.pageUrl }); // before Readability changes the document
+      if (!hasArticleText(document)) throw noText(options.label, true); // only menus, headers and footers
       const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
       if (!article?.content || !article.textContent?.trim()) throw noText(options.label, true);
       meta = withReadability(meta, article, documentTitle);

@@ -12,6 +12,7 @@ import { hashText, parseDoc } from '../documents';
 import { addArticle } from '../library';
 import type { ConversionJob } from './conversion';
 import { titleFromFileName, titleFromText, titleFromUrl, type Converted } from './converted';
+import { importExportFile, isExportFile } from './factmark-export';
 import { EXTENSION_BY_MEDIA_TYPE, formatOf } from './formats';
 import { checkSize, MAX_IMPORT_BYTES } from './input-checks';
 import { completeMeta, normaliseUrl } from './metadata';
@@ -58,10 +59,14 @@ export function createImportService(ctx: ServiceContext) {
     return { article, duplicate: false };
   }
 
-  /** Import a file's bytes; the extension picks the format. */
+  /** Import a file's bytes; the extension picks the format (a Factmark export is restored). */
   async function importFile(fileName: string, bytes: Buffer): Promise<ImportResult> {
-    const format = formatOf(fileName);
     const label = basename(fileName);
+    if (isExportFile(fileName)) {
+      checkSize(bytes, label);
+      return importExportFile(ctx, fileName, bytes);
+    }
+    const format = formatOf(fileName);
     checkSize(bytes, label);
     const converted = await convert({ kind: 'bytes', format, bytes, source: { label, fileName: label } });
     return keep(converted, () => titleFromFileName(fileName));
