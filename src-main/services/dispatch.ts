@@ -46,12 +46,6 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
-/** An operation name for a message, whatever value was sent as one. */
-function describeName(name: unknown): string {
-  const text = typeof name === 'string' ? name : Object.prototype.toString.call(name);
-  return JSON.stringify(text.slice(0, 80));
-}
-
 function failure(code: ErrorCode, message: string): CallResult<never> {
   return { ok: false, error: { code, message: oneLineMessage(message) } };
 }
@@ -77,7 +71,8 @@ export class Dispatcher {
 
   private async run(name: unknown, payload: unknown): Promise<CallResult<unknown>> {
     if (!isOperationName(name)) {
-      return failure('invalid-request', `Unknown operation: ${describeName(name)}`);
+      const shown = typeof name === 'string' ? JSON.stringify(name.slice(0, 80)) : `a value of type ${name === null ? 'null' : typeof name}`;
+      return failure('invalid-request', `Unknown operation: ${shown}`);
     }
     if (nestedDeeperThan(payload, MAX_REQUEST_DEPTH)) {
       return failure('invalid-request', `${name}: the request nests deeper than ${MAX_REQUEST_DEPTH} levels`);

@@ -48,7 +48,7 @@ export async function openFactmark(options: OpenOptions): Promise<Factmark> {
     await ctx.store.open(); // recovers damaged files, reconciles index.json
     const seeded = isNew && access === 'write' && options.seed !== false ? await seedSamples(dispatcher, join(options.resourcesDir, 'samples')) : [];
     const flush = () => ctx.store.flush();
-    return { ctx, dispatcher, seeded, flush, close: () => flush().finally(() => lock?.release()) };
+    return { ctx, dispatcher, seeded, flush, close: () => ctx.store.close().finally(() => lock?.release()) };
   } catch (error) {
     lock?.release();
     throw error;
