@@ -1,5 +1,6 @@
 /** The claims service: create, update, delete, restore and list the claims of an article. */
 import { FactmarkError, type ParsedRequestOf } from '../../src-shared/contract';
+import { applyPatch, newClaim, revised, type ChangeStamp } from '../../src-shared/claims';
 import { allOccurrences, describeRange } from '../../src-shared/anchoring/describe';
 import { claimantsOf, inDocumentOrder, type ClaimRecord } from '../../src-shared/model';
 import { trimRange } from '../../src-shared/text';
@@ -49,12 +50,13 @@ function checkedRestore(claim: ClaimRecord, text: string, now: string): ClaimRec
   if (!trimmed || trimmed.start !== start || trimmed.end !== end) throw new FactmarkError('invalid-input', 'The claim’s range starts or ends with blank space');
   if (claim.revision > MAX_RESTORED_REVISION) throw new FactmarkError('invalid-input', `The claim’s revision ${claim.revision} is not a real one`);
   if (claim.createdAt > claim.updatedAt) throw new FactmarkError('invalid-input', 'The claim was updated before it was created');
-  return { ...claim, target: describeRange(text, start, end), revision: claim.revision + 1, updatedAt: now };
+  return revised({ ...claim, target: describeRange(text, start, end) }, now);
 }
 
 export function createClaimsService(ctx: ServiceContext) {
-  async function reviewerName(): Promise<string> {
-    return (await ctx.store.prefs()).reviewer;
+  /** Now, and the reviewer named in preferences: who and when for a change. */
+  async function stampNow(): Promise<ChangeStamp> {
+    return { at: ctx.clock().toISOString(), reviewer: (await ctx.store.prefs()).reviewer };
   }
 
   async function list(req: ParsedRequestOf<'claims.list'>): Promise<ClaimRecord[]> {
@@ -70,23 +72,16 @@ export function createClaimsService(ctx: ServiceContext) {
     }
     const text = ctx.texts.of(data.article);
     const { start, end } = resolveRange(text, req.range);
-    const now = ctx.clock().toISOString();
-    const reviewer = await reviewerName();
-    const status = req.status ?? 'unverified';
-    const claim: ClaimRecord = {
+    const claim = newClaim({
       id: req.id ?? ctx.newId(),
       articleId: req.articleId,
       target: describeRange(text, start, end),
-      claimant: req.claimant ?? '',
-      status,
-      evidence: req.evidence ?? [],
-      note: req.note ?? '',
-      reviewer,
-      createdAt: now,
-      updatedAt: now,
-      revision: 1,
-      history: [{ status, at: now, reviewer }],
-    };
+      stamp: await stampNow(),
+      status: req.status,
+      claimant: req.claimant,
+      evidence: req.evidence,
+      note: req.note,
+    });
     await ctx.store.writeArticle({ ...data, claims: [...data.claims, claim] });
     return claim;
   }
@@ -101,17 +96,7 @@ export function createClaimsService(ctx: ServiceContext) {
         `This claim was changed elsewhere (revision ${current.revision}, you edited ${req.baseRevision}); reload it to see the newer version`,
       );
     }
-    const now = ctx.clock().toISOString();
-    const reviewer = await reviewerName();
-    const statusChanged = req.patch.status !== undefined && req.patch.status !== current.status;
-    const next: ClaimRecord = {
-      ...current,
-      ...req.patch,
-      reviewer: reviewer || current.reviewer,
-      updatedAt: now,
-      revision: current.revision + 1,
-      history: statusChanged ? [...current.history, { status: req.patch.status!, at: now, reviewer }] : current.history,
-    };
+    const next = applyPatch(current, req.patch, await stampNow());
     const claims = data.claims.map((c) => (c.id === next.id ? next : c));
     await ctx.store.writeArticle({ ...data, claims });
     return next;
