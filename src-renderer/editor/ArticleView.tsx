@@ -20,6 +20,7 @@ import { claimChanges } from './claim-changes';
 import { openingClaims } from './opening';
 import { readOnlyPlugin } from './read-only';
 import { suggestionsKey, suggestionsPlugin, type SuggestionRange } from './suggestions';
+import { showTextChanges, textChangesPlugin, type TextChange } from './text-changes';
 
 export { claimsAt } from './highlights';
 
@@ -47,6 +48,8 @@ interface Props {
   handleRef?: (handle: ArticleViewHandle | null) => void;
   /** Claim suggestions to underline (text offsets); none when suggestions are off. */
   suggestions?: readonly SuggestionRange[];
+  /** Text changes from the previous version to mark in the article (see text-changes.ts). */
+  textChanges?: readonly TextChange[];
 }
 
 const NO_SUGGESTIONS: readonly SuggestionRange[] = [];
@@ -132,7 +135,7 @@ export function ArticleView(props: Props) {
   useLayoutEffect(() => {
     const doc = chunkedDoc(article.doc);
     const projection = projectionOf(doc);
-    const initial = EditorState.create({ doc, plugins: [highlightsPlugin(), readOnlyPlugin(), suggestionsPlugin()] });
+    const initial = EditorState.create({ doc, plugins: [highlightsPlugin(), readOnlyPlugin(), textChangesPlugin(), suggestionsPlugin()] });
     const all = latest.current.claims;
     const first = openingClaims(all, projection);
     const state = withHighlights(initial, { set: first });
@@ -220,6 +223,13 @@ export function ArticleView(props: Props) {
       view.current = null;
     };
   }, []);
+
+  // The previous version's text changes, when given: marked in the text (decorations only).
+  const { textChanges } = props;
+  useLayoutEffect(() => {
+    const v = view.current;
+    if (v) v.dispatch(showTextChanges(v.state, textChanges ?? []));
+  }, [textChanges]);
 
   // Follow the claims and the selection in one transaction: only what changed is re-anchored and redrawn.
   useLayoutEffect(() => {
