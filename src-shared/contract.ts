@@ -15,6 +15,7 @@ import {
   Status,
   Timestamp,
 } from './model';
+import { libraryOperations } from './contract-library';
 
 /** A range to claim: text offsets, or the Nth occurrence (1-based) of a quote. */
 export const ClaimRange = z.union([
@@ -177,6 +178,7 @@ export const contract = {
     z.object({ articles: z.array(ArticleSummary) }),
     'Restore a Factmark JSON export, or a W3C export with its article(s), exactly (ids, times, history).',
   ),
+  ...libraryOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,5 +5,6 @@ import type { Command } from './command';
 import { exportCommand, restoreExportCommand } from './export-commands';
 import { importCommand } from './import-commands';
 import { listCommand, showCommand } from './library-commands';
+import { LIBRARY_SEARCH_COMMANDS } from './library-search-commands';
 
-export const COMMANDS: Command[] = [listCommand, importCommand, showCommand, claimAddCommand, claimListCommand, backupsCommand, restoreCommand, exportCommand, restoreExportCommand];
+export const COMMANDS: Command[] = [listCommand, importCommand, showCommand, claimAddCommand, claimListCommand, backupsCommand, restoreCommand, exportCommand, restoreExportCommand, ...LIBRARY_SEARCH_COMMANDS];

@@ -7,6 +7,7 @@ import { createContext, type ServiceContext } from './context';
 import { Dispatcher } from './dispatch';
 import { createHandlers } from './handlers';
 import { seedSamples } from './sample';
+import { persistLibraryIndex } from '../search/library-index';
 
 export interface Factmark {
   ctx: ServiceContext;
@@ -44,7 +45,9 @@ export async function openFactmark(options: OpenOptions): Promise<Factmark> {
     await ctx.store.open(); // recovers damaged files, reconciles index.json
     const seeded = isNew && access === 'write' && options.seed !== false ? await seedSamples(dispatcher, join(options.resourcesDir, 'samples')) : [];
     const flush = () => ctx.store.flush();
-    return { ctx, dispatcher, seeded, flush, close: () => flush().finally(() => lock?.release()) };
+    // The claim index is written back (when it changed) before the lock is given up.
+    const close = () => flush().then(() => persistLibraryIndex(ctx)).finally(() => lock?.release());
+    return { ctx, dispatcher, seeded, flush, close };
   } catch (error) {
     lock?.release();
     throw error;

@@ -7,6 +7,7 @@ import type { ServiceContext } from './context';
 import { createLibraryService } from './library';
 import { createImportService } from './import';
 import { createPrefsService } from './prefs';
+import { createLibrarySearchService } from './library-search';
 
 export type Handlers = { [N in OperationName]: (req: ParsedRequestOf<N>) => Promise<ResponseOf<N>> };
 
@@ -17,6 +18,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const importer = createImportService(ctx);
   const exporter = createExportService(ctx);
   const backups = createBackupsService(ctx);
+  const librarySearch = createLibrarySearchService(ctx);
   return {
     'library.list': library.list,
     'library.get': library.get,
@@ -42,5 +44,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'export.article': exporter.exportArticle,
     'export.library': exporter.exportLibrary,
     'export.restore': exporter.restore,
+    'claims.search': librarySearch.search,
+    'claims.similar': librarySearch.similar,
+    'claimants.list': librarySearch.claimantsList,
+    'claimants.get': librarySearch.claimantsGet,
+    'claimants.merge': librarySearch.merge,
+    'claimants.unmerge': librarySearch.unmerge,
   };
 }

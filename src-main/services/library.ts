@@ -6,12 +6,14 @@ import { docText } from '../../src-shared/text';
 import { SCHEMA_VERSION, summarise, type ArticleData } from '../store/files';
 import type { ServiceContext } from './context';
 import { hashText, parseDoc } from './documents';
+import { articleDeleted, articleSaved } from '../search/library-index';
 
 const EMPTY_META = { byline: '', publisher: '', sourceUrl: '', publishedAt: '', language: '' };
 
 /** Save an article file and put its row in the index (replacing the old row). */
 export async function saveArticle(ctx: ServiceContext, data: ArticleData, options: { reindex: boolean }): Promise<void> {
   await ctx.store.writeArticle(data);
+  articleSaved(ctx, data);
   if (!options.reindex) return;
   const index = await ctx.store.index();
   const rows = index.articles.filter((row) => row.id !== data.article.id);
@@ -74,6 +76,7 @@ export function createLibraryService(ctx: ServiceContext) {
     const index = await ctx.store.index();
     await ctx.store.writeIndex({ ...index, articles: index.articles.filter((row) => row.id !== req.articleId) });
     await ctx.store.deleteArticle(req.articleId);
+    articleDeleted(ctx, req.articleId);
     return { deleted: req.articleId };
   }
 
