@@ -132,7 +132,7 @@ export const contract = {
   'import.file': op(
     z.object({ fileName: z.string().min(1).max(1_000), dataBase64: z.string().max(40 * 1024 * 1024) }).strict(),
     ImportResult,
-    'Import a file (.txt, .md, .html, .htm, .docx; bytes base64-encoded) as a new article, or find it already imported.',
+    'Import a file (.txt, .md, .html, .htm, .docx, .pdf; bytes base64-encoded) as a new article, or find it already imported.',
   ),
   'import.url': op(
     z.object({ url: z.string().trim().min(1).max(4_000) }).strict(),

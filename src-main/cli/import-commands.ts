@@ -1,4 +1,4 @@
-/** The CLI import command: `import <file>` (.txt, .md, .html, .htm, .docx) or `import --url URL`. */
+/** The CLI import command: `import <file>` (.txt, .md, .html, .htm, .docx, .pdf) or `import --url URL`. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { FactmarkError, type ResponseOf } from '../../src-shared/contract';
@@ -41,7 +41,7 @@ async function runImport(ctx: CommandContext): Promise<ResponseOf<'import.file'>
 export const importCommand: Command = {
   words: ['import'],
   usage: 'import <file> | import --url URL',
-  summary: 'Import an article from a .txt, .md, .html, .htm or .docx file, or from a web address',
+  summary: 'Import an article from a .txt, .md, .html, .htm, .docx or .pdf file, or from a web address',
   writes: true,
   options: { url: { type: 'string' } },
   run: runImport,

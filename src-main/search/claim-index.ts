@@ -4,7 +4,7 @@
  * shards by article so one article's change touches one shard and each shard persists alone.
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import type { ClaimRecord, StatusId } from '../../src-shared/model';
+import { pageAtOffset, type ClaimRecord, type PageStartEntry, type StatusId } from '../../src-shared/model';
 import { figuresOf, nameKey, processTerm, tokenize } from './normalise';
 
 /** What the index keeps of one claim. */
@@ -34,10 +34,7 @@ interface IndexedClaim {
 }
 
 /** A page start of an article: the label of a page and the text offset it begins at. */
-export interface PageStart {
-  label: string;
-  start: number;
-}
+export type PageStart = PageStartEntry;
 
 export const SHARD_COUNT = 16;
 
@@ -48,17 +45,6 @@ export const MINISEARCH_OPTIONS: Options<IndexedClaim> = {
   processTerm: (term) => processTerm(term),
   autoVacuum: { minDirtCount: 2_000, minDirtFactor: 0.2, batchSize: 5_000, batchWait: 5 },
 };
-
-/** The page label for a text offset (pages sorted by start), or undefined without pages. */
-export function pageAt(pages: readonly PageStart[] | undefined, offset: number): string | undefined {
-  if (!pages?.length) return undefined;
-  let found: string | undefined;
-  for (const p of pages) {
-    if (p.start > offset) break;
-    found = p.label;
-  }
-  return found ?? pages[0].label;
-}
 
 /** The stable shard of an article id. */
 export function shardOf(articleId: string): number {
@@ -145,7 +131,7 @@ export class ClaimIndex {
         evidenceCount: c.evidence.length,
         created: Date.parse(c.createdAt),
         updated: Date.parse(c.updatedAt),
-        ...(pages?.length ? { page: pageAt(pages, c.target.position.start) } : {}),
+        ...(pages?.length ? { page: pageAtOffset(pages, c.target.position.start) } : {}),
       });
       texts.push({ id: key, quote: c.target.quote.exact, note: c.note, evidence: c.evidence.map((e) => e.title).join(' \n ') });
     }

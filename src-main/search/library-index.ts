@@ -48,7 +48,7 @@ class LibraryIndex {
     this.loading ??= this.load();
     this.lastLoad = await this.loading;
     for (const [id, data] of this.pending) {
-      if (data) this.index.setArticle(id, data.claims, (data.article as { pages?: PageStart[] }).pages, '');
+      if (data) this.index.setArticle(id, data.claims, data.article.pages, '');
       else this.index.removeArticle(id);
     }
     this.pending.clear();
@@ -85,7 +85,7 @@ class LibraryIndex {
   private async viaStore(id: string): Promise<{ claims: ArticleData['claims']; pages?: PageStart[] } | null> {
     try {
       const data = await this.ctx.store.article(id);
-      return { claims: data.claims, pages: (data.article as { pages?: PageStart[] }).pages };
+      return { claims: data.claims, pages: data.article.pages };
     } catch {
       return null;
     }

@@ -16,8 +16,8 @@ export interface Factmark {
   seeded: string[];
   /** Wait for every pending write to reach the disk. */
   flush(): Promise<void>;
-  /** Flush, then give up the data folder's write lock. */
-  close(): Promise<void>;
+  /** Flush, write back the claim index if it changed (unless persistIndex is false), then give up the data folder's write lock. */
+  close(options?: { persistIndex?: boolean }): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -46,7 +46,10 @@ export async function openFactmark(options: OpenOptions): Promise<Factmark> {
     const seeded = isNew && access === 'write' && options.seed !== false ? await seedSamples(dispatcher, join(options.resourcesDir, 'samples')) : [];
     const flush = () => ctx.store.flush();
     // The claim index is written back (when it changed) before the lock is given up.
-    const close = () => flush().then(() => persistLibraryIndex(ctx)).finally(() => lock?.release());
+    const close = (closeOptions: { persistIndex?: boolean } = {}) =>
+      flush()
+        .then(() => (closeOptions.persistIndex === false ? undefined : persistLibraryIndex(ctx)))
+        .finally(() => lock?.release());
     return { ctx, dispatcher, seeded, flush, close };
   } catch (error) {
     lock?.release();

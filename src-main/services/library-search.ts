@@ -158,7 +158,9 @@ export function createLibrarySearchService(ctx: ServiceContext) {
     }
     const out = new Map<string, { summary: ClaimantSummaryRow; rows: ClaimRow[] }>();
     for (const [key, { spellings, rows }] of acc) {
-      const byUse = [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n);
+      // Most used first; on a tie, a capitalised spelling before an all-lower-case one.
+      const lower = (n: string) => (n === n.toLowerCase() ? 1 : 0);
+      const byUse = [...spellings].sort((a, b) => b[1] - a[1] || lower(a[0]) - lower(b[0]) || a[0].localeCompare(b[0])).map(([n]) => n);
       const group = key.startsWith('g:') ? groups.groupOf(rows[0].claimantKey) : undefined;
       const name = group?.name ?? byUse[0];
       const aliases = [...new Set([...(group?.names ?? []), ...byUse])].filter((n) => n !== name);

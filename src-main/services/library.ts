@@ -1,7 +1,7 @@
 /** The library service: list, get, create, rename, edit metadata and delete articles. */
 import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-shared/contract';
 import type { Node as PMNode } from 'prosemirror-model';
-import { inDocumentOrder, type ArticleMetaFields, type ArticleRecord } from '../../src-shared/model';
+import { inDocumentOrder, type ArticleMetaFields, type ArticleRecord, type PageStartEntry } from '../../src-shared/model';
 import { docText } from '../../src-shared/text';
 import { SCHEMA_VERSION, summarise, type ArticleData } from '../store/files';
 import type { ServiceContext } from './context';
@@ -24,7 +24,7 @@ export async function saveArticle(ctx: ServiceContext, data: ArticleData, option
 /** Save a new article (no claims yet) with fresh id and times; its text must be non-empty. */
 export async function addArticle(
   ctx: ServiceContext,
-  input: { meta: Partial<ArticleMetaFields> & { title: string }; doc: PMNode; previousVersionId?: string } & ({ text: string; textHash: string } | { text?: undefined }),
+  input: { meta: Partial<ArticleMetaFields> & { title: string }; doc: PMNode; previousVersionId?: string; pages?: PageStartEntry[] } & ({ text: string; textHash: string } | { text?: undefined }),
 ): Promise<ArticleRecord> {
   const text = input.text ?? docText(input.doc);
   if (!text.trim()) throw new FactmarkError('invalid-input', 'The article has no text');
@@ -38,6 +38,7 @@ export async function addArticle(
     doc: input.doc.toJSON(),
     textHash: input.text === undefined ? hashText(text) : input.textHash,
     ...(input.previousVersionId ? { previousVersionId: input.previousVersionId } : {}),
+    ...(input.pages?.length ? { pages: input.pages } : {}),
   };
   await saveArticle(ctx, { schemaVersion: SCHEMA_VERSION, article, claims: [] }, { reindex: true });
   return article;

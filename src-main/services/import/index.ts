@@ -15,6 +15,7 @@ import { convertDocx } from './docx';
 import { convertHtml, convertHtmlPage } from './html';
 import { checkSize, MAX_IMPORT_BYTES } from './input-checks';
 import { convertMarkdown } from './markdown';
+import { convertPdf } from './pdf';
 import { completeMeta, normaliseUrl } from './metadata';
 import { convertPlainText, convertText } from './plain-text';
 import { fetchPage } from './url';
@@ -31,6 +32,7 @@ export const CONVERTERS: Record<string, Converter> = {
   '.htm': convertHtmlPage,
   '.xhtml': convertHtmlPage,
   '.docx': convertDocx,
+  '.pdf': convertPdf,
 };
 
 /** The file extension whose converter reads a fetched media type. */
@@ -41,6 +43,8 @@ const EXTENSION_BY_MEDIA_TYPE: Record<string, string> = {
   'text/markdown': '.md',
   'text/x-markdown': '.md',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/pdf': '.pdf',
+  'application/x-pdf': '.pdf',
 };
 
 /** What an import returns: the article, and whether it was already in the library. */
@@ -91,7 +95,7 @@ export function createImportService(ctx: ServiceContext) {
     const previous = meta.sourceUrl
       ? [...rows].sort((a, b) => b.importedAt.localeCompare(a.importedAt)).find((row) => sameUrl(row.sourceUrl, meta.sourceUrl))
       : undefined;
-    const article = await addArticle(ctx, { meta, doc: converted.doc, text, textHash, previousVersionId: previous?.id });
+    const article = await addArticle(ctx, { meta, doc: converted.doc, text, textHash, previousVersionId: previous?.id, pages: converted.pages });
     return { article, duplicate: false };
   }
 
@@ -104,7 +108,7 @@ export function createImportService(ctx: ServiceContext) {
     return keep(converted, () => titleFromFileName(fileName));
   }
 
-  /** Fetch a web address and import what it serves (a page, text, Markdown or a .docx). */
+  /** Fetch a web address and import what it serves (a page, text, Markdown, a .docx or a PDF). */
   async function importUrl(url: string): Promise<ImportResult> {
     const page = await fetchPage(url);
     checkSize(page.bytes, page.url);
