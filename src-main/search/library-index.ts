@@ -29,7 +29,9 @@ class LibraryIndex {
   private loading: Promise<IndexLoadStats> | null = null;
   lastLoad: IndexLoadStats | null = null;
 
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(private readonly ctx: ServiceContext) {
+    ctx.store.onArticleSaved((change) => (change.next ? this.noteSaved(change.next) : this.noteDeleted(change.articleId)));
+  }
 
   private get dataDir(): string {
     return this.ctx.store.dataDir;
@@ -116,16 +118,6 @@ export function libraryIndex(ctx: ServiceContext): LibraryIndex {
     indexes.set(ctx, index);
   }
   return index;
-}
-
-/** Tell the index an article file was saved (called by the services after a successful write). */
-export function articleSaved(ctx: ServiceContext, data: ArticleData): void {
-  indexes.get(ctx)?.noteSaved(data);
-}
-
-/** Tell the index an article was deleted. */
-export function articleDeleted(ctx: ServiceContext, articleId: string): void {
-  indexes.get(ctx)?.noteDeleted(articleId);
 }
 
 /** Write the index back to disk if it was used and changed; errors are ignored (it is rebuilt next time). */

@@ -4,7 +4,6 @@
  */
 import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-shared/contract';
 import type { ServiceContext } from './context';
-import { saveArticle } from './library';
 
 export function createBackupsService(ctx: ServiceContext) {
   /** The current version of an article, or null when it was deleted. */
@@ -31,7 +30,7 @@ export function createBackupsService(ctx: ServiceContext) {
     // Claims come back with a revision above any they had, so an edit based on the replaced version conflicts.
     const revisions = new Map((current?.claims ?? []).map((c) => [c.id, c.revision]));
     const claims = backup.claims.map((c) => ({ ...c, revision: Math.max(c.revision, revisions.get(c.id) ?? 0) + 1 }));
-    await saveArticle(ctx, { ...backup, claims }, { reindex: true });
+    await ctx.store.writeArticle({ ...backup, claims });
     const replaced = current ? ctx.store.lastBackupId(req.articleId) : null;
     return { article: backup.article, claimCount: claims.length, replacedBackupId: replaced };
   }

@@ -4,8 +4,6 @@ import { allOccurrences, describeRange } from '../../src-shared/anchoring/descri
 import { claimantsOf, inDocumentOrder, type ClaimRecord } from '../../src-shared/model';
 import { trimRange } from '../../src-shared/text';
 import type { ServiceContext } from './context';
-import { articleText } from './documents';
-import { saveArticle } from './library';
 
 type RangeRequest = ParsedRequestOf<'claims.create'>['range'];
 
@@ -49,7 +47,7 @@ export function createClaimsService(ctx: ServiceContext) {
     if (req.id && data.claims.some((c) => c.id === req.id)) {
       throw new FactmarkError('conflict', `A claim with id ${req.id} already exists`);
     }
-    const text = articleText(data.article);
+    const text = ctx.texts.of(data.article);
     const { start, end } = resolveRange(text, req.range);
     const now = ctx.clock().toISOString();
     const reviewer = await reviewerName();
@@ -68,7 +66,7 @@ export function createClaimsService(ctx: ServiceContext) {
       revision: 1,
       history: [{ status, at: now, reviewer }],
     };
-    await saveArticle(ctx, { ...data, claims: [...data.claims, claim] }, { reindex: true });
+    await ctx.store.writeArticle({ ...data, claims: [...data.claims, claim] });
     return claim;
   }
 
@@ -94,7 +92,7 @@ export function createClaimsService(ctx: ServiceContext) {
       history: statusChanged ? [...current.history, { status: req.patch.status!, at: now, reviewer }] : current.history,
     };
     const claims = data.claims.map((c) => (c.id === next.id ? next : c));
-    await saveArticle(ctx, { ...data, claims }, { reindex: false });
+    await ctx.store.writeArticle({ ...data, claims });
     return next;
   }
 
@@ -102,7 +100,7 @@ export function createClaimsService(ctx: ServiceContext) {
     const data = await ctx.store.article(req.articleId);
     const claim = data.claims.find((c) => c.id === req.claimId);
     if (!claim) throw new FactmarkError('not-found', `No claim with id ${req.claimId} in this article`);
-    await saveArticle(ctx, { ...data, claims: data.claims.filter((c) => c.id !== req.claimId) }, { reindex: true });
+    await ctx.store.writeArticle({ ...data, claims: data.claims.filter((c) => c.id !== req.claimId) });
     return claim;
   }
 
@@ -110,10 +108,10 @@ export function createClaimsService(ctx: ServiceContext) {
     const { claim } = req;
     const data = await ctx.store.article(claim.articleId);
     if (data.claims.some((c) => c.id === claim.id)) throw new FactmarkError('conflict', `A claim with id ${claim.id} already exists`);
-    const text = articleText(data.article);
+    const text = ctx.texts.of(data.article);
     if (claim.target.position.end > text.length) throw new FactmarkError('invalid-input', 'The claim’s range is outside the article');
     const restored = { ...claim, revision: claim.revision + 1, updatedAt: ctx.clock().toISOString() };
-    await saveArticle(ctx, { ...data, claims: [...data.claims, restored] }, { reindex: true });
+    await ctx.store.writeArticle({ ...data, claims: [...data.claims, restored] });
     return restored;
   }
 

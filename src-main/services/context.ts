@@ -1,10 +1,13 @@
-/** What every service is given: the store over its data folder, a clock and an id source. */
+/** What every service is given: the store over its data folder, a clock, an id source and a cache of article texts. */
 import { randomBytes } from 'node:crypto';
 import { LibraryStore, type StoreOptions } from '../store/library-store';
+import { createTextCache, type TextCache } from './documents';
 import { SerialQueue } from './serial-queue';
 
 export interface ServiceContext {
   store: LibraryStore;
+  /** Articles' plain texts by text hash (for anchoring claims and exports). */
+  texts: TextCache;
   clock: () => Date;
   newId: () => string;
   /**
@@ -22,13 +25,14 @@ export function randomId(): string {
 
 export function createContext(
   dataDir: string,
-  options: Partial<Pick<ServiceContext, 'clock' | 'newId'>> & Pick<StoreOptions, 'access' | 'backups'> = {},
+  options: Partial<Pick<ServiceContext, 'clock' | 'newId'>> & Pick<StoreOptions, 'access' | 'backups' | 'io'> = {},
 ): ServiceContext {
   const clock = options.clock ?? (() => new Date());
   const queue = new SerialQueue();
   return {
     exclusive: (task) => queue.run(task),
-    store: new LibraryStore(dataDir, { clock, access: options.access, backups: options.backups }),
+    store: new LibraryStore(dataDir, { clock, access: options.access, backups: options.backups, io: options.io }),
+    texts: createTextCache(),
     clock,
     newId: options.newId ?? randomId,
   };

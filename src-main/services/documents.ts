@@ -1,4 +1,4 @@
-/** Article documents on the Node side: schema check, plain text and its hash, with a small cache. */
+/** Article documents on the Node side: schema check, plain text and its hash, and a cache of texts (one per service context). */
 import { createHash } from 'node:crypto';
 import { Node as PMNode } from 'prosemirror-model';
 import { FactmarkError } from '../../src-shared/contract';
@@ -21,15 +21,30 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-const textCache = new Map<string, string>();
+/** The plain-text projection of an article's document. */
+export function articleText(article: Pick<ArticleRecord, 'doc'>): string {
+  return docText(parseDoc(article.doc));
+}
 
-/** The plain-text projection of an article, cached by its text hash. */
-export function articleText(article: Pick<ArticleRecord, 'doc' | 'textHash'>): string {
-  let text = textCache.get(article.textHash);
-  if (text === undefined) {
-    text = docText(parseDoc(article.doc));
-    if (textCache.size > 50) textCache.clear();
-    textCache.set(article.textHash, text);
-  }
-  return text;
+/** Articles' plain texts, kept by text hash so a claim save does not rebuild its article's text. */
+export interface TextCache {
+  of(article: Pick<ArticleRecord, 'doc' | 'textHash'>): string;
+}
+
+/** A TextCache holding the texts of up to `size` articles (the least recently used is dropped first). */
+export function createTextCache(size = 50): TextCache {
+  const texts = new Map<string, string>();
+  return {
+    of(article) {
+      let text = texts.get(article.textHash);
+      if (text === undefined) {
+        text = articleText(article);
+        if (texts.size >= size) texts.delete(texts.keys().next().value as string);
+      } else {
+        texts.delete(article.textHash);
+      }
+      texts.set(article.textHash, text);
+      return text;
+    },
+  };
 }

@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lockDataFolder } from '../store/lock';
-import type { StoreAccess } from '../store/library-store';
+import type { StoreAccess, StoreOptions } from '../store/library-store';
 import { createContext, type ServiceContext } from './context';
 import { Dispatcher } from './dispatch';
 import { createHandlers } from './handlers';
@@ -32,6 +32,8 @@ export interface OpenOptions {
    * when another process holds it; 'read' takes no lock and changes nothing on disk.
    */
   access?: StoreAccess;
+  /** The file-system calls the store writes with (tests inject a failing disk). */
+  io?: StoreOptions['io'];
 }
 
 export async function openFactmark(options: OpenOptions): Promise<Factmark> {

@@ -3,23 +3,11 @@ import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-
 import type { Node as PMNode } from 'prosemirror-model';
 import { inDocumentOrder, type ArticleMetaFields, type ArticleRecord, type PageStartEntry } from '../../src-shared/model';
 import { docText } from '../../src-shared/text';
-import { SCHEMA_VERSION, summarise, type ArticleData } from '../store/files';
+import { SCHEMA_VERSION } from '../store/files';
 import type { ServiceContext } from './context';
 import { hashText, parseDoc } from './documents';
-import { articleDeleted, articleSaved } from '../search/library-index';
 
 const EMPTY_META = { byline: '', publisher: '', sourceUrl: '', publishedAt: '', language: '' };
-
-/** Save an article file and put its row in the index (replacing the old row). */
-export async function saveArticle(ctx: ServiceContext, data: ArticleData, options: { reindex: boolean }): Promise<void> {
-  await ctx.store.writeArticle(data);
-  articleSaved(ctx, data);
-  if (!options.reindex) return;
-  const index = await ctx.store.index();
-  const rows = index.articles.filter((row) => row.id !== data.article.id);
-  rows.unshift(summarise(data));
-  await ctx.store.writeIndex({ ...index, articles: rows });
-}
 
 /** Save a new article (no claims yet) with fresh id and times; its text must be non-empty. */
 export async function addArticle(
@@ -40,7 +28,7 @@ export async function addArticle(
     ...(input.previousVersionId ? { previousVersionId: input.previousVersionId } : {}),
     ...(input.pages?.length ? { pages: input.pages } : {}),
   };
-  await saveArticle(ctx, { schemaVersion: SCHEMA_VERSION, article, claims: [] }, { reindex: true });
+  await ctx.store.writeArticle({ schemaVersion: SCHEMA_VERSION, article, claims: [] });
   return article;
 }
 
@@ -64,7 +52,7 @@ export function createLibraryService(ctx: ServiceContext) {
     const data = await ctx.store.article(req.articleId);
     // req.meta was checked against ArticleMeta by the dispatcher (and rename's title by its own schema).
     const article = { ...data.article, ...req.meta, updatedAt: ctx.clock().toISOString() };
-    await saveArticle(ctx, { ...data, article }, { reindex: true });
+    await ctx.store.writeArticle({ ...data, article });
     return article;
   }
 
@@ -74,10 +62,7 @@ export function createLibraryService(ctx: ServiceContext) {
 
   async function remove(req: ParsedRequestOf<'library.delete'>): Promise<ResponseOf<'library.delete'>> {
     await ctx.store.article(req.articleId); // not-found check
-    const index = await ctx.store.index();
-    await ctx.store.writeIndex({ ...index, articles: index.articles.filter((row) => row.id !== req.articleId) });
     await ctx.store.deleteArticle(req.articleId);
-    articleDeleted(ctx, req.articleId);
     return { deleted: req.articleId };
   }
 

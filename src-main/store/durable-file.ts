@@ -12,6 +12,19 @@ import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 
+/**
+ * The file-system calls a durable write makes: the real ones by default, a failing or slow one in
+ * tests (a full disk, an I/O error) without filling a real disk.
+ */
+export interface FileIo {
+  open: typeof open;
+  rename: typeof rename;
+  unlink: typeof unlink;
+}
+
+/** node:fs/promises itself. */
+export const NODE_FILE_IO: FileIo = { open, rename, unlink };
+
 /** Names of temp files this module writes: `.<name>.<pid>.<n>.tmp` beside the target. */
 export const TEMP_FILE_PATTERN = /^\..+\.\d+\.\d+\.tmp$/;
 
@@ -30,14 +43,17 @@ export async function readTextIfExists(file: string): Promise<string | null> {
 export interface DurableWriteOptions {
   /** Runs after the new text is safely on disk and before it replaces the old file (e.g. to back the old one up). */
   beforeReplace?: () => Promise<void>;
+  /** The file-system calls to use (default: node:fs/promises). */
+  io?: FileIo;
 }
 
 /** Write `data` (text as UTF-8, or bytes as they are) to `file` atomically and durably. */
 export async function writeFileDurably(file: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
   // A per-call counter keeps two writes of one file in one process from sharing a temp file.
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${++tempCounter}.tmp`);
+  const io = options.io ?? NODE_FILE_IO;
   try {
-    const handle = await open(temp, 'wx', 0o600);
+    const handle = await io.open(temp, 'wx', 0o600);
     try {
       await handle.writeFile(data, typeof data === 'string' ? 'utf8' : undefined);
       await handle.sync();
@@ -45,19 +61,19 @@ export async function writeFileDurably(file: string, data: string | Uint8Array, 
       await handle.close();
     }
     await options.beforeReplace?.();
-    await rename(temp, file);
+    await io.rename(temp, file);
   } catch (error) {
     // Never leave a half-written temp file behind on a failed write (disk full, permissions...).
-    await unlink(temp).catch(() => undefined);
+    await io.unlink(temp).catch(() => undefined);
     throw error;
   }
-  await syncFolder(dirname(file));
+  await syncFolder(dirname(file), io);
 }
 
 /** fsync a directory so a rename in it survives a crash; not supported on Windows, where it is skipped. */
-export async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string, io: FileIo = NODE_FILE_IO): Promise<void> {
   if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
+  const handle = await io.open(folder, 'r');
   try {
     await handle.sync();
   } finally {

@@ -7,7 +7,7 @@
 import { relative } from 'node:path';
 import type { z } from 'zod';
 import type { BackupShelf } from './backup-shelf';
-import { readTextIfExists, writeFileDurably } from './durable-file';
+import { readTextIfExists, writeFileDurably, type FileIo } from './durable-file';
 import { SCHEMA_VERSION } from './files';
 import { fileVersion, migrateToCurrent, type FileKind } from './migrations';
 import type { StoreNotices } from './notices';
@@ -21,6 +21,8 @@ export interface LoaderContext {
   shelf: BackupShelf;
   notices: StoreNotices;
   clock: () => Date;
+  /** The file-system calls repairs write with (default: node:fs/promises). */
+  io?: FileIo;
 }
 
 /** The outcome of loading a file. */
@@ -117,7 +119,7 @@ export async function loadStoreFile<T>(
     ctx.notices.add(`${label} was damaged (${problem})${noBackup.replace('has', 'had')}; it was moved to ${moved}`);
     return { status: 'lost', problem };
   }
-  await writeFileDurably(file, JSON.stringify(backup.data, null, 1));
+  await writeFileDurably(file, JSON.stringify(backup.data, null, 1), { io: ctx.io });
   ctx.notices.add(`${label} was damaged (${problem}); it was moved to ${moved} and its backup from ${when} was restored`);
   return { status: 'ok', data: backup.data };
 }
@@ -131,7 +133,7 @@ export async function restoreMissingFile<T>(ctx: LoaderContext, file: string, ki
   if (!backup) return null;
   const label = relative(ctx.dataDir, file);
   const when = backup.entry.takenAt.toISOString();
-  if (ctx.writable) await writeFileDurably(file, JSON.stringify(backup.data, null, 1));
+  if (ctx.writable) await writeFileDurably(file, JSON.stringify(backup.data, null, 1), { io: ctx.io });
   ctx.notices.add(ctx.writable ? `${label} was missing; its backup from ${when} was restored` : `${label} is missing; showing its backup from ${when}`);
   return backup.data;
 }

@@ -15,7 +15,6 @@ import { describeRange } from '../../src-shared/anchoring/describe';
 import type { ClaimRecord, StatusId } from '../../src-shared/model';
 import { STATUS_IDS } from '../../src-shared/statuses';
 import { openFactmark } from '../../src-main/services/factmark';
-import { saveArticle } from '../../src-main/services/library';
 import { findChromium, launchChromium } from '../e2e/support/chromium';
 import { startWebHost } from '../e2e/support/web-host';
 import { makeTempDir } from '../support/temp-library';
@@ -113,7 +112,7 @@ async function makeLibrary(dataDir: string): Promise<number> {
       const claims = makeClaims(articleId, paragraphs.join('\n\n'));
       const firstScreenEnd = paragraphs.slice(0, FIRST_SCREEN_PARAGRAPHS).join('\n\n').length;
       firstScreenClaims = claims.filter((c) => c.target.position.start < firstScreenEnd).length;
-      await saveArticle(factmark.ctx, { ...data, claims }, { reindex: true });
+      await factmark.ctx.store.writeArticle({ ...data, claims });
     }
   } finally {
     await factmark.close();

@@ -90,8 +90,6 @@ for (const id of ['html', 'md', 'csv', 'json', 'w3c', 'claimreview'] as const) {
 const lib = await openTempLibrary();
 try {
   await lib.factmark.ctx.store.writeArticle({ schemaVersion: SCHEMA_VERSION, article, claims });
-  const index = await lib.factmark.ctx.store.index();
-  await lib.factmark.ctx.store.writeIndex({ ...index, articles: [{ id: article.id, title: article.title, byline: '', publisher: 'Bench', sourceUrl: article.sourceUrl, publishedAt: article.publishedAt, importedAt: at, updatedAt: at, textHash: article.textHash, claimCount: CLAIMS }] });
   console.log('\nThrough export.article (store read + validation + render, median of 3):');
   for (const id of ['html', 'csv', 'json', 'w3c'] as const) row(`export.article ${id}`, await time(() => lib.call('export.article', { articleId: article.id, format: id }), 3));
 

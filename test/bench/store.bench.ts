@@ -62,8 +62,8 @@ async function makeLibrary(others: number, backups = true) {
       await writeFile(join(dir, 'articles', `${id}.json`), JSON.stringify(copy, null, 1));
       rows.push(summarise(copy));
     }
-    await ctx.store.writeIndex({ schemaVersion: SCHEMA_VERSION, articles: rows });
     await ctx.store.flush();
+    await writeFile(join(dir, 'index.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, articles: rows }, null, 1));
     ctx = createContext(dir, { backups }); // reopen, as the app would
     dispatcher = new Dispatcher(createHandlers(ctx), ctx.exclusive);
   }

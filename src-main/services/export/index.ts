@@ -6,7 +6,6 @@
 import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../../src-shared/contract';
 import { inDocumentOrder } from '../../../src-shared/model';
 import type { ServiceContext } from '../context';
-import { articleText } from '../documents';
 import { fileStem } from './common';
 import { defaultPdfPrinter, type PdfPrinter } from './pdf';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from './registry';
@@ -31,7 +30,7 @@ export function createExportService(ctx: ServiceContext, options: ExportServiceO
       if (missing) throw new FactmarkError('not-found', `No claim with id ${missing} in article ${articleId}`);
       chosen = chosen.filter((c) => wanted.has(c.id));
     }
-    return { article, claims: chosen, text: articleText(article) };
+    return { article, claims: chosen, text: ctx.texts.of(article) };
   }
 
   async function bundleOf(articles: ExportedArticle[]): Promise<ExportBundle> {

@@ -12,7 +12,6 @@ import { docText } from '../../../src-shared/text';
 import { SCHEMA_VERSION, summarise } from '../../store/files';
 import type { ServiceContext } from '../context';
 import { hashText, parseDoc } from '../documents';
-import { saveArticle } from '../library';
 import { FactmarkExport } from './json';
 import { claimsFromAnnotations } from './w3c';
 import { W3cAnnotationCollection } from './w3c-schema';
@@ -99,7 +98,7 @@ export async function restoreExport(ctx: ServiceContext, req: ParsedRequestOf<'e
     }
   }
   for (const { article, claims } of entries) {
-    await saveArticle(ctx, { schemaVersion: SCHEMA_VERSION, article, claims }, { reindex: true });
+    await ctx.store.writeArticle({ schemaVersion: SCHEMA_VERSION, article, claims });
   }
   return { articles: entries.map(({ article, claims }) => summarise({ schemaVersion: SCHEMA_VERSION, article, claims })) };
 }

@@ -1,12 +1,15 @@
 /**
  * Crash test: a child process saves through the real services and is killed with SIGKILL at
  * random moments; after every kill each file must parse and hold the last acknowledged state or
- * a later one, and the next opener may only find unfinished temp files to set aside.
+ * a later one, and the next opener may only find unfinished temp files to set aside. The kill
+ * moments come from a seeded generator: a failure prints its seed, and FACTMARK_CRASH_SEED=<seed>
+ * replays the same schedule.
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkStoreText } from '../../../src-main/store/file-loader';
 import { ArticleFile, IndexFile, PrefsFile } from '../../../src-main/store/files';
@@ -15,6 +18,15 @@ import { makeTempDir } from '../../support/temp-library';
 const WRITER = join(import.meta.dirname, 'crash-writer.ts');
 const MIN_ACKS = 200;
 const MIN_KILLS = 12;
+const MAX_RUNS = 60;
+
+/** The seed of this run: FACTMARK_CRASH_SEED when set (to replay a failure), else a random one. */
+const SEED = Number(process.env.FACTMARK_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
+/** How long after its first ack each run's writer is killed (ms): mostly mid-stream, sometimes right after an ack. */
+function killDelays(seed: number, runs: number): number[] {
+  return fc.sample(fc.integer({ min: 20, max: 420 }), { seed, numRuns: runs });
+}
 
 interface Acked {
   note: number;
@@ -23,7 +35,7 @@ interface Acked {
 }
 
 /** Run the writer until a random moment after its first ack, SIGKILL it, and collect its output. */
-function runAndKill(dir: string, firstSeq: number, acked: Acked): Promise<{ acks: number; notices: string[] }> {
+function runAndKill(dir: string, firstSeq: number, acked: Acked, killAfterMs: number): Promise<{ acks: number; notices: string[] }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir, String(firstSeq)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let acks = 0;
@@ -39,8 +51,7 @@ function runAndKill(dir: string, firstSeq: number, acked: Acked): Promise<{ acks
       if (kind === 'note') acked.note = Number(seq);
       if (kind === 'prefs') acked.prefs = Number(seq);
       if (kind === 'create') acked.creates += 1;
-      // Kill at a random moment: mostly mid-stream, sometimes right after an ack.
-      timer ??= setTimeout(() => child.kill('SIGKILL'), 20 + Math.random() * 400);
+      timer ??= setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
@@ -82,20 +93,32 @@ async function checkFolder(dir: string, acked: Acked): Promise<void> {
 }
 
 describe('crash safety', () => {
+  it('draws its kill moments from a seed, so a failing run can be replayed', () => {
+    expect(killDelays(SEED, MAX_RUNS)).toEqual(killDelays(SEED, MAX_RUNS));
+    expect(killDelays(1, MAX_RUNS)).not.toEqual(killDelays(2, MAX_RUNS));
+    expect(killDelays(SEED, MAX_RUNS).every((ms) => ms >= 20 && ms <= 420)).toBe(true);
+  });
+
   it(`keeps every file whole and acknowledged across SIGKILLs at random moments (${MIN_ACKS}+ writes)`, async () => {
     const dir = await makeTempDir('factmark-crash-');
     const acked: Acked = { note: 0, prefs: 0, creates: 0 };
+    const delays = killDelays(SEED, MAX_RUNS);
     let total = 0;
     let kills = 0;
-    for (let run = 1; (total < MIN_ACKS || kills < MIN_KILLS) && run <= 60; run++) {
-      const { acks, notices } = await runAndKill(dir, run * 1000, acked);
-      kills += 1;
-      total += acks;
-      for (const notice of notices) expect(notice).toMatch(/^An unfinished save of .* was found and moved to quarantine\//);
-      await checkFolder(dir, acked);
+    try {
+      for (let run = 1; (total < MIN_ACKS || kills < MIN_KILLS) && run <= MAX_RUNS; run++) {
+        const { acks, notices } = await runAndKill(dir, run * 1000, acked, delays[run - 1]);
+        kills += 1;
+        total += acks;
+        for (const notice of notices) expect(notice).toMatch(/^An unfinished save of .* was found and moved to quarantine\//);
+        await checkFolder(dir, acked);
+      }
+      expect(total).toBeGreaterThanOrEqual(MIN_ACKS);
+      expect(kills).toBeGreaterThanOrEqual(MIN_KILLS);
+    } catch (error) {
+      if (error instanceof Error) error.message = `${error.message}\n(crash test seed ${SEED}: replay with FACTMARK_CRASH_SEED=${SEED})`;
+      throw error;
     }
-    expect(total).toBeGreaterThanOrEqual(MIN_ACKS);
-    expect(kills).toBeGreaterThanOrEqual(MIN_KILLS);
     await rm(dir, { recursive: true, force: true });
   }, 120_000);
 });

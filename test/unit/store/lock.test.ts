@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +86,36 @@ describe('the data folder lock', () => {
     const dir = await makeTempDir();
     await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: deadPid(), host: 'other-machine', startedAt: '2026-01-01T00:00:00.000Z' }));
     expect(() => lockDataFolder(dir)).toThrow(/\(pid \d+ on other-machine\)/);
+  });
+
+  it('lets only one of two processes take a stale lock over when they start at once (with a pause injected before the takeover)', async () => {
+    const dir = await makeTempDir();
+    await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: deadPid(), host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
+    const takers: ChildProcess[] = [0, 1].map(() =>
+      spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'lock-taker.ts'), dir, '300'], { stdio: ['pipe', 'pipe', 'inherit'] }),
+    );
+    const outputs = takers.map((child) => {
+      const lines: string[] = [];
+      const ready = new Promise<void>((resolve) => createInterface({ input: child.stdout! }).on('line', (line) => (line === 'ready' ? resolve() : lines.push(line))));
+      return { lines, ready, exited: once(child, 'exit') };
+    });
+    await Promise.all(outputs.map((o) => o.ready));
+    for (const child of takers) child.stdin!.write('go\n');
+    await Promise.all(outputs.map((o) => o.exited));
+    const results = outputs.map((o) => o.lines.join('\n'));
+    expect(results.filter((r) => r.startsWith('got ')), results.join(' | ')).toHaveLength(1);
+    const winner = results.find((r) => r.startsWith('got '))!.slice(4);
+    expect(results.find((r) => !r.startsWith('got '))).toMatch(new RegExp(`^locked The library at .* is (open in another Factmark process \\(pid ${winner}\\)|being opened by another Factmark process)`));
+    expect(lockOwner(dir)).toBeNull();
+  }, 60_000);
+
+  it('is created whole: a lock file in place always names its owner', () => {
+    // The lock is written to a private file and linked into place, so no reader sees it empty.
+    return makeTempDir().then((dir) => {
+      const lock = lockDataFolder(dir);
+      expect(lockOwner(dir)).toMatchObject({ pid: process.pid, token: expect.stringMatching(/^[0-9a-f]{24}$/) });
+      lock.release();
+    });
   });
 
   it('is shared within one process and released by the last holder', async () => {
