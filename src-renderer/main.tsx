@@ -1,14 +1,19 @@
 /** Renderer entry: pick the transport for the host we run in, then mount the app. */
+import './no-eval';
 import { createRoot } from 'react-dom/client';
 import { FactmarkClient } from './api/client';
 import { electronTransport, httpTransport, takeToken } from './api/transports';
 import { App } from './App';
 import './styles/app.css';
 
+/** Shown when the page was opened without its token (a bookmark, a new tab): how to get a working link. */
+const NEEDS_TOKEN =
+  'This page needs its access token, which is new each time Factmark starts, so a bookmarked address does not open it. To get a new link, look in the terminal where you ran `npm start` (or `npm run web`): it printed the full address after “Open this URL in your browser”. If Factmark is no longer running there, run `npm start` again and open the address it prints.';
+
 function connect(): FactmarkClient | string {
   if (window.factmark) return new FactmarkClient(electronTransport(window.factmark));
   const token = takeToken(window.location, window.sessionStorage, window.history);
-  if (!token) return 'This page needs its access token: open the full URL that `npm run web` printed.';
+  if (!token) return NEEDS_TOKEN;
   return new FactmarkClient(httpTransport(token));
 }
 

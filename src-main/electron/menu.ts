@@ -1,32 +1,43 @@
-/** The application menu: File (import, export), Edit, View, Help; commands go to the renderer. */
-import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { MENU_CHANNEL } from './channels';
+/** The application menu: File (import, export), Edit, View, Help; commands go to the renderer. DevTools only in development. */
+import type { MenuItemConstructorOptions } from 'electron';
 
-export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
-  const send = (command: string) => () => getWindow()?.webContents.send(MENU_CHANNEL, command);
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+/** What the menu asks of the page (src-renderer/api reads them as MenuCommand). */
+export type MenuCommand = 'import' | 'export' | 'undo' | 'redo' | 'shortcuts';
+
+export interface MenuOptions {
+  platform: NodeJS.Platform;
+  /** A development run (not packaged): the View menu offers the developer tools. */
+  development: boolean;
+}
+
+export function menuTemplate(send: (command: MenuCommand) => void, { platform, development }: MenuOptions): MenuItemConstructorOptions[] {
+  const click = (command: MenuCommand) => () => send(command);
+  const mac = platform === 'darwin';
+  return [
+    ...(mac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: send('import') },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: click('import') },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: click('export') },
         { type: 'separator' },
-        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+        mac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     {
       label: 'Edit',
       submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send('undo') },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: send('redo') },
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: click('undo') },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: click('redo') },
         { type: 'separator' },
         { role: 'copy' },
         { role: 'selectAll' },
       ],
     },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
-    { label: 'Help', submenu: [{ label: 'Keyboard shortcuts', accelerator: 'Shift+/', click: send('shortcuts') }] },
+    {
+      label: 'View',
+      submenu: [{ role: 'reload' }, ...(development ? [{ role: 'toggleDevTools' as const }] : []), { type: 'separator' }, { role: 'togglefullscreen' }],
+    },
+    { label: 'Help', submenu: [{ label: 'Keyboard shortcuts', accelerator: 'Shift+/', click: click('shortcuts') }] },
   ];
-  return Menu.buildFromTemplate(template);
 }

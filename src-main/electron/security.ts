@@ -1,16 +1,18 @@
 /** Electron hardening: deny permissions, block navigation and new windows, open http(s) links outside. */
-import { shell, type Session, type WebContents } from 'electron';
+import type { Session, Shell, WebContents } from 'electron';
 import { isHttpUrl } from '../../src-shared/model';
 
-
 /** Deny every permission request (camera, notifications, geolocation, …) and check. */
-export function denyAllPermissions(session: Session): void {
+export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }
 
+/** What lockNavigation uses of a WebContents. */
+export type NavigableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
 /** The window never navigates away from the app; links open in the system browser if http(s). */
-export function lockNavigation(contents: WebContents): void {
+export function lockNavigation(contents: NavigableContents, shell: Pick<Shell, 'openExternal'>): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());

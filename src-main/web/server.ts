@@ -159,7 +159,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     const given = req.headers[TOKEN_HEADER];
     if (!tokensMatch(Array.isArray(given) ? given[0] : given, token)) {
-      return fail(res, 401, 'invalid-request', 'Missing or wrong token: open the URL that `npm run web` printed');
+      return fail(res, 401, 'invalid-request', 'Missing or out-of-date access token (it is new each time Factmark starts): open the URL that `npm start` or `npm run web` printed in its terminal');
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return fail(res, 415, 'invalid-request', 'API calls must send application/json');

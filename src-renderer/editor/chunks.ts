@@ -13,12 +13,14 @@ import { articleSchema } from '../../src-shared/schema';
 /** Top-level blocks per chunk. */
 export const CHUNK_BLOCKS = 32;
 
-/** Estimated height of one block while its chunk is skipped, in em (matches the stylesheet's old per-block estimate). */
-const BLOCK_ESTIMATE_EM = 5;
-
+/**
+ * A chunk carries its block count; the stylesheet turns it into the height the chunk is estimated
+ * at while skipped (5em a block, .fm-chunk in app.css). An attribute, not a style="": the page's
+ * CSP refuses inline styles.
+ */
 const chunk: NodeSpec = {
   content: 'block+',
-  toDOM: (node) => ['div', { class: 'fm-chunk', style: `contain-intrinsic-size: auto ${node.childCount * BLOCK_ESTIMATE_EM}em` }, 0],
+  toDOM: (node) => ['div', { class: 'fm-chunk', 'data-blocks': String(node.childCount) }, 0],
 };
 
 /** The article schema with a `chunk` node between the document and its blocks. */

@@ -6,6 +6,7 @@ import type { ClaimRecord } from '../../src-shared/model';
 import { chromiumOrExplain } from './support/chromium';
 import { useHostAndBrowser } from './support/suite';
 import { claimRows, hostCall, openDesk, selectedRow } from './support/desk';
+import { answerRead, recordAnswersRead } from './support/settle';
 
 const chromiumPath = chromiumOrExplain();
 
@@ -185,7 +186,7 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
   it('never lets a slow answer for an article chosen earlier replace the one chosen after it', async () => {
     const slow = await hostCall(env.host, 'library.create', { meta: { title: 'Slow to arrive' }, doc: paragraphsDoc(['This article answers slowly.']) });
     await hostCall(env.host, 'library.create', { meta: { title: 'Chosen last' }, doc: paragraphsDoc(['This article was chosen last.']) });
-    const page = await openDesk(env.browser, env.host); // opens the newest: "Chosen last"
+    const page = await openDesk(env.browser, env.host, { beforeLoad: recordAnswersRead }); // opens the newest: "Chosen last"
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/api/library.get', async (route) => {
@@ -197,8 +198,8 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
     await library.getByRole('button', { name: /Chosen last/ }).click();
     await page.getByRole('document', { name: 'Article text: Chosen last' }).waitFor();
     release();
-    await page.waitForResponse((response) => response.url().endsWith('/api/library.get') && response.request().postDataJSON().articleId === slow.id);
-    await page.waitForTimeout(200);
+    // The desk has read the late answer (and painted since): it must have been dropped.
+    await answerRead(page, 'library.get', slow.id);
     expect(await page.getByRole('document', { name: 'Article text: Chosen last' }).count()).toBe(1);
     expect(await library.getByRole('button', { name: /Chosen last/ }).getAttribute('aria-current')).toBe('true');
     await page.context().close();

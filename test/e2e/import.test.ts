@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileCorpus } from '../support/hostile-corpus';
+import { trackRequests } from './support/settle';
 import { FIXTURES, hostPage, startServer, type TestServer } from '../support/http';
 import { chromiumOrExplain } from './support/chromium';
 import { useHostAndBrowser } from './support/suite';
@@ -27,8 +28,9 @@ describe.skipIf(!chromiumPath)('import in the browser host', () => {
   });
 
   /** A page of the app that fails the test if any script of an imported article runs. */
-  async function openApp(): Promise<{ page: Page; ran: string[] }> {
+  async function openApp(): Promise<{ page: Page; ran: string[]; requests: ReturnType<typeof trackRequests> }> {
     const page = await env.browser.newPage();
+    const requests = trackRequests(page);
     const ran: string[] = [];
     page.on('dialog', (dialog) => {
       ran.push(`${dialog.type()}: ${dialog.message()}`);
@@ -36,7 +38,7 @@ describe.skipIf(!chromiumPath)('import in the browser host', () => {
     });
     await page.goto(env.host.openUrl);
     await page.getByRole('navigation', { name: 'Library' }).waitFor();
-    return { page, ran };
+    return { page, ran, requests };
   }
 
   const articleHeading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 2, name });
@@ -108,13 +110,14 @@ describe.skipIf(!chromiumPath)('import in the browser host', () => {
   });
 
   it('runs nothing from a page holding every hostile payload', async () => {
-    const { page, ran } = await openApp();
+    const { page, ran, requests } = await openApp();
     await page.getByRole('textbox', { name: 'Web address of the article' }).fill(`${server.url}/hostile`);
     await page.getByRole('button', { name: 'Import from URL' }).click();
     await articleHeading(page, 'Report on every hostile payload').waitFor();
     const text = page.getByRole('document', { name: /^Article text/ });
     await expect.poll(() => text.textContent()).toContain('Paragraph 1 of the report');
-    await page.waitForTimeout(500); // give any handler a chance to fire
+    // A handler could only fire on a load or error of something the article asked for: wait until every request has ended.
+    await requests.quiet();
     expect(ran).toEqual([]);
     expect(await text.locator('script, iframe, object, embed, form, svg, math, img, style, [onerror], [onclick], [onload]').count()).toBe(0);
     expect(await text.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')).filter((h) => !/^(https?:|mailto:)/.test(h ?? '')))).toEqual([]);

@@ -35,10 +35,11 @@ describe('chunked view document', () => {
     expect(projectText(doc).text).toBe('');
   });
 
-  it('renders each chunk as one element with its estimated height', () => {
+  it('renders each chunk as one element carrying its block count (the stylesheet estimates its height), with no inline style', () => {
     const spec = chunkedDoc(stored, 4).child(0).type.spec.toDOM!(chunkedDoc(stored, 4).child(0)) as unknown as [string, Record<string, string>];
     expect(spec[0]).toBe('div');
     expect(spec[1].class).toBe('fm-chunk');
-    expect(spec[1].style).toContain('20em');
+    expect(spec[1]['data-blocks']).toBe('4');
+    expect(spec[1].style).toBeUndefined();
   });
 });

@@ -9,7 +9,13 @@ import type { WebHost } from './web-host';
 export async function openDesk(
   browser: Browser | BrowserContext,
   host: WebHost,
-  options: { colorScheme?: 'light' | 'dark'; /** To inject test scripts such as axe-core past the page's CSP. */ bypassCSP?: boolean } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    /** To inject test scripts such as axe-core past the page's CSP. */
+    bypassCSP?: boolean;
+    /** Set up the page before it loads (init scripts, listeners). */
+    beforeLoad?: (page: Page) => Promise<void>;
+  } = {},
 ): Promise<Page> {
   const page =
     'newContext' in browser
@@ -18,6 +24,7 @@ export async function openDesk(
   page.on('pageerror', (error) => {
     throw new Error(`Page error: ${error.message}`);
   });
+  await options.beforeLoad?.(page);
   await page.goto(host.openUrl);
   await articleText(page).waitFor();
   return page;

@@ -1,10 +1,13 @@
-/** The preload, with a recording fake of electron: one object exposed, only contract operations forwarded. */
+/** The preload, with a recording fake of electron: one object exposed, only contract operations forwarded, listeners removed exactly. */
 import { describe, expect, it, vi } from 'vitest';
+
+type Handler = (...args: unknown[]) => void;
 
 const fake = vi.hoisted(() => ({
   exposed: new Map<string, Record<string, (...args: unknown[]) => unknown>>(),
   invoked: [] as unknown[][],
-  listeners: new Map<string, (...args: unknown[]) => void>(),
+  /** Handlers per channel, as ipcRenderer keeps them: removeListener removes only the handler it is given. */
+  listeners: new Map<string, Set<(...args: unknown[]) => void>>(),
 }));
 
 vi.mock('electron', () => ({
@@ -14,12 +17,20 @@ vi.mock('electron', () => ({
       fake.invoked.push(args);
       return { ok: true, value: [] };
     },
-    on: (channel: string, fn: (...args: unknown[]) => void) => fake.listeners.set(channel, fn),
-    removeListener: (channel: string) => fake.listeners.delete(channel),
+    on: (channel: string, fn: Handler) => {
+      if (!fake.listeners.has(channel)) fake.listeners.set(channel, new Set());
+      fake.listeners.get(channel)!.add(fn);
+    },
+    removeListener: (channel: string, fn: Handler) => fake.listeners.get(channel)?.delete(fn),
   },
 }));
 
 await import('../../../src-main/preload/index');
+
+/** Deliver a message on a channel to every handler registered there. */
+function emit(channel: string, ...args: unknown[]): void {
+  for (const handler of fake.listeners.get(channel) ?? []) handler({}, ...args);
+}
 
 describe('preload', () => {
   it('exposes exactly one object with two methods', () => {
@@ -35,14 +46,22 @@ describe('preload', () => {
     expect(fake.invoked).toEqual([['factmark:call', 'library.list', {}]]);
   });
 
-  it('passes menu commands to a listener until it unsubscribes', () => {
+  it('passes string menu commands to each listener until that listener unsubscribes, removing only its own handler', () => {
     const api = fake.exposed.get('factmark')!;
-    const seen: string[] = [];
-    const stop = api.onMenuCommand((command: unknown) => seen.push(String(command))) as () => void;
-    fake.listeners.get('factmark:menu')!({}, 'export');
-    fake.listeners.get('factmark:menu')!({}, 42);
-    stop();
-    expect(seen).toEqual(['export']);
-    expect(fake.listeners.has('factmark:menu')).toBe(false);
+    const first: string[] = [];
+    const second: string[] = [];
+    const stopFirst = api.onMenuCommand((command: unknown) => first.push(String(command))) as () => void;
+    const stopSecond = api.onMenuCommand((command: unknown) => second.push(String(command))) as () => void;
+    expect(fake.listeners.get('factmark:menu')!.size).toBe(2);
+    emit('factmark:menu', 'export');
+    emit('factmark:menu', 42);
+    stopFirst();
+    expect(fake.listeners.get('factmark:menu')!.size).toBe(1);
+    emit('factmark:menu', 'undo');
+    stopSecond();
+    expect(fake.listeners.get('factmark:menu')!.size).toBe(0);
+    emit('factmark:menu', 'redo');
+    expect(first).toEqual(['export']);
+    expect(second).toEqual(['export', 'undo']);
   });
 });

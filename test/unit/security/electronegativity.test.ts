@@ -73,7 +73,7 @@ describe('electronegativity', () => {
   it('finds nothing in src-main that is not justified beside the code', async () => {
     const { findings, root } = await scan();
     // The scan must have read the Electron files: the preload is always reported for review.
-    expect(findings.some((f) => f.id === 'PRELOAD_JS_CHECK' && f.file?.endsWith('electron/main.ts'))).toBe(true);
+    expect(findings.some((f) => f.id === 'PRELOAD_JS_CHECK' && f.file?.endsWith('electron/desktop.ts'))).toBe(true);
     const unjustified: string[] = [];
     for (const finding of findings) {
       if (!(await justification(root, finding))) unjustified.push(`${finding.id} at ${finding.file ?? '(global)'}:${finding.line} — ${finding.message.slice(0, 160)}`);
