@@ -56,7 +56,8 @@ export class Dispatcher {
 
   private async run(name: unknown, payload: unknown): Promise<CallResult<unknown>> {
     if (!isOperationName(name)) {
-      return failure('invalid-request', `Unknown operation: ${JSON.stringify(String(name).slice(0, 80))}`);
+      const shown = typeof name === 'string' ? JSON.stringify(name.slice(0, 80)) : `a value of type ${name === null ? 'null' : typeof name}`;
+      return failure('invalid-request', `Unknown operation: ${shown}`);
     }
     const parsed = contract[name].request.safeParse(payload ?? {});
     if (!parsed.success) {

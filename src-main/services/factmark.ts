@@ -47,10 +47,11 @@ export async function openFactmark(options: OpenOptions): Promise<Factmark> {
     await ctx.store.open(); // recovers damaged files, reconciles index.json
     const seeded = isNew && access === 'write' && options.seed !== false ? await seedSamples(dispatcher, join(options.resourcesDir, 'samples')) : [];
     const flush = () => ctx.store.flush();
-    // The claim index is written back (when it changed) before the lock is given up.
+    // The claim index is written back (when it changed) before the store closes and the lock is given up.
     const close = (closeOptions: { persistIndex?: boolean } = {}) =>
       flush()
         .then(() => (closeOptions.persistIndex === false ? undefined : persistLibraryIndex(ctx)))
+        .then(() => ctx.store.close())
         .finally(() => lock?.release());
     return { ctx, dispatcher, seeded, flush, close };
   } catch (error) {

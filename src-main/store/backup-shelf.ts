@@ -91,6 +91,15 @@ export class BackupShelf {
     }
   }
 
+  /** Delete a backup just taken for a save that then failed (it equals the version still in place). */
+  async discard(key: string, id: string): Promise<void> {
+    const entries = this.known.get(key);
+    const entry = entries?.find((e) => e.id === id);
+    if (!entries || !entry) return;
+    await unlink(entry.file);
+    this.known.set(key, entries.filter((e) => e !== entry));
+  }
+
   /** The id of the newest backup this shelf has taken under `key` since it was opened, if any. */
   newestTaken(key: string): string | null {
     return this.known.get(key)?.[0]?.id ?? null;

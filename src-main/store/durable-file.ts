@@ -131,6 +131,8 @@ export class DurableTextFile implements Adapter<string> {
 /** A JSON adapter over DurableTextFile (reading is done by the store's loader, which recovers damage). */
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly text: DurableTextFile;
+  /** Text already made for the next write of this very data (see prepare). */
+  private prepared: { data: T; text: string } | null = null;
 
   constructor(filename: string, options: DurableWriteOptions = {}) {
     this.text = new DurableTextFile(filename, options);
@@ -141,7 +143,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return raw === null ? null : (JSON.parse(raw) as T);
   }
 
+  /** Hand over the text `data` serialises to, when the caller made it already (it is not made twice). */
+  prepare(data: T, text: string): void {
+    this.prepared = { data, text };
+  }
+
   write(data: T): Promise<void> {
-    return this.text.write(JSON.stringify(data, null, 1));
+    const text = this.prepared?.data === data ? this.prepared.text : JSON.stringify(data, null, 1);
+    this.prepared = null;
+    return this.text.write(text);
   }
 }

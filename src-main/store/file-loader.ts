@@ -27,7 +27,8 @@ export interface LoaderContext {
 
 /** The outcome of loading a file. */
 export type Loaded<T> =
-  | { status: 'ok'; data: T }
+  /** `text`: the file's text as it now is on disk (to name this version). */
+  | { status: 'ok'; data: T; text: string }
   | { status: 'missing' }
   /** Written by a newer Factmark: `data` is its content read with this version's schema, when it fits. */
   | { status: 'newer'; version: number; data: T | null }
@@ -75,14 +76,41 @@ async function newestGoodBackup<T>(ctx: LoaderContext, key: string, kind: FileKi
     const text = await readTextIfExists(entry.file);
     if (text === null) continue;
     const checked = checkStoreText(text, kind, schema);
-    if (checked.ok === true) return { entry, data: checked.data };
+    if (checked.ok === true) return { entry, text, data: checked.data };
   }
   return null;
 }
 
 /**
- * Load a store file. `backupKey` names its backups (null: it has none). Damage is repaired when
- * the context is writable, and every repair or refusal adds a notice.
+ * Rebuilds a file's newest saved state from its newest good backup (null: none) by replaying what
+ * was saved after it (the article journal); null when there is nothing newer to replay.
+ */
+export type Replay<T> = (start: { text: string; data: T } | null) => Promise<{ data: T; text: string; changes: number } | null>;
+
+/** Where a damaged or missing file's state comes back from, and how to say so. */
+interface GoodState<T> {
+  data: T;
+  text: string;
+  /** e.g. "its backup from <time> with the 1 later change(s) from its journal" */
+  source: string;
+}
+
+/** The newest good state of a file: its newest good backup, plus the journal's later changes when there are any. */
+async function newestGoodState<T>(ctx: LoaderContext, key: string | null, kind: FileKind, schema: z.ZodType<T>, replay?: Replay<T>): Promise<GoodState<T> | null> {
+  const backup = key ? await newestGoodBackup(ctx, key, kind, schema) : null;
+  const when = backup ? `its backup from ${backup.entry.takenAt.toISOString()}` : '';
+  const replayed = replay ? await replay(backup ? { text: backup.text, data: backup.data } : null) : null;
+  if (replayed) {
+    const later = `the ${replayed.changes} later change(s) from its journal`;
+    return { data: replayed.data, text: replayed.text, source: backup ? `${when} with ${later}` : `${later.replace('later ', '')}` };
+  }
+  return backup ? { data: backup.data, text: JSON.stringify(backup.data, null, 1), source: when } : null;
+}
+
+/**
+ * Load a store file. `backupKey` names its backups (null: it has none); `replay` brings a backup
+ * up to the last save. Damage is repaired when the context is writable, and every repair or
+ * refusal adds a notice.
  */
 export async function loadStoreFile<T>(
   ctx: LoaderContext,
@@ -90,12 +118,13 @@ export async function loadStoreFile<T>(
   kind: FileKind,
   schema: z.ZodType<T>,
   backupKey: string | null,
+  replay?: Replay<T>,
 ): Promise<Loaded<T>> {
   const label = relative(ctx.dataDir, file);
   const text = await readTextIfExists(file);
   if (text === null) return { status: 'missing' };
   const checked = checkStoreText(text, kind, schema);
-  if (checked.ok === true) return { status: 'ok', data: checked.data };
+  if (checked.ok === true) return { status: 'ok', data: checked.data, text };
   if (checked.ok === 'newer') {
     ctx.notices.add(
       `${label} was written by a newer Factmark (schema ${checked.version}; this one reads ${SCHEMA_VERSION}); it is open read-only — update Factmark to change it`,
@@ -103,37 +132,42 @@ export async function loadStoreFile<T>(
     return { status: 'newer', version: checked.version, data: checked.data };
   }
   const problem = checked.problem.replace(/\s+/g, ' ');
-  const backup = backupKey ? await newestGoodBackup(ctx, backupKey, kind, schema) : null;
-  const when = backup ? backup.entry.takenAt.toISOString() : '';
+  const good = await newestGoodState(ctx, backupKey, kind, schema, replay);
   const noBackup = backupKey ? ' and has no good backup' : '';
   if (!ctx.writable) {
     ctx.notices.add(
-      backup
-        ? `${label} is damaged (${problem}); showing its backup from ${when} — open the library for writing to repair it`
+      good
+        ? `${label} is damaged (${problem}); showing ${good.source} — open the library for writing to repair it`
         : `${label} is damaged (${problem})${noBackup}`,
     );
-    return backup ? { status: 'ok', data: backup.data } : { status: 'lost', problem };
+    return good ? { status: 'ok', data: good.data, text: good.text } : { status: 'lost', problem };
   }
   const moved = await moveToQuarantine(ctx.dataDir, file, ctx.clock());
-  if (!backup) {
+  if (!good) {
     ctx.notices.add(`${label} was damaged (${problem})${noBackup.replace('has', 'had')}; it was moved to ${moved}`);
     return { status: 'lost', problem };
   }
-  await writeFileDurably(file, JSON.stringify(backup.data, null, 1), { io: ctx.io });
-  ctx.notices.add(`${label} was damaged (${problem}); it was moved to ${moved} and its backup from ${when} was restored`);
-  return { status: 'ok', data: backup.data };
+  await writeFileDurably(file, good.text, { io: ctx.io });
+  ctx.notices.add(`${label} was damaged (${problem}); it was moved to ${moved} and ${good.source} was restored`);
+  return { status: 'ok', data: good.data, text: good.text };
 }
 
 /**
- * Put the newest good backup of a missing file back in its place (e.g. after a crash between
- * quarantining a damaged file and restoring it). Returns its data, or null when there is none.
+ * Put the newest good state of a missing file back in its place (e.g. after a crash between
+ * quarantining a damaged file and restoring it). Returns it, or null when there is none.
  */
-export async function restoreMissingFile<T>(ctx: LoaderContext, file: string, kind: FileKind, schema: z.ZodType<T>, backupKey: string): Promise<T | null> {
-  const backup = await newestGoodBackup(ctx, backupKey, kind, schema);
-  if (!backup) return null;
+export async function restoreMissingFile<T>(
+  ctx: LoaderContext,
+  file: string,
+  kind: FileKind,
+  schema: z.ZodType<T>,
+  backupKey: string,
+  replay?: Replay<T>,
+): Promise<{ data: T; text: string } | null> {
+  const good = await newestGoodState(ctx, backupKey, kind, schema, replay);
+  if (!good) return null;
   const label = relative(ctx.dataDir, file);
-  const when = backup.entry.takenAt.toISOString();
-  if (ctx.writable) await writeFileDurably(file, JSON.stringify(backup.data, null, 1), { io: ctx.io });
-  ctx.notices.add(ctx.writable ? `${label} was missing; its backup from ${when} was restored` : `${label} is missing; showing its backup from ${when}`);
-  return backup.data;
+  if (ctx.writable) await writeFileDurably(file, good.text, { io: ctx.io });
+  ctx.notices.add(ctx.writable ? `${label} was missing; ${good.source} was restored` : `${label} is missing; showing ${good.source}`);
+  return good;
 }

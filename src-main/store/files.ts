@@ -26,6 +26,21 @@ export type IndexData = z.infer<typeof IndexFile>;
 export type ArticleData = z.infer<typeof ArticleFile>;
 export type PrefsData = z.infer<typeof PrefsFile>;
 
+/**
+ * Validate an article file's data for saving. The article record and claims that are the very
+ * objects of `previous` (validated when they were loaded or saved) are kept as they are, so saving
+ * one claim validates that claim, not the whole file.
+ */
+export function checkArticleData(next: ArticleData, previous: ArticleData | null): ArticleData {
+  if (!previous || next.schemaVersion !== SCHEMA_VERSION || !Array.isArray(next.claims)) return ArticleFile.parse(next);
+  const known = new Set<unknown>(previous.claims);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    article: next.article === previous.article ? previous.article : Article.parse(next.article),
+    claims: next.claims.map((claim) => (known.has(claim) ? claim : Claim.parse(claim))),
+  };
+}
+
 export const DEFAULT_PREFS: PrefsData['prefs'] = DEFAULT_PREFERENCES;
 
 /** The index row for an article file. */

@@ -8,12 +8,14 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FactmarkError } from '../../src-shared/contract';
+import { Id } from '../../src-shared/model';
 import { ArticleFiles } from './article-files';
+import { ArticleJournal } from './article-journal';
 import { ArticleVersions, type ArticleBackupInfo } from './article-versions';
 import { BackupShelf } from './backup-shelf';
 import { NODE_FILE_IO, type FileIo } from './durable-file';
 import type { LoaderContext } from './file-loader';
-import { ArticleFile, type ArticleData, type IndexData, type PrefsData } from './files';
+import { checkArticleData, type ArticleData, type IndexData, type PrefsData } from './files';
 import { LibraryIndex } from './library-index';
 import { StoreNotices, type StoreNotice } from './notices';
 import { PrefsStore } from './prefs-store';
@@ -62,7 +64,8 @@ export class LibraryStore {
     const keptShelf = options.backups === false ? null : shelf;
     this.loader = { dataDir, writable: this.access === 'write', shelf, notices: this.noticeList, clock, io };
     this.indexFile = new LibraryIndex(this.loader, this.policy, io);
-    this.articles = new ArticleFiles(this.loader, this.policy, keptShelf, io);
+    const journal = new ArticleJournal(dataDir, io, clock);
+    this.articles = new ArticleFiles(this.loader, this.policy, keptShelf && { shelf: keptShelf, journal }, io);
     this.prefsFile = new PrefsStore(this.loader, this.policy, keptShelf, io);
     this.versions = new ArticleVersions(shelf);
   }
@@ -126,10 +129,10 @@ export class LibraryStore {
    */
   async writeArticle(next: ArticleData): Promise<void> {
     await this.open();
-    const checked = ArticleFile.parse(next);
-    const id = checked.article.id;
-    this.policy.assertWritable(id);
+    const id = Id.parse(next?.article?.id);
     const previous = await this.articles.get(id);
+    const checked = checkArticleData(next, previous);
+    this.policy.assertWritable(id);
     const previousRow = this.indexFile.row(id);
     // The row first: a failed index write then changes nothing, and a failed article write puts the row back.
     await this.indexFile.put(checked);
@@ -193,5 +196,10 @@ export class LibraryStore {
   /** Wait until every pending write has reached the disk. */
   async flush(): Promise<void> {
     await Promise.all([this.articles.flush(), this.indexFile.flush(), this.prefsFile.flush()]);
+  }
+
+  /** Flush, and let go of the files held open (the store reopens them if it is used again). */
+  async close(): Promise<void> {
+    await Promise.all([this.articles.close(), this.indexFile.flush(), this.prefsFile.flush()]);
   }
 }

@@ -44,7 +44,7 @@ export async function openTempLibrary(options: { seed?: boolean; dir?: string } 
       now += ms;
     },
     async cleanup() {
-      await factmark.flush();
+      await factmark.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

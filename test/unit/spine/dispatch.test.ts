@@ -28,6 +28,12 @@ describe('dispatcher', () => {
     expect(oneLineMessage('\u001b[1m bold \r\n\t text \u0085')).toBe('[1m bold text');
   });
 
+  it('refuses an operation name that cannot be turned into text, naming its type (fast-check seed -1189962072)', async () => {
+    const result = await lib.factmark.dispatcher.call({ toString: [] }, {});
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-request', message: 'Unknown operation: a value of type object' } });
+    expect(await lib.factmark.dispatcher.call(null, {})).toMatchObject({ error: { message: 'Unknown operation: a value of type null' } });
+  });
+
   it('saves a claim while a slow URL import is still fetching', async () => {
     let releaseResponse!: () => void;
     const held = new Promise<void>((resolve) => (releaseResponse = resolve));

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliIn } from '../../support/cli';
@@ -55,7 +55,7 @@ const DAMAGE: [string, (good: string) => string | Buffer][] = [
 
 describe('recovery of a damaged article file', () => {
   for (const [name, damage] of DAMAGE) {
-    it(`moves ${name} to quarantine, restores the newest good backup and says so`, async () => {
+    it(`moves ${name} to quarantine and restores the last saved version: the newest good backup plus the journal`, async () => {
       const { dir, id, articleFile } = await libraryWithBackup();
       const good = await readFile(articleFile, 'utf8');
       const bad = damage(good);
@@ -63,22 +63,43 @@ describe('recovery of a damaged article file', () => {
       const lib = await reopen(dir);
       const { article, claims } = await lib.call('library.get', { articleId: id });
       expect(article.title).toBe('Bridge');
-      expect(claims).toHaveLength(0); // the backup is the version before the claim was added
+      // The backup predates the claim; the journal brings the acknowledged claim back.
+      expect(claims.map((c) => [c.target.quote.exact, c.claimant])).toEqual([['opened in 1932', 'the council']]);
+      expect(await readFile(articleFile, 'utf8')).toBe(good);
       const quarantined = await readdir(join(dir, 'quarantine'));
       expect(quarantined).toHaveLength(1);
       expect(quarantined[0]).toMatch(new RegExp(`^articles_${id}\\.json\\.\\d{8}T\\d{9}Z$`));
       expect(await readFile(join(dir, 'quarantine', quarantined[0]))).toEqual(Buffer.from(bad));
       const notices = await lib.call('store.notices', {});
       expect(notices).toHaveLength(1);
-      expect(notices[0].message).toMatch(new RegExp(`articles/${id}\\.json was damaged .*moved to quarantine/.* backup from .* was restored`));
-      expect(JSON.parse(await readFile(articleFile, 'utf8')).article.title).toBe('Bridge');
+      expect(notices[0].message).toMatch(new RegExp(`articles/${id}\\.json was damaged .*moved to quarantine/.* backup from .* with the 1 later change\\(s\\) from its journal was restored`));
     });
   }
 
-  it('keeps a damaged article with no backup in quarantine, drops it from the list and does not crash', async () => {
+  it('without a journal (deleted from outside) falls back to the newest good backup', async () => {
+    const { dir, id, articleFile } = await libraryWithBackup();
+    await writeFile(articleFile, '');
+    await rm(join(dir, 'journal'), { recursive: true });
+    const lib = await reopen(dir);
+    expect((await lib.call('library.get', { articleId: id })).claims).toEqual([]);
+    expect((await lib.call('store.notices', {}))[0].message).toMatch(/backup from \S+ was restored$/);
+  });
+
+  it('rebuilds a damaged article that has no backup yet from its journal alone', async () => {
     const lib = await openTempLibrary();
     const article = await lib.call('library.create', { meta: { title: 'Only once' }, doc: DOC });
     await lib.factmark.close();
+    await writeFile(join(lib.dir, 'articles', `${article.id}.json`), Buffer.alloc(300));
+    const again = await reopen(lib.dir);
+    expect((await again.call('library.get', { articleId: article.id })).article.title).toBe('Only once');
+    expect((await again.call('store.notices', {}))[0].message).toMatch(/NUL bytes.*the 1 change\(s\) from its journal was restored/);
+  });
+
+  it('keeps a damaged article with no backup and no journal in quarantine, drops it from the list and does not crash', async () => {
+    const lib = await openTempLibrary();
+    const article = await lib.call('library.create', { meta: { title: 'Only once' }, doc: DOC });
+    await lib.factmark.close();
+    await rm(join(lib.dir, 'journal'), { recursive: true });
     await writeFile(join(lib.dir, 'articles', `${article.id}.json`), '{"schemaVersion":1,"arti');
     const again = await reopen(lib.dir);
     await expect(again.call('library.get', { articleId: article.id })).rejects.toMatchObject({ code: 'not-found' });
@@ -103,8 +124,8 @@ describe('recovery of a damaged article file', () => {
     await writeFile(articleFile, Buffer.alloc(64));
     const r = await runCliIn(dir, 'claim', 'list', id);
     expect(r.code).toBe(0);
-    expect(r.out).toBe('No claims yet.');
-    expect(r.err).toMatch(/^factmark: notice: .*NUL bytes.*showing its backup/);
+    expect(r.out).toMatch(/opened in 1932/);
+    expect(r.err).toMatch(/^factmark: notice: .*NUL bytes.*showing its backup from \S+ with the 1 later change\(s\) from its journal/);
     const w = await runCliIn(dir, 'claim', 'add', id, '--quote', 'cost four million pounds');
     expect(w.code).toBe(0);
     expect(w.err).toMatch(/NUL bytes.*was restored/);
