@@ -163,9 +163,9 @@ export const contract = {
     'Export one article with its claims (only claimIds, in document order, when given).',
   ),
   'export.library': op(
-    z.object({ format: ExportFormat, articleIds: z.array(Id).min(1).max(100_000).optional() }).strict(),
+    z.object({ format: ExportFormat, articleIds: z.array(Id).min(1).max(100_000).optional(), claimIds: z.array(Id).max(1_000_000).optional() }).strict(),
     ExportedFile,
-    'Export every article (or articleIds) into one file; csv, json, w3c and claimreview only.',
+    'Export every article (or articleIds) into one file, with only claimIds when given (the claims a library-wide search shows); csv, json, w3c and claimreview only.',
   ),
   'export.restore': op(
     z

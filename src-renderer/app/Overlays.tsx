@@ -8,6 +8,9 @@ import { ExportDialog } from '../panels/ExportDialog';
 import { HelpDialog } from '../panels/HelpDialog';
 import { PreferencesDialog } from '../panels/PreferencesDialog';
 import { VersionsDialog } from '../panels/VersionsDialog';
+import { CheckedBefore } from '../library/CheckedBefore';
+import { ClaimantPage } from '../library/ClaimantPage';
+import { ClaimsView } from '../library/ClaimsView';
 import { IS_MAC } from '../shortcuts';
 import type { Library } from './use-library';
 
@@ -19,6 +22,8 @@ export type Overlay =
   | { kind: 'help' }
   | { kind: 'export' }
   | { kind: 'versions' }
+  | { kind: 'claims' }
+  | { kind: 'claimant'; name: string }
   | null;
 
 interface Props {
@@ -35,9 +40,11 @@ interface Props {
   open(overlay: Overlay): void;
   notify(text: string): void;
   report(error: unknown): void;
+  /** Open an article and select one of its claims (from the library-wide views). */
+  onOpenClaim(articleId: string, claimId: string): void;
 }
 
-export function Overlays({ overlay, client, library, editing, claimants, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report }: Props) {
+export function Overlays({ overlay, client, library, editing, claimants, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report, onOpenClaim }: Props) {
   const close = () => open(null);
   const article = library.article;
   switch (overlay?.kind) {
@@ -51,8 +58,33 @@ export function Overlays({ overlay, client, library, editing, claimants, filtere
           onDelete={() => onDelete(editing.id)}
           onClose={close}
           onOpenPreferences={() => open({ kind: 'prefs' })}
-        />
+        >
+          <CheckedBefore client={client} claim={editing} onCopyEvidence={(items) => onPatch(editing.id, { evidence: [...editing.evidence, ...items] })} />
+        </ClaimEditor>
       ) : null;
+    case 'claims':
+      return (
+        <ClaimsView
+          client={client}
+          articles={library.articles}
+          onOpenClaim={onOpenClaim}
+          onOpenClaimant={(name) => open({ kind: 'claimant', name })}
+          onClose={close}
+          notify={notify}
+        />
+      );
+    case 'claimant':
+      return (
+        <ClaimantPage
+          key={overlay.name}
+          client={client}
+          name={overlay.name}
+          onOpenClaim={onOpenClaim}
+          onOpenClaimant={(name) => open({ kind: 'claimant', name })}
+          onClose={close}
+          notify={notify}
+        />
+      );
     case 'prefs':
       return <PreferencesDialog prefs={library.prefs} onSave={library.savePrefs} onClose={close} />;
     case 'details':

@@ -17,6 +17,8 @@ interface Props {
   onDelete(): void;
   onClose(): void;
   onOpenPreferences(): void;
+  /** Shown after the evidence (the library's "Checked before" matches). */
+  children?: React.ReactNode;
 }
 
 const STANCES: readonly { id: StanceId; label: string }[] = [
@@ -182,7 +184,7 @@ function AddEvidence({ onAdd }: { onAdd(item: EvidenceItem): void }) {
   );
 }
 
-export function ClaimEditor({ claim, claimants, onPatch, onDelete, onClose, onOpenPreferences }: Props) {
+export function ClaimEditor({ claim, claimants, onPatch, onDelete, onClose, onOpenPreferences, children }: Props) {
   const listId = useId();
   const claimant = useDraft(claim.claimant, (next) => onPatch({ claimant: next.trim() }));
   const note = useDraft(claim.note, (next) => onPatch({ note: next }));
@@ -246,6 +248,7 @@ export function ClaimEditor({ claim, claimants, onPatch, onDelete, onClose, onOp
         </ul>
         <AddEvidence onAdd={(item) => setEvidence([...claim.evidence, item])} />
       </section>
+      {children}
 
       <section aria-label="Review record" className="fm-editor-section">
         <h3 className="fm-section-title">Review record</h3>
