@@ -8,6 +8,7 @@ import { createLibraryService } from './library';
 import { createImportService } from './import';
 import { createPrefsService } from './prefs';
 import { createLibrarySearchService } from './library-search';
+import { createVersionsService } from './versions';
 
 export type Handlers = { [N in OperationName]: (req: ParsedRequestOf<N>) => Promise<ResponseOf<N>> };
 
@@ -19,6 +20,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const exporter = createExportService(ctx);
   const backups = createBackupsService(ctx);
   const librarySearch = createLibrarySearchService(ctx);
+  const versions = createVersionsService(ctx);
   return {
     'library.list': library.list,
     'library.get': library.get,
@@ -32,8 +34,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'claims.delete': claims.remove,
     'claims.restore': claims.restore,
     'claims.claimants': claims.claimants,
-    'import.file': (req) => importer.importFile(req.fileName, Buffer.from(req.dataBase64, 'base64')),
-    'import.url': (req) => importer.importUrl(req.url),
+    'import.file': (req) => importer.importFile(req.fileName, Buffer.from(req.dataBase64, 'base64'), req.newVersionOf),
+    'import.url': (req) => importer.importUrl(req.url, req.newVersionOf),
     'import.paste': (req) => importer.importPaste(req),
     'backups.list': backups.list,
     'backups.restore': backups.restore,
@@ -50,5 +52,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'claimants.get': librarySearch.claimantsGet,
     'claimants.merge': librarySearch.merge,
     'claimants.unmerge': librarySearch.unmerge,
+    'versions.list': versions.list,
+    'versions.changes': versions.changes,
+    'claims.acceptCarried': versions.accept,
+    'claims.reattach': versions.reattach,
   };
 }
