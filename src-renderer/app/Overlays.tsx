@@ -11,6 +11,7 @@ import { VersionsDialog } from '../panels/VersionsDialog';
 import { CheckedBefore } from '../library/CheckedBefore';
 import { ClaimantPage } from '../library/ClaimantPage';
 import { ClaimsView } from '../library/ClaimsView';
+import { LinkedVersions } from '../versions/LinkedVersions';
 import { IS_MAC } from '../shortcuts';
 import type { Library } from './use-library';
 
@@ -88,7 +89,11 @@ export function Overlays({ overlay, client, library, editing, claimants, filtere
     case 'prefs':
       return <PreferencesDialog prefs={library.prefs} onSave={library.savePrefs} onClose={close} />;
     case 'details':
-      return article ? <ArticleDetailsDialog article={article} onSave={library.saveDetails} onClose={close} /> : null;
+      return article ? (
+        <ArticleDetailsDialog article={article} onSave={library.saveDetails} onClose={close}>
+          <LinkedVersions client={client} articleId={article.id} onOpen={(id) => void library.openArticle(id).then(close, report)} />
+        </ArticleDetailsDialog>
+      ) : null;
     case 'help':
       return <HelpDialog isMac={IS_MAC} onClose={close} />;
     case 'versions':
