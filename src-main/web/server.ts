@@ -7,9 +7,10 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import type { CallResult } from '../../src-shared/contract';
 import type { Dispatcher } from '../services/dispatch';
+import { contentTypeOf, staticFilePath } from '../static-files';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /** Largest request body accepted (an imported file travels base64-encoded). */
@@ -18,16 +19,6 @@ export const MAX_BODY_BYTES = 40 * 1024 * 1024;
 /** The header that carries the token on API calls. */
 export const TOKEN_HEADER = 'x-factmark-token';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -127,19 +118,16 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   let origin = '';
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const decoded = decodePath(pathname);
-    if (decoded === null || decoded.includes('\0')) return send(res, 400, 'Bad path');
-    const relative = normalize(decoded).replace(/^([/\\])+/, '');
-    const file = join(options.staticDir, relative || 'index.html');
-    if (!file.startsWith(options.staticDir + sep) && file !== options.staticDir) return send(res, 404, 'Not found');
+    const file = staticFilePath(options.staticDir, pathname);
+    if (file === null) return send(res, 400, 'Bad path');
     try {
       const body = await readFile(file);
-      send(res, 200, body, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+      send(res, 200, body, contentTypeOf(file));
     } catch {
       // Unknown paths fall back to the app shell; missing assets are 404.
       if (extname(file)) return send(res, 404, 'Not found');
       try {
-        send(res, 200, await readFile(join(options.staticDir, 'index.html')), CONTENT_TYPES['.html']);
+        send(res, 200, await readFile(join(options.staticDir, 'index.html')), contentTypeOf('index.html'));
       } catch {
         send(res, 500, 'The renderer is not built: run `npm run build:web` (or `npm run web`, which builds it).');
       }
