@@ -182,7 +182,18 @@ export function App({ client }: { client: FactmarkClient }) {
     setOverlay({ kind: 'editor', claimId: id });
   }, []);
 
-  const undo = useCallback(() => setNotice(desk.undo() ?? 'Nothing to undo.'), [desk.undo]);
+  /** Undoes the last restore of a version of the open article (after the desk's own undo entries). */
+  const restoreUndo = useRef<{ articleId: string; run(): Promise<string> } | null>(null);
+  const undo = useCallback(() => {
+    const done = desk.undo();
+    const restore = restoreUndo.current;
+    if (done || !restore || restore.articleId !== open?.article.id) return setNotice(done ?? 'Nothing to undo.');
+    restoreUndo.current = null;
+    void restore.run().then((text) => {
+      setNotice(text);
+      return refreshList().then(() => openArticle(restore.articleId));
+    }).catch(report);
+  }, [desk.undo, open?.article.id, refreshList, openArticle, report]);
   const redo = useCallback(() => setNotice(desk.redo() ?? 'Nothing to redo.'), [desk.redo]);
 
   const savePrefs = useCallback(
@@ -402,7 +413,8 @@ export function App({ client }: { client: FactmarkClient }) {
           client={client}
           articleId={open.article.id}
           onClose={() => setOverlay(null)}
-          onRestored={(text) => {
+          onRestored={(text, undoRestore) => {
+            restoreUndo.current = { articleId: open.article.id, run: undoRestore };
             setOverlay(null);
             setNotice(text);
             void refreshList().then(() => openArticle(open.article.id)).catch(report);

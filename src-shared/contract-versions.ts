@@ -56,6 +56,11 @@ export const versionOperations = {
     z.array(VersionInfo),
     'The stored versions of an article, newest first, with what each changed; `limit` and `before` (a version id) page through them.',
   ),
+  'backups.current': op(
+    z.object({ articleId: Id }).strict(),
+    z.object({ claimCount: z.number().int().min(0), updatedAt: Timestamp.nullable(), changes: VersionChanges.nullable() }),
+    'What the current version of an article changed from its newest stored version (null: there is none).',
+  ),
   'backups.preview': op(
     z.object({ articleId: Id, backupId: Id }).strict(),
     z.object({ version: VersionInfo, article: Article, claims: z.array(Claim), restoring: VersionChanges }),

@@ -28,6 +28,14 @@ export function createBackupsService(ctx: ServiceContext) {
     return versions;
   }
 
+  async function current(req: ParsedRequestOf<'backups.current'>): Promise<ResponseOf<'backups.current'>> {
+    const data = await ctx.store.article(req.articleId);
+    const [newest] = await ctx.store.listBackups(req.articleId, { limit: 1 });
+    const before = newest && newest.claimCount !== null ? await ctx.store.readBackup(req.articleId, newest.id) : null;
+    const latest = data.claims.reduce((at, c) => (c.updatedAt > at ? c.updatedAt : at), data.article.updatedAt);
+    return { claimCount: data.claims.length, updatedAt: latest || null, changes: before ? versionChanges(digestOf(before), digestOf(data)) : null };
+  }
+
   async function preview(req: ParsedRequestOf<'backups.preview'>): Promise<ResponseOf<'backups.preview'>> {
     const backup = await ctx.store.readBackup(req.articleId, req.backupId);
     const version = await ctx.store.describeBackup(req.articleId, req.backupId);
@@ -47,5 +55,5 @@ export function createBackupsService(ctx: ServiceContext) {
     return { article: backup.article, claimCount: claims.length, replacedBackupId: replaced };
   }
 
-  return { list, preview, restore };
+  return { list, current, preview, restore };
 }

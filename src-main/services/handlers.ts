@@ -34,6 +34,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'import.url': (req) => importer.importUrl(req.url),
     'import.paste': (req) => importer.importPaste(req),
     'backups.list': backups.list,
+    'backups.current': backups.current,
     'backups.preview': backups.preview,
     'backups.restore': backups.restore,
     'store.notices': async () => ctx.store.notices(),

@@ -45,6 +45,14 @@ describe('article versions', () => {
     expect(versions.every((v) => v.savedAt && !Number.isNaN(Date.parse(v.savedAt)))).toBe(true);
   });
 
+  it('say what the current version changed from the newest stored one', async () => {
+    const { articleId, b } = await history();
+    const current = await lib.call('backups.current', { articleId });
+    expect(current.claimCount).toBe(1);
+    expect(current.changes?.removed.map((c) => c.id)).toEqual([b.id]);
+    expect(current.changes?.counts).toEqual({ added: 0, removed: 1, edited: 0 });
+  });
+
   it('page through with limit and before', async () => {
     const { articleId } = await history();
     const all = await lib.call('backups.list', { articleId });
