@@ -172,7 +172,6 @@ export type RequestOf<N extends OperationName> = z.input<Contract[N]['request']>
 export type ParsedRequestOf<N extends OperationName> = z.output<Contract[N]['request']>;
 export type ResponseOf<N extends OperationName> = z.output<Contract[N]['response']>;
 export type PreferencesRecord = z.infer<typeof Preferences>;
-export type ClaimFieldsPatch = z.infer<typeof ClaimFields>;
 
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
 

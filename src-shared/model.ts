@@ -1,6 +1,8 @@
 /** Factmark's domain model: articles, claims, evidence and selectors, as runtime schemas and types. */
 import { z } from 'zod';
-import { STATUS_IDS } from './statuses';
+import { STATUS_IDS, type StatusId } from './statuses';
+
+export type { StatusId } from './statuses';
 
 /** An id: letters, digits, '-' and '_' only, so it is always safe as a file name. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id (letters, digits, - and _)');
@@ -101,7 +103,6 @@ export const ArticleSummary = ArticleMeta.pick({ title: true, byline: true, publ
   previousVersionId: Id.optional(),
 });
 
-export type StatusId = z.infer<typeof Status>;
 export type TextQuote = z.infer<typeof TextQuoteSelector>;
 export type TextPosition = z.infer<typeof TextPositionSelector>;
 export type ClaimTarget = z.infer<typeof Target>;

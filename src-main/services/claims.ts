@@ -1,5 +1,6 @@
 /** The claims service: create, update, delete, restore and list the claims of an article. */
 import { FactmarkError, type ParsedRequestOf } from '../../src-shared/contract';
+import { applyPatch, newClaim, revised, type ChangeStamp } from '../../src-shared/claims';
 import { allOccurrences, describeRange } from '../../src-shared/anchoring/describe';
 import { claimantsOf, inDocumentOrder, type ClaimRecord } from '../../src-shared/model';
 import { trimRange } from '../../src-shared/text';
@@ -32,8 +33,9 @@ export function resolveRange(text: string, range: RangeRequest): { start: number
 }
 
 export function createClaimsService(ctx: ServiceContext) {
-  async function reviewerName(): Promise<string> {
-    return (await ctx.store.prefs()).reviewer;
+  /** Now, and the reviewer named in preferences: who and when for a change. */
+  async function stampNow(): Promise<ChangeStamp> {
+    return { at: ctx.clock().toISOString(), reviewer: (await ctx.store.prefs()).reviewer };
   }
 
   async function list(req: ParsedRequestOf<'claims.list'>): Promise<ClaimRecord[]> {
@@ -49,23 +51,16 @@ export function createClaimsService(ctx: ServiceContext) {
     }
     const text = ctx.texts.of(data.article);
     const { start, end } = resolveRange(text, req.range);
-    const now = ctx.clock().toISOString();
-    const reviewer = await reviewerName();
-    const status = req.status ?? 'unverified';
-    const claim: ClaimRecord = {
+    const claim = newClaim({
       id: req.id ?? ctx.newId(),
       articleId: req.articleId,
       target: describeRange(text, start, end),
-      claimant: req.claimant ?? '',
-      status,
-      evidence: req.evidence ?? [],
-      note: req.note ?? '',
-      reviewer,
-      createdAt: now,
-      updatedAt: now,
-      revision: 1,
-      history: [{ status, at: now, reviewer }],
-    };
+      stamp: await stampNow(),
+      status: req.status,
+      claimant: req.claimant,
+      evidence: req.evidence,
+      note: req.note,
+    });
     await ctx.store.writeArticle({ ...data, claims: [...data.claims, claim] });
     return claim;
   }
@@ -80,17 +75,7 @@ export function createClaimsService(ctx: ServiceContext) {
         `This claim was changed elsewhere (revision ${current.revision}, you edited ${req.baseRevision}); reload it to see the newer version`,
       );
     }
-    const now = ctx.clock().toISOString();
-    const reviewer = await reviewerName();
-    const statusChanged = req.patch.status !== undefined && req.patch.status !== current.status;
-    const next: ClaimRecord = {
-      ...current,
-      ...req.patch,
-      reviewer: reviewer || current.reviewer,
-      updatedAt: now,
-      revision: current.revision + 1,
-      history: statusChanged ? [...current.history, { status: req.patch.status!, at: now, reviewer }] : current.history,
-    };
+    const next = applyPatch(current, req.patch, await stampNow());
     const claims = data.claims.map((c) => (c.id === next.id ? next : c));
     await ctx.store.writeArticle({ ...data, claims });
     return next;
@@ -110,7 +95,7 @@ export function createClaimsService(ctx: ServiceContext) {
     if (data.claims.some((c) => c.id === claim.id)) throw new FactmarkError('conflict', `A claim with id ${claim.id} already exists`);
     const text = ctx.texts.of(data.article);
     if (claim.target.position.end > text.length) throw new FactmarkError('invalid-input', 'The claim’s range is outside the article');
-    const restored = { ...claim, revision: claim.revision + 1, updatedAt: ctx.clock().toISOString() };
+    const restored = revised(claim, ctx.clock().toISOString());
     await ctx.store.writeArticle({ ...data, claims: [...data.claims, restored] });
     return restored;
   }

@@ -1,33 +1,34 @@
 /** The one client the UI calls: typed from the contract, independent of the host it runs in. */
-import type { CallResult, ErrorCode, OperationName, RequestOf, ResponseOf } from '../../src-shared/contract';
+import { unwrap } from '../../src-shared/call';
+import type { CallResult, OperationName, RequestOf, ResponseOf } from '../../src-shared/contract';
 
-/** Carries one call to the host and brings back its result. */
+export { errorCode, errorMessage } from '../../src-shared/call';
+
+/** What the app menu asks of the page (the desktop host's File, Edit and Help menus). */
+export const MENU_COMMANDS = ['import', 'export', 'undo', 'redo', 'shortcuts'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+function isMenuCommand(command: string): command is MenuCommand {
+  return (MENU_COMMANDS as readonly string[]).includes(command);
+}
+
+/** Carries calls to the host and brings back their results; and the host's own messages, where it sends any. */
 export interface Transport {
   invoke(name: OperationName, payload: unknown): Promise<CallResult<unknown>>;
-}
-
-/** A failed call, with the host's code and one-line message. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-/** What to tell the user about a failure: the host's one-line message, or the error's own. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  /** Subscribe to app-menu commands (hosts with a menu only); returns an unsubscribe function. */
+  onMenuCommand?(listener: (command: string) => void): () => void;
 }
 
 export class FactmarkClient {
   constructor(private readonly transport: Transport) {}
 
+  /** Call an operation: its value, or a FactmarkError with the host's code and one-line message. */
   async call<N extends OperationName>(name: N, req: RequestOf<N>): Promise<ResponseOf<N>> {
-    const result = await this.transport.invoke(name, req);
-    if (!result.ok) throw new ApiError(result.error.code, result.error.message);
-    return result.value as ResponseOf<N>;
+    return unwrap(await this.transport.invoke(name, req)) as ResponseOf<N>;
+  }
+
+  /** Listen for the host's menu commands (unknown ones are ignored); returns a function that stops listening. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+    return this.transport.onMenuCommand?.((command) => isMenuCommand(command) && listener(command)) ?? (() => undefined);
   }
 }

@@ -16,7 +16,7 @@ declare global {
 }
 
 export function electronTransport(bridge: PreloadBridge): Transport {
-  return { invoke: (name, payload) => bridge.invoke(name, payload) };
+  return { invoke: (name, payload) => bridge.invoke(name, payload), onMenuCommand: (listener) => bridge.onMenuCommand(listener) };
 }
 
 const TOKEN_KEY = 'factmark.token';

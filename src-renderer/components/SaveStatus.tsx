@@ -1,5 +1,5 @@
 /** The quiet save indicator (role=status): "Saving…", "All changes saved", or what failed. */
-import type { SaveState } from '../desk/use-claims-desk';
+import type { SaveState } from '../desk/desk-state';
 
 const TEXT: Record<SaveState['kind'], string> = { idle: '', saving: 'Saving…', saved: 'All changes saved', failed: 'Not saved' };
 

@@ -3,7 +3,7 @@
  * deleted, updated with the fields before and after), and `inverse` says how to take it back.
  * The desk runs the entries against the contract; this module only keeps the order.
  */
-import type { ClaimFieldsPatch } from '../../src-shared/contract';
+import type { ClaimPatch } from '../../src-shared/claims';
 import type { ClaimRecord } from '../../src-shared/model';
 
 /** A claim change that can be undone. */
@@ -13,7 +13,7 @@ export type ClaimChange =
   /** A claim was deleted (undo restores it). */
   | { kind: 'delete'; claim: ClaimRecord }
   /** A claim's fields changed from `before` to `after` (same keys in both). */
-  | { kind: 'update'; claimId: string; before: Partial<ClaimFieldsPatch>; after: Partial<ClaimFieldsPatch> };
+  | { kind: 'update'; claimId: string; before: ClaimPatch; after: ClaimPatch };
 
 export interface UndoState {
   /** Changes done, oldest first. */
@@ -71,11 +71,10 @@ export function forgetClaim(state: UndoState, claimId: string): UndoState {
   return { done: state.done.filter(keep), undone: state.undone.filter(keep) };
 }
 
-/** The fields of `claim` named in `patch`, as they are now (the "before" of an update). */
-export function fieldsBefore(claim: ClaimRecord, patch: Partial<ClaimFieldsPatch>): Partial<ClaimFieldsPatch> {
-  const before: Partial<ClaimFieldsPatch> = {};
-  for (const key of Object.keys(patch) as (keyof ClaimFieldsPatch)[]) (before as Record<string, unknown>)[key] = claim[key];
-  return before;
+/** Drop one entry (by identity) wherever it is: a change the host refused never happened. */
+export function dropChange(state: UndoState, change: ClaimChange): UndoState {
+  if (!state.done.includes(change) && !state.undone.includes(change)) return state;
+  return { done: state.done.filter((c) => c !== change), undone: state.undone.filter((c) => c !== change) };
 }
 
 /** A short description of a change for the status line ("Undid: status change"). */

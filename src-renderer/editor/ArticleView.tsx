@@ -3,7 +3,7 @@
  * are decorations that follow the claims prop one change at a time (upsert/remove), and a click
  * or a context menu on the text offers the claims under it.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { describeRange } from '../../src-shared/anchoring/describe';
@@ -15,7 +15,7 @@ import { PopupMenu, type MenuItem } from '../components/PopupMenu';
 import { snippet } from '../desk/claim-list';
 import { projectionOf } from './anchor-claims';
 import { chunkedDoc } from './chunks';
-import { claimRange, claimsAt, highlightsKey, highlightsPlugin, type HighlightsChange, type HighlightsMeta } from './highlights';
+import { changeHighlights, claimRange, claimsAt, highlightsPlugin, selectedHighlight, withHighlights, type HighlightsChange } from './highlights';
 import { claimChanges } from './claim-changes';
 import { openingClaims } from './opening';
 import { readOnlyPlugin } from './read-only';
@@ -39,8 +39,6 @@ interface Props {
   claimsLoading?: boolean;
   selectedId: string | null;
   onSelectClaim(id: string | null): void;
-  /** The claims that anchor nowhere, whenever that list changes. */
-  onOrphans?(orphans: readonly ClaimRecord[]): void;
   /** Context menu actions; the selection is the one there was when the menu opened. */
   onClaimSelection(selection: ClaimTarget | null): void;
   onEditClaim(id: string): void;
@@ -124,13 +122,7 @@ export function ArticleView(props: Props) {
     return claim ? `${statusInfo(claim.status).glyph} ${snippet(claim.target.quote.exact, 48)}` : id;
   };
 
-  const reportOrphans = (before: EditorState, after: EditorState) => {
-    const was = highlightsKey.getState(before)?.orphans;
-    const now = highlightsKey.getState(after)?.orphans;
-    if (was !== now) latest.current.onOrphans?.(now ?? []);
-  };
-
-  // Create the view for each article. Its first state already holds the highlights of the opening
+  // Create the view (once: the view is keyed by article, so another article mounts a new one). Its first state already holds the highlights of the opening
   // screens; on a long article the rest follow in the next task, after that first paint.
   useLayoutEffect(() => {
     const doc = chunkedDoc(article.doc);
@@ -138,7 +130,7 @@ export function ArticleView(props: Props) {
     const initial = EditorState.create({ doc, plugins: [highlightsPlugin(), readOnlyPlugin()] });
     const all = latest.current.claims;
     const first = openingClaims(all, projection);
-    const state = initial.apply(initial.tr.setMeta(highlightsKey, { set: first } satisfies HighlightsMeta));
+    const state = withHighlights(initial, { set: first });
     shownClaims.current = first;
     drawnAll.current = first === all;
     setComplete(drawnAll.current);
@@ -157,9 +149,7 @@ export function ArticleView(props: Props) {
         translate: 'no',
       },
       dispatchTransaction(tr) {
-        const before = v.state;
-        v.updateState(before.apply(tr));
-        reportOrphans(before, v.state);
+        v.updateState(v.state.apply(tr));
       },
       handleClick(viewNow, pos, event) {
         const ids = claimsAt(viewNow.state, pos);
@@ -185,7 +175,6 @@ export function ArticleView(props: Props) {
       // An engine without plaintext-only keeps "true": slower commits, same behaviour.
     }
     view.current = v;
-    latest.current.onOrphans?.(highlightsKey.getState(state)?.orphans ?? []);
     handle.current = {
       selectedTarget() {
         const sel = window.getSelection();
@@ -214,7 +203,7 @@ export function ArticleView(props: Props) {
     function drawRest() {
       const claimsNow = latest.current.claims;
       shownClaims.current = claimsNow;
-      v.dispatch(v.state.tr.setMeta(highlightsKey, { set: claimsNow } satisfies HighlightsMeta));
+      changeHighlights({ set: claimsNow })(v.state, v.dispatch);
       drawnAll.current = true;
       setComplete(true);
     }
@@ -225,8 +214,7 @@ export function ArticleView(props: Props) {
       v.destroy();
       view.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [article.id, article.textHash]);
+  }, []);
 
   // Follow the claims and the selection in one transaction: only what changed is re-anchored and redrawn.
   useLayoutEffect(() => {
@@ -242,16 +230,16 @@ export function ArticleView(props: Props) {
         for (const claim of diff.upserts) changes.push({ upsert: claim });
       }
     }
-    const reselect = highlightsKey.getState(v.state)?.selectedId !== selectedId;
+    const reselect = selectedHighlight(v.state) !== selectedId;
     if (reselect) changes.push({ select: selectedId });
     const caret = pendingCaret.current;
     pendingCaret.current = null;
     if (changes.length) {
-      const tr = v.state.tr.setMeta(highlightsKey, changes satisfies HighlightsMeta);
       // With a caret to place, leave the DOM selection alone while the paragraph is redrawn:
       // writing it there forces a layout before the frame. The caret follows after the paint.
-      if (caret === null) v.dispatch(tr);
-      else withoutSelectionSync(v, () => v.dispatch(tr));
+      const draw = () => changeHighlights(changes)(v.state, v.dispatch);
+      if (caret === null) draw();
+      else withoutSelectionSync(v, draw);
     }
     if (caret !== null) afterNextPaint(() => placeCaret(v, caret));
     if (reselect && selectedId) {
@@ -265,8 +253,6 @@ export function ArticleView(props: Props) {
       });
     }
   }, [claims, selectedId, complete]);
-
-  useEffect(() => () => setMenu(null), [article.id]);
 
   const onContextMenu = (event: React.MouseEvent) => {
     const v = view.current;

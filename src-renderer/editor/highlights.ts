@@ -1,10 +1,11 @@
 /**
  * The highlights plugin: one inline decoration per claim, in its status colour, computed from the
  * stored selectors (the document is never changed). Its state maps through every transaction,
- * then applies its meta: set (all claims), upsert (one), remove, select.
+ * then applies its changes: set (all claims), upsert (one), remove, select. Its key is private:
+ * other modules change it with `changeHighlights` and read it with the functions below.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Plugin, PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { ClaimRecord } from '../../src-shared/model';
 import { statusInfo } from '../../src-shared/statuses';
@@ -12,8 +13,6 @@ import { anchorClaims, type AnchoredClaim } from './anchor-claims';
 
 export interface HighlightsState {
   decorations: DecorationSet;
-  /** Claims that could not be anchored. */
-  orphans: readonly ClaimRecord[];
   selectedId: string | null;
   /**
    * Where each claim's highlight was drawn, by id: where to look for its decoration without
@@ -35,7 +34,32 @@ export type HighlightsChange =
 
 export type HighlightsMeta = HighlightsChange | readonly HighlightsChange[];
 
-export const highlightsKey = new PluginKey<HighlightsState>('factmark-highlights');
+const highlightsKey = new PluginKey<HighlightsState>('factmark-highlights');
+
+/** The command that applies highlight changes (in order) in one transaction. */
+export function changeHighlights(changes: HighlightsMeta): Command {
+  return (state, dispatch) => {
+    dispatch?.(state.tr.setMeta(highlightsKey, changes));
+    return true;
+  };
+}
+
+/** The state with highlight changes applied (no view needed: opening a view, tests). */
+export function withHighlights(state: EditorState, changes: HighlightsMeta): EditorState {
+  let next = state;
+  changeHighlights(changes)(state, (tr) => (next = state.apply(tr)));
+  return next;
+}
+
+/** Every highlight decoration. */
+export function highlightDecorations(state: EditorState): DecorationSet {
+  return highlightsKey.getState(state)?.decorations ?? DecorationSet.empty;
+}
+
+/** The emphasised claim's id, or null. */
+export function selectedHighlight(state: EditorState): string | null {
+  return highlightsKey.getState(state)?.selectedId ?? null;
+}
 
 /** What assistive technology hears for a highlight: its status and claimant. */
 export function highlightDescription(claim: ClaimRecord): string {
@@ -112,7 +136,7 @@ export function claimsAt(state: EditorState, pos: number): string[] {
 }
 
 /** The plugin's apply, as a pure function: map first, then act on the meta's changes in order. */
-export function applyHighlights(tr: Transaction, prev: HighlightsState): HighlightsState {
+function applyHighlights(tr: Transaction, prev: HighlightsState): HighlightsState {
   const mapped = prev.decorations.map(tr.mapping, tr.doc);
   const meta = tr.getMeta(highlightsKey) as HighlightsMeta | undefined;
   let state = mapped === prev.decorations ? prev : { ...prev, decorations: mapped };
@@ -123,13 +147,12 @@ export function applyHighlights(tr: Transaction, prev: HighlightsState): Highlig
 
 /** One change applied to the (already mapped) state. */
 function applyChange(doc: PMNode, prev: HighlightsState, change: HighlightsChange): HighlightsState {
-  let { decorations, orphans, selectedId, ranges } = prev;
+  let { decorations, selectedId, ranges } = prev;
   if ('set' in change) {
     const result = anchorClaims(doc, change.set);
     const drawn = result.anchored.filter((a) => a.to > a.from);
     return {
       decorations: DecorationSet.create(doc, decorationsFor(drawn, selectedId)),
-      orphans: result.orphans,
       selectedId,
       ranges: new Map(drawn.map((a) => [a.claim.id, { from: a.from, to: a.to }])),
     };
@@ -139,17 +162,14 @@ function applyChange(doc: PMNode, prev: HighlightsState, change: HighlightsChang
     const result = anchorClaims(doc, [change.upsert]);
     const drawn = result.anchored.filter((a) => a.to > a.from);
     decorations = withoutClaim(decorations, ranges, id).add(doc, decorationsFor(drawn, selectedId));
-    const wasOrphan = orphans.some((o) => o.id === id);
-    if (wasOrphan || result.orphans.length) orphans = [...orphans.filter((o) => o.id !== id), ...result.orphans];
-    return { decorations, orphans, selectedId, ranges: withRange(ranges, id, drawn[0] ?? null) };
+    return { decorations, selectedId, ranges: withRange(ranges, id, drawn[0] ?? null) };
   }
   if ('remove' in change) {
     if (change.remove === selectedId) selectedId = null;
-    const keptOrphans = orphans.some((o) => o.id === change.remove) ? orphans.filter((o) => o.id !== change.remove) : orphans;
-    return { decorations: withoutClaim(decorations, ranges, change.remove), orphans: keptOrphans, selectedId, ranges: withRange(ranges, change.remove, null) };
+    return { decorations: withoutClaim(decorations, ranges, change.remove), selectedId, ranges: withRange(ranges, change.remove, null) };
   }
   if (change.select === selectedId) return prev;
-  return { decorations: reselect(decorations, ranges, doc, selectedId, change.select), orphans, selectedId: change.select, ranges };
+  return { decorations: reselect(decorations, ranges, doc, selectedId, change.select), selectedId: change.select, ranges };
 }
 
 /** Move the "selected" emphasis from one claim's decoration to another's; others stay as they are. */
@@ -169,7 +189,7 @@ export function highlightsPlugin(): Plugin<HighlightsState> {
   return new Plugin<HighlightsState>({
     key: highlightsKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, orphans: [], selectedId: null, ranges: new Map() }),
+      init: () => ({ decorations: DecorationSet.empty, selectedId: null, ranges: new Map() }),
       apply: applyHighlights,
     },
     props: {

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ClaimRecord, EvidenceItem, StanceId } from '../../src-shared/model';
 import { STATUSES, statusInfo } from '../../src-shared/statuses';
 import { Dialog } from '../components/Dialog';
-import type { ClaimPatch } from '../desk/use-claims-desk';
+import type { ClaimPatch } from '../../src-shared/claims';
 import { openExternal, safeExternalUrl } from '../desk/links';
 import { snippet } from '../desk/claim-list';
 

@@ -112,7 +112,7 @@ export function ImportControls({ client, onImported, onError }: Props) {
   }, [importFiles, importUrl]);
 
   // File > Import… in the desktop app opens the same picker.
-  useEffect(() => window.factmark?.onMenuCommand((command) => command === 'import' && fileInput.current?.click()), []);
+  useEffect(() => client.onMenuCommand((command) => command === 'import' && fileInput.current?.click()), [client]);
 
   useEffect(() => {
     if (pasting) pasteTarget.current?.focus();

@@ -6,7 +6,7 @@ import { describeRange } from '../../src-shared/anchoring/describe';
 import type { ClaimRecord, StatusId } from '../../src-shared/model';
 import { articleSchema } from '../../src-shared/schema';
 import { docText } from '../../src-shared/text';
-import { claimRange, claimsAt, highlightsKey, highlightsPlugin, type HighlightsMeta } from '../../src-renderer/editor/highlights';
+import { claimRange, claimsAt, highlightDecorations, highlightsPlugin, selectedHighlight, withHighlights, type HighlightsMeta } from '../../src-renderer/editor/highlights';
 import { makeClaim } from '../support/claims';
 
 const PARAGRAPHS = ['The minister said growth was 4 percent last year.', 'Critics said the figure was closer to 2 percent.'];
@@ -28,7 +28,7 @@ function claimOn(doc: PMNode, id: string, quote: string, status: StatusId = 'unv
 }
 
 function withMeta(state: EditorState, meta: HighlightsMeta): EditorState {
-  return state.apply(state.tr.setMeta(highlightsKey, meta));
+  return withHighlights(state, meta);
 }
 
 function stateWith(claims: ClaimRecord[], doc = makeDoc()): EditorState {
@@ -38,14 +38,14 @@ function stateWith(claims: ClaimRecord[], doc = makeDoc()): EditorState {
 /** Each highlight as id -> highlighted text. */
 function highlighted(state: EditorState): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const d of highlightsKey.getState(state)!.decorations.find()) {
+  for (const d of highlightDecorations(state).find()) {
     out[(d.spec as { claimId: string }).claimId] = state.doc.textBetween(d.from, d.to, '\n\n');
   }
   return out;
 }
 
 function classOf(state: EditorState, id: string): string {
-  const [d] = highlightsKey.getState(state)!.decorations.find(undefined, undefined, (spec) => spec.claimId === id);
+  const [d] = highlightDecorations(state).find(undefined, undefined, (spec) => spec.claimId === id);
   return (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class;
 }
 
@@ -61,7 +61,7 @@ describe('highlights plugin', () => {
 
   it('draws a claim that spans two paragraphs', () => {
     const state = stateWith([claimOn(doc, 'c1', 'last year.\n\nCritics said')]);
-    const decos = highlightsKey.getState(state)!.decorations.find();
+    const decos = highlightDecorations(state).find();
     expect(decos).toHaveLength(1);
     expect(state.doc.textBetween(decos[0].from, decos[0].to, '\n\n')).toBe('last year.\n\nCritics said');
   });
@@ -82,7 +82,7 @@ describe('highlights plugin', () => {
     expect(claimRange(moved, 'c1')).toEqual({ from: before.from + 47, to: before.to + 47 });
     const selected = withMeta(moved, { select: 'c1' });
     expect(classOf(selected, 'c1')).toContain('fm-hl-selected');
-    expect(highlightsKey.getState(withMeta(selected, { remove: 'c1' }))!.decorations.find()).toHaveLength(0);
+    expect(highlightDecorations(withMeta(selected, { remove: 'c1' })).find()).toHaveLength(0);
   });
 
   it('maps a claim through an insertion inside it', () => {
@@ -107,7 +107,7 @@ describe('highlights plugin', () => {
     const first = claimOn(doc, 'c1', 'growth was 4 percent');
     const state = stateWith([first]);
     // find() hands out positioned copies; the decoration's type object is what is kept or rebuilt.
-    const typeOf = (st: EditorState) => (highlightsKey.getState(st)!.decorations.find(undefined, undefined, (s) => s.claimId === 'c1')[0] as unknown as { type: object }).type;
+    const typeOf = (st: EditorState) => (highlightDecorations(st).find(undefined, undefined, (s) => s.claimId === 'c1')[0] as unknown as { type: object }).type;
     const kept = typeOf(state);
     const next = withMeta(state, { upsert: claimOn(doc, 'c2', 'Critics said') });
     expect(highlighted(next)).toEqual({ c1: 'growth was 4 percent', c2: 'Critics said' });
@@ -118,7 +118,7 @@ describe('highlights plugin', () => {
     const claim = claimOn(doc, 'c1', 'growth was 4 percent');
     const state = withMeta(stateWith([claim]), { upsert: { ...claim, status: 'verified', revision: 2 } });
     expect(classOf(state, 'c1')).toContain('fm-hl-verified');
-    expect(highlightsKey.getState(state)!.decorations.find()).toHaveLength(1);
+    expect(highlightDecorations(state).find()).toHaveLength(1);
   });
 
   it('removes a claim and forgets it was selected', () => {
@@ -126,7 +126,7 @@ describe('highlights plugin', () => {
     state = withMeta(state, { select: 'c1' });
     state = withMeta(state, { remove: 'c1' });
     expect(highlighted(state)).toEqual({ c2: 'Critics said' });
-    expect(highlightsKey.getState(state)!.selectedId).toBeNull();
+    expect(selectedHighlight(state)).toBeNull();
   });
 
   it('moves the selected emphasis from one claim to another', () => {
@@ -136,7 +136,7 @@ describe('highlights plugin', () => {
     state = withMeta(state, { select: 'c2' });
     expect(classOf(state, 'c1')).not.toContain('fm-hl-selected');
     expect(classOf(state, 'c2')).toContain('fm-hl-selected');
-    expect(highlightsKey.getState(state)!.selectedId).toBe('c2');
+    expect(selectedHighlight(state)).toBe('c2');
   });
 
   it('applies several changes in one transaction, in order', () => {
@@ -149,18 +149,17 @@ describe('highlights plugin', () => {
     expect(classOf(state, 'c2')).toContain('fm-hl-selected');
   });
 
-  it('keeps a claim whose text is gone as an orphan, and drops it from the orphans when removed', () => {
+  it('draws nothing for a claim whose text is gone (the desk lists it as an orphan), and removes it without error', () => {
     const elsewhere = claimOn(makeDoc(['An entirely different article about the harbour budget.']), 'gone', 'the harbour budget');
     let state = stateWith([claimOn(doc, 'c1', 'Critics said'), elsewhere]);
-    expect(highlightsKey.getState(state)!.orphans.map((c) => c.id)).toEqual(['gone']);
     expect(highlighted(state)).toEqual({ c1: 'Critics said' });
     state = withMeta(state, { remove: 'gone' });
-    expect(highlightsKey.getState(state)!.orphans).toEqual([]);
+    expect(highlighted(state)).toEqual({ c1: 'Critics said' });
   });
 
   it('describes each highlight’s status and claimant for assistive technology', () => {
     const claim = { ...claimOn(doc, 'c1', 'Critics said', 'disputed'), claimant: 'The minister' };
-    const [d] = highlightsKey.getState(stateWith([claim]))!.decorations.find();
+    const [d] = highlightDecorations(stateWith([claim])).find();
     const attrs = (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
     expect(attrs['aria-description']).toBe('Disputed claim by The minister');
     expect(attrs.role).toBe('mark');

@@ -1,6 +1,7 @@
 /** The undo stack: order, limits, inverses and keeping stored copies fresh. */
 import { describe, expect, it } from 'vitest';
-import { EMPTY_UNDO, describeChange, fieldsBefore, forgetClaim, inverse, record, refreshClaim, takeRedo, takeUndo, type ClaimChange } from '../../../src-renderer/desk/undo-stack';
+import { fieldsBefore } from '../../../src-shared/claims';
+import { EMPTY_UNDO, describeChange, forgetClaim, inverse, record, refreshClaim, takeRedo, takeUndo, type ClaimChange } from '../../../src-renderer/desk/undo-stack';
 import { makeClaim } from '../../support/claims';
 
 const TARGET = { quote: { exact: 'said', prefix: '', suffix: '' }, position: { start: 0, end: 4 } };

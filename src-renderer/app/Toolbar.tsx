@@ -1,0 +1,87 @@
+/** The toolbar and the message lines above the article. */
+import type { Conflict, SaveState } from '../desk/desk-state';
+import { SaveStatus } from '../components/SaveStatus';
+import { IS_MAC } from '../shortcuts';
+import type { AppCommand } from './commands';
+import type { Overlay } from './Overlays';
+
+interface ToolbarProps {
+  hasArticle: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  save: SaveState;
+  run(command: AppCommand): void;
+  open(overlay: Overlay): void;
+}
+
+export function Toolbar({ hasArticle, canUndo, canRedo, save, run, open }: ToolbarProps) {
+  return (
+    <header className="fm-toolbar" role="toolbar" aria-label="Article tools">
+      <h1 className="fm-brand">Factmark</h1>
+      <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => run('claim-selection')} disabled={!hasArticle} title="Claim the selected text (C)">
+        Claim selection
+      </button>
+      <button type="button" onClick={() => run('undo')} disabled={!canUndo} title={IS_MAC ? '⌘Z' : 'Ctrl+Z'}>
+        Undo
+      </button>
+      <button type="button" onClick={() => run('redo')} disabled={!canRedo} title={IS_MAC ? '⇧⌘Z' : 'Ctrl+Shift+Z'}>
+        Redo
+      </button>
+      <span className="fm-toolbar-gap" />
+      <button type="button" onClick={() => open({ kind: 'export' })} disabled={!hasArticle}>
+        Export…
+      </button>
+      <button type="button" onClick={() => open({ kind: 'details' })} disabled={!hasArticle}>
+        Article details
+      </button>
+      <button type="button" onClick={() => open({ kind: 'versions' })} disabled={!hasArticle}>
+        Versions…
+      </button>
+      <button type="button" onClick={() => open({ kind: 'prefs' })}>
+        Preferences
+      </button>
+      <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => run('help')}>
+        ?
+      </button>
+      <SaveStatus state={save} />
+    </header>
+  );
+}
+
+interface MessagesProps {
+  message: string | null;
+  notice: string;
+  conflict: Conflict | null;
+  onDismiss(): void;
+  onReapply(): void;
+  onKeepNewer(): void;
+}
+
+export function MessageLines({ message, notice, conflict, onDismiss, onReapply, onKeepNewer }: MessagesProps) {
+  return (
+    <div className="fm-messages">
+      {message ? (
+        <p role="alert" className="fm-message">
+          {message}{' '}
+          <button type="button" className="fm-link-button" aria-label="Dismiss message" onClick={onDismiss}>
+            Dismiss
+          </button>
+        </p>
+      ) : null}
+      {conflict ? (
+        <div role="alert" className="fm-message fm-conflict">
+          <p>{conflict.message}</p>
+          <button type="button" className="fm-button fm-primary" onClick={onReapply}>
+            Apply my change again
+          </button>{' '}
+          <button type="button" className="fm-button" onClick={onKeepNewer}>
+            Keep the newer version
+          </button>
+        </div>
+      ) : null}
+      <p className="fm-notice" aria-live="polite">
+        {notice}
+      </p>
+    </div>
+  );
+}

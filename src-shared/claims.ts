@@ -1,0 +1,85 @@
+/**
+ * A claim's rules, in one place for both processes: a new claim from a range, a patch applied to a
+ * claim (with the status-history rule), and the revision rule. The claims service and the desk call
+ * these; nothing else builds or changes a ClaimRecord.
+ */
+import type { ClaimRecord, ClaimTarget, StatusChangeEntry, StatusId } from './model';
+
+/** The fields a reviewer edits; everything else of a claim follows from the rules below. */
+export type ClaimFields = Pick<ClaimRecord, 'status' | 'claimant' | 'evidence' | 'note'>;
+
+/** A change to some of a claim's editable fields (the fields named are replaced whole). */
+export type ClaimPatch = Partial<ClaimFields>;
+
+/** When a change is made and by whom (the reviewer's name from preferences, possibly empty). */
+export interface ChangeStamp {
+  /** ISO 8601 time of the change. */
+  at: string;
+  reviewer: string;
+}
+
+/** What a new claim needs: where it is, its ids and stamp; its fields default to an empty, unverified claim. */
+export interface NewClaimInit extends ClaimPatch {
+  id: string;
+  articleId: string;
+  target: ClaimTarget;
+  stamp: ChangeStamp;
+}
+
+/** A new claim at revision 1, its history starting with its first status. */
+export function newClaim({ id, articleId, target, stamp, status = 'unverified', claimant = '', evidence = [], note = '' }: NewClaimInit): ClaimRecord {
+  return {
+    id,
+    articleId,
+    target,
+    claimant,
+    status,
+    evidence,
+    note,
+    reviewer: stamp.reviewer,
+    createdAt: stamp.at,
+    updatedAt: stamp.at,
+    revision: 1,
+    history: [{ status, at: stamp.at, reviewer: stamp.reviewer }],
+  };
+}
+
+/** The status-history rule: a status that differs from the current one is appended; anything else leaves the history as is. */
+export function historyAfter(claim: Pick<ClaimRecord, 'status' | 'history'>, status: StatusId | undefined, stamp: ChangeStamp): StatusChangeEntry[] {
+  if (status === undefined || status === claim.status) return claim.history;
+  return [...claim.history, { status, at: stamp.at, reviewer: stamp.reviewer }];
+}
+
+/** The revision rule: every stored change (an edit, a restore) makes the next revision, stamped with its time. */
+export function revised(claim: ClaimRecord, at: string): ClaimRecord {
+  return { ...claim, revision: claim.revision + 1, updatedAt: at };
+}
+
+/**
+ * A patch applied to a claim: its fields replaced, the status history kept by the rule above, the
+ * reviewer who changed it recorded (the old name kept when none is set), and the next revision.
+ */
+export function applyPatch(claim: ClaimRecord, patch: ClaimPatch, stamp: ChangeStamp): ClaimRecord {
+  const fields: ClaimPatch = {};
+  if (patch.status !== undefined) fields.status = patch.status;
+  if (patch.claimant !== undefined) fields.claimant = patch.claimant;
+  if (patch.evidence !== undefined) fields.evidence = patch.evidence;
+  if (patch.note !== undefined) fields.note = patch.note;
+  return revised({ ...claim, ...fields, reviewer: stamp.reviewer || claim.reviewer, history: historyAfter(claim, patch.status, stamp) }, stamp.at);
+}
+
+/** The fields of `claim` that `patch` names, as they are now (what undoing the patch puts back). */
+export function fieldsBefore(claim: ClaimRecord, patch: ClaimPatch): ClaimPatch {
+  const before: ClaimPatch = {};
+  if (patch.status !== undefined) before.status = claim.status;
+  if (patch.claimant !== undefined) before.claimant = claim.claimant;
+  if (patch.evidence !== undefined) before.evidence = claim.evidence;
+  if (patch.note !== undefined) before.note = claim.note;
+  return before;
+}
+
+/** Whether a patch would change nothing on `claim`. */
+export function changesNothing(claim: ClaimRecord, patch: ClaimPatch): boolean {
+  const before = fieldsBefore(claim, patch);
+  return (Object.keys(before) as (keyof ClaimFields)[]).every((key) => JSON.stringify(before[key]) === JSON.stringify(patch[key]));
+}
