@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import { FactmarkError } from '../../src-shared/contract';
-import type { VersionInfo } from '../../src-shared/contract-versions';
+import type { BackupVersionInfo } from '../../src-shared/contract-backups';
 import { articleKey } from './article-files';
 import type { BackupEntry, BackupShelf } from './backup-shelf';
 import { checkStoreText } from './file-loader';
@@ -14,7 +14,7 @@ import { ArticleFile, type ArticleData } from './files';
 import { digestOf, versionChanges, type VersionDigest } from './version-changes';
 
 /** One stored version of an article, as backups.list reports it. */
-export type ArticleVersionInfo = z.infer<typeof VersionInfo>;
+export type ArticleVersionInfo = z.infer<typeof BackupVersionInfo>;
 
 /** How many version digests are kept in memory. */
 const DIGESTS_KEPT = 1_000;

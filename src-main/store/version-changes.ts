@@ -1,6 +1,6 @@
 /** What changed between two versions of an article: claims added, removed and edited (with status changes), and article details. */
 import type { z } from 'zod';
-import { MAX_LISTED_CHANGES, type ClaimBrief, type ClaimEdit, type VersionChanges } from '../../src-shared/contract-versions';
+import { MAX_LISTED_CHANGES, type ClaimBrief, type ClaimEdit, type VersionChanges } from '../../src-shared/contract-backups';
 import type { ClaimRecord } from '../../src-shared/model';
 import type { ArticleData } from './files';
 

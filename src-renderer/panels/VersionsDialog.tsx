@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { ResponseOf } from '../../src-shared/contract';
-import type { VersionChanges } from '../../src-shared/contract-versions';
+import type { VersionChanges } from '../../src-shared/contract-backups';
 import { statusInfo } from '../../src-shared/statuses';
 import { errorMessage, type FactmarkClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
