@@ -8,6 +8,7 @@ import { ExportDialog } from '../panels/ExportDialog';
 import { HelpDialog } from '../panels/HelpDialog';
 import { PreferencesDialog } from '../panels/PreferencesDialog';
 import { VersionsDialog } from '../panels/VersionsDialog';
+import { LinkedVersions } from '../versions/LinkedVersions';
 import { IS_MAC } from '../shortcuts';
 import type { Library } from './use-library';
 
@@ -28,6 +29,8 @@ interface Props {
   /** The claim the editor shows (null when it is gone). */
   editing: ClaimRecord | null;
   claimants: readonly string[];
+  /** Why a claim's claimant was pre-filled, shown under the field while it is unchanged. */
+  claimantNote?(claimId: string, claimant: string): string | undefined;
   filteredClaimIds: readonly string[] | null;
   totalClaims: number;
   onPatch(claimId: string, patch: ClaimPatch): void;
@@ -39,7 +42,7 @@ interface Props {
   onRestored(articleId: string, undo: () => Promise<string>): void;
 }
 
-export function Overlays({ overlay, client, library, editing, claimants, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report, onRestored }: Props) {
+export function Overlays({ overlay, client, library, editing, claimants, claimantNote, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report, onRestored }: Props) {
   const close = () => open(null);
   const article = library.article;
   switch (overlay?.kind) {
@@ -49,6 +52,7 @@ export function Overlays({ overlay, client, library, editing, claimants, filtere
           key={editing.id}
           claim={editing}
           claimants={claimants}
+          claimantNote={claimantNote?.(editing.id, editing.claimant)}
           onPatch={(patch) => onPatch(editing.id, patch)}
           onDelete={() => onDelete(editing.id)}
           onClose={close}
@@ -58,7 +62,11 @@ export function Overlays({ overlay, client, library, editing, claimants, filtere
     case 'prefs':
       return <PreferencesDialog prefs={library.prefs} onSave={library.savePrefs} onClose={close} />;
     case 'details':
-      return article ? <ArticleDetailsDialog article={article} onSave={library.saveDetails} onClose={close} /> : null;
+      return article ? (
+        <ArticleDetailsDialog article={article} onSave={library.saveDetails} onClose={close}>
+          <LinkedVersions client={client} articleId={article.id} onOpen={(id) => void library.openArticle(id).then(close, report)} />
+        </ArticleDetailsDialog>
+      ) : null;
     case 'help':
       return <HelpDialog isMac={IS_MAC} onClose={close} />;
     case 'versions':

@@ -18,6 +18,8 @@ export interface CommandContext {
   focusFilter(): void;
   /** Undo the open article's last version restore, if the desk has nothing of its own to undo; false when there is none. */
   undoRestore(): boolean;
+  /** Show or hide the claim suggestions underlined in the article. */
+  toggleSuggestions(): void;
 }
 
 export type AppCommand = ShortcutCommand | Exclude<MenuCommand, 'import'>;
@@ -46,6 +48,7 @@ export const COMMANDS: Readonly<Record<AppCommand, Run>> = {
   shortcuts: (ctx) => ctx.openOverlay({ kind: 'help' }),
   export: (ctx) => ctx.openOverlay({ kind: 'export' }),
   deselect: ({ desk }) => desk.dispatch({ type: 'select', claimId: null }),
+  'toggle-suggestions': (ctx) => ctx.toggleSuggestions(),
 };
 
 /** Run one command. */
