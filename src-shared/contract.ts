@@ -15,6 +15,7 @@ import {
   Status,
   Timestamp,
 } from './model';
+import { suggestContract } from './contract-suggest';
 import { CarryCounts, versionsContract } from './contract-versions';
 
 /** A range to claim: text offsets, or the Nth occurrence (1-based) of a quote. */
@@ -184,6 +185,7 @@ export const contract = {
     z.object({ articles: z.array(ArticleSummary) }),
     'Restore a Factmark JSON export, or a W3C export with its article(s), exactly (ids, times, history).',
   ),
+  ...suggestContract,
   ...versionsContract,
 } as const;
 

@@ -29,6 +29,8 @@ interface Props {
   /** The claim the editor shows (null when it is gone). */
   editing: ClaimRecord | null;
   claimants: readonly string[];
+  /** Why a claim's claimant was pre-filled, shown under the field while it is unchanged. */
+  claimantNote?(claimId: string, claimant: string): string | undefined;
   filteredClaimIds: readonly string[] | null;
   totalClaims: number;
   onPatch(claimId: string, patch: ClaimPatch): void;
@@ -38,7 +40,7 @@ interface Props {
   report(error: unknown): void;
 }
 
-export function Overlays({ overlay, client, library, editing, claimants, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report }: Props) {
+export function Overlays({ overlay, client, library, editing, claimants, claimantNote, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report }: Props) {
   const close = () => open(null);
   const article = library.article;
   switch (overlay?.kind) {
@@ -48,6 +50,7 @@ export function Overlays({ overlay, client, library, editing, claimants, filtere
           key={editing.id}
           claim={editing}
           claimants={claimants}
+          claimantNote={claimantNote?.(editing.id, editing.claimant)}
           onPatch={(patch) => onPatch(editing.id, patch)}
           onDelete={() => onDelete(editing.id)}
           onClose={close}

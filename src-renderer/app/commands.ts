@@ -16,6 +16,8 @@ export interface CommandContext {
   deleteClaim(id: string): void;
   openOverlay(overlay: Overlay): void;
   focusFilter(): void;
+  /** Show or hide the claim suggestions underlined in the article. */
+  toggleSuggestions(): void;
 }
 
 export type AppCommand = ShortcutCommand | Exclude<MenuCommand, 'import'>;
@@ -44,6 +46,7 @@ export const COMMANDS: Readonly<Record<AppCommand, Run>> = {
   shortcuts: (ctx) => ctx.openOverlay({ kind: 'help' }),
   export: (ctx) => ctx.openOverlay({ kind: 'export' }),
   deselect: ({ desk }) => desk.dispatch({ type: 'select', claimId: null }),
+  'toggle-suggestions': (ctx) => ctx.toggleSuggestions(),
 };
 
 /** Run one command. */
