@@ -8,6 +8,7 @@ import { createLibraryService } from './library';
 import { createImportService } from './import';
 import { createPrefsService } from './prefs';
 import { createLibrarySearchService } from './library-search';
+import { createSuggestService } from './suggest/service';
 import { createVersionsService } from './versions';
 
 export type Handlers = { [N in OperationName]: (req: ParsedRequestOf<N>) => Promise<ResponseOf<N>> };
@@ -20,6 +21,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const exporter = createExportService(ctx);
   const backups = createBackupsService(ctx);
   const librarySearch = createLibrarySearchService(ctx);
+  const suggest = createSuggestService(ctx);
   const versions = createVersionsService(ctx);
   return {
     'library.list': library.list,
@@ -27,7 +29,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'library.create': library.create,
     'library.rename': library.rename,
     'library.updateMeta': library.updateMeta,
-    'library.delete': library.remove,
+    'library.delete': async (req) => {
+      const deleted = await library.remove(req);
+      await suggest.dismissals.forget(req.articleId);
+      return deleted;
+    },
     'claims.list': claims.list,
     'claims.create': claims.create,
     'claims.update': claims.update,
@@ -38,6 +44,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'import.url': (req) => importer.importUrl(req.url, req.newVersionOf),
     'import.paste': (req) => importer.importPaste(req),
     'backups.list': backups.list,
+    'backups.current': backups.current,
+    'backups.preview': backups.preview,
     'backups.restore': backups.restore,
     'store.notices': async () => ctx.store.notices(),
     'prefs.get': prefs.get,
@@ -52,6 +60,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'claimants.get': librarySearch.claimantsGet,
     'claimants.merge': librarySearch.merge,
     'claimants.unmerge': librarySearch.unmerge,
+    'suggest.claims': suggest.claims,
+    'suggest.claimant': suggest.claimant,
+    'suggest.dismiss': suggest.dismiss,
     'versions.list': versions.list,
     'versions.changes': versions.changes,
     'claims.acceptCarried': versions.accept,
