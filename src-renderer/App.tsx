@@ -13,6 +13,7 @@ import { MessageLines, Toolbar } from './app/Toolbar';
 import { useKeyboard } from './app/use-keyboard';
 import { useLibrary } from './app/use-library';
 import { useMessages } from './app/use-messages';
+import { useRestoreUndo } from './app/use-restore-undo';
 import { claimantsOf, filterClaims, isFiltering, mergeSuggestions } from './desk/claim-list';
 import { useOrphans } from './desk/orphans';
 import { useDesk } from './desk/use-desk';
@@ -37,6 +38,7 @@ export function App({ client }: { client: FactmarkClient }) {
   const { report, setMessage, setNotice } = messages;
   const library = useLibrary(client, dispatch, messages, () => setOverlay(null));
   const { article, prefs } = library;
+  const restoreUndo = useRestoreUndo(library, setNotice, report);
   useEffect(() => setReviewer(prefs.reviewer), [prefs.reviewer]);
   const [libraryClaimants, setLibraryClaimants] = useState<string[]>([]);
   const viewHandle = useRef<ArticleViewHandle | null>(null);
@@ -94,6 +96,7 @@ export function App({ client }: { client: FactmarkClient }) {
     openOverlay: setOverlay,
     focusFilter: () => filterInput.current?.focus(),
     toggleSuggestions: () => suggest.setUnderline((on) => !on),
+    undoRestore: restoreUndo.undo,
   };
   const run = (command: AppCommand) => runCommand(command, ctx);
   useKeyboard(client, ctx, () => viewHandle.current?.selectedTarget() != null);
@@ -108,7 +111,7 @@ export function App({ client }: { client: FactmarkClient }) {
 
   return (
     <div className="fm-app">
-      <Toolbar hasArticle={article !== null} canUndo={state.history.done.length > 0} canRedo={state.history.undone.length > 0} save={state.save} run={run} open={setOverlay} suggestionsOn={suggest.underline} />
+      <Toolbar hasArticle={article !== null} canUndo={state.history.done.length > 0 || restoreUndo.available} canRedo={state.history.undone.length > 0} save={state.save} run={run} open={setOverlay} suggestionsOn={suggest.underline} />
       <MessageLines
         message={messages.message}
         notice={messages.notice}
@@ -221,6 +224,8 @@ export function App({ client }: { client: FactmarkClient }) {
         open={setOverlay}
         notify={setNotice}
         report={report}
+        onOpenClaim={(articleId, claimId) => void library.openArticle(articleId).then(() => select(claimId))}
+        onRestored={restoreUndo.arm}
       />
     </div>
   );

@@ -7,6 +7,7 @@ import type { ServiceContext } from './context';
 import { createLibraryService } from './library';
 import { createImportService } from './import';
 import { createPrefsService } from './prefs';
+import { createLibrarySearchService } from './library-search';
 import { createSuggestService } from './suggest/service';
 import { createVersionsService } from './versions';
 
@@ -19,6 +20,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const importer = createImportService(ctx);
   const exporter = createExportService(ctx);
   const backups = createBackupsService(ctx);
+  const librarySearch = createLibrarySearchService(ctx);
   const suggest = createSuggestService(ctx);
   const versions = createVersionsService(ctx);
   return {
@@ -42,6 +44,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'import.url': (req) => importer.importUrl(req.url, req.newVersionOf),
     'import.paste': (req) => importer.importPaste(req),
     'backups.list': backups.list,
+    'backups.current': backups.current,
+    'backups.preview': backups.preview,
     'backups.restore': backups.restore,
     'store.notices': async () => ctx.store.notices(),
     'prefs.get': prefs.get,
@@ -51,6 +55,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'export.library': exporter.exportLibrary,
     'export.preview': exporter.preview,
     'export.restore': exporter.restore,
+    'claims.search': librarySearch.search,
+    'claims.similar': librarySearch.similar,
+    'claimants.list': librarySearch.claimantsList,
+    'claimants.get': librarySearch.claimantsGet,
+    'claimants.merge': librarySearch.merge,
+    'claimants.unmerge': librarySearch.unmerge,
     'suggest.claims': suggest.claims,
     'suggest.claimant': suggest.claimant,
     'suggest.dismiss': suggest.dismiss,

@@ -21,6 +21,8 @@ interface Props {
   onDelete(): void;
   onClose(): void;
   onOpenPreferences(): void;
+  /** Shown after the evidence (the library's "Checked before" matches). */
+  children?: React.ReactNode;
 }
 
 function formatTime(iso: string): string {
@@ -28,7 +30,7 @@ function formatTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
 
-export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onOpenPreferences }: Props) {
+export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onOpenPreferences, children }: Props) {
   const listId = useId();
   const noteHintId = useId();
   const claimant = useDraft(claim.claimant, (next) => onPatch({ claimant: next.trim() }));
@@ -98,6 +100,7 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
         </ul>
         <AddEvidence onAdd={(item) => setEvidence([...claim.evidence, item])} />
       </section>
+      {children}
 
       <section aria-label="Review record" className="fm-editor-section">
         <h3 className="fm-section-title">Review record</h3>
