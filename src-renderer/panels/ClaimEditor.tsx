@@ -121,8 +121,8 @@ function EvidenceRow({ item, index, onChange, onRemove }: { item: EvidenceItem; 
         </p>
       ) : null}
       <div className="fm-row-actions">
-        <button type="button" className="fm-button" disabled={!safeExternalUrl(item.url)} onClick={() => openExternal(item.url)} aria-label={`Open evidence ${n} in the browser`}>
-          Open link ↗
+        <button type="button" className="fm-button" disabled={!safeExternalUrl(item.url)} onClick={() => openExternal(item.url)} aria-label={`Open link of evidence ${n}`} title="Open in the browser">
+          Open link <span aria-hidden="true">↗</span>
         </button>
         <button type="button" className="fm-button fm-danger" onClick={onRemove} aria-label={`Remove evidence ${n}`}>
           Remove

@@ -76,7 +76,7 @@ describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
     expect((await stored()).evidence).toMatchObject([{ url: 'https://example.org/transcript', title: 'Press conference transcript', stance: 'refutes' }]);
     expect(await claimRows(page).first().textContent()).toContain('1 evidence item');
 
-    await editor().getByRole('button', { name: 'Open evidence 1 in the browser' }).click();
+    await editor().getByRole('button', { name: 'Open link of evidence 1' }).click();
     expect(await page.evaluate(() => (window as unknown as { opened: unknown[][] }).opened)).toEqual([['https://example.org/transcript', '_blank', 'noopener']]);
 
     const url = editor().getByRole('textbox', { name: 'Evidence 1 URL' });
