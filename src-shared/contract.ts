@@ -15,6 +15,7 @@ import {
   Status,
   Timestamp,
 } from './model';
+import { CarryCounts, versionsContract } from './contract-versions';
 
 /** A range to claim: text offsets, or the Nth occurrence (1-based) of a quote. */
 export const ClaimRange = z.union([
@@ -78,8 +79,14 @@ export const BackupInfo = z.object({
 /** Something the store did on its own (recovered a file, opened one read-only) that the user should know. */
 export const StoreNotice = z.object({ message: z.string(), at: Timestamp });
 
-/** What an import returns: the new article, or the one already holding the same text (duplicate: true; nothing written). */
-export const ImportResult = z.object({ article: Article, duplicate: z.boolean() });
+/**
+ * What an import returns: the new article, or the one already holding the same text (duplicate: true; nothing written).
+ * A new version of an article also reports how its claims were carried over (counts per state).
+ */
+export const ImportResult = z.object({ article: Article, duplicate: z.boolean(), carried: CarryCounts.optional() });
+
+/** Import as a new version of this article (the newest of its versions), carrying its claims over. */
+const NewVersionOf = { newVersionOf: Id.optional() };
 
 /** Longest paste accepted (characters); the service also refuses more than 25 MB of UTF-8. */
 export const MAX_PASTE_CHARS = 25 * 1024 * 1024;
@@ -129,18 +136,18 @@ export const contract = {
   'claims.restore': op(z.object({ claim: Claim }).strict(), Claim, 'Put back a deleted claim exactly as it was (undo).'),
   'claims.claimants': op(z.object({}).strict(), z.array(z.string()), 'Every claimant named in the library, most used first (for suggestions).'),
   'import.file': op(
-    z.object({ fileName: z.string().min(1).max(1_000), dataBase64: z.string().max(40 * 1024 * 1024) }).strict(),
+    z.object({ fileName: z.string().min(1).max(1_000), dataBase64: z.string().max(40 * 1024 * 1024), ...NewVersionOf }).strict(),
     ImportResult,
     'Import a file (.txt, .md, .html, .htm, .docx; bytes base64-encoded) as a new article, or find it already imported.',
   ),
   'import.url': op(
-    z.object({ url: z.string().trim().min(1).max(4_000) }).strict(),
+    z.object({ url: z.string().trim().min(1).max(4_000), ...NewVersionOf }).strict(),
     ImportResult,
     'Fetch a web address (http or https) and import the article it serves.',
   ),
   'import.paste': op(
     z
-      .object({ html: z.string().max(MAX_PASTE_CHARS).optional(), text: z.string().max(MAX_PASTE_CHARS).optional(), title: z.string().max(500).optional() })
+      .object({ html: z.string().max(MAX_PASTE_CHARS).optional(), text: z.string().max(MAX_PASTE_CHARS).optional(), title: z.string().max(500).optional(), ...NewVersionOf })
       .strict()
       .refine((p) => p.html !== undefined || p.text !== undefined, 'give html or text'),
     ImportResult,
@@ -177,6 +184,7 @@ export const contract = {
     z.object({ articles: z.array(ArticleSummary) }),
     'Restore a Factmark JSON export, or a W3C export with its article(s), exactly (ids, times, history).',
   ),
+  ...versionsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -52,6 +52,25 @@ export const StatusChange = z.object({
   status: Status,
   at: Timestamp,
   reviewer: z.string().max(200),
+  /** What else happened then, e.g. "carried from version 2". */
+  note: z.string().max(500).optional(),
+});
+
+/** How a claim was re-anchored when it was carried to a newer version of its article. */
+export const CarriedState = z.enum(['exact', 'moved', 'changed', 'orphaned']);
+
+/** Where a carried claim came from and how it was found (see src-shared/anchoring/reanchor.ts). */
+export const Carried = z.object({
+  fromArticleId: Id,
+  fromClaimId: Id,
+  /** exact: same text in place; moved: same text elsewhere; changed: edited text; orphaned: gone (old selectors kept). */
+  state: CarriedState,
+  /** The claim's quote in the previous version. */
+  previousQuote: z.string().max(100_000),
+  /** A changed claim that was Verified or False: its verdict must be looked at again. */
+  needsReview: z.boolean().optional(),
+  /** Set when a reviewer has accepted or re-attached the claim in the Changes view. */
+  resolvedAt: Timestamp.optional(),
 });
 
 export const Claim = z.object({
@@ -68,6 +87,8 @@ export const Claim = z.object({
   /** Bumped on every change; an update must name the revision it was based on. */
   revision: z.number().int().min(1),
   history: z.array(StatusChange),
+  /** Present on a claim carried over from the previous version of its article. */
+  carried: Carried.optional(),
 });
 
 /** ProseMirror document JSON; its shape is checked against the schema by Node.fromJSON. */
@@ -110,6 +131,8 @@ export type EvidenceItem = z.infer<typeof Evidence>;
 export type StanceId = z.infer<typeof Stance>;
 export type StatusChangeEntry = z.infer<typeof StatusChange>;
 export type ClaimRecord = z.infer<typeof Claim>;
+export type CarriedInfo = z.infer<typeof Carried>;
+export type CarriedStateId = z.infer<typeof CarriedState>;
 export type ArticleMetaFields = z.infer<typeof ArticleMeta>;
 export type ArticleRecord = z.infer<typeof Article>;
 export type ArticleSummaryRow = z.infer<typeof ArticleSummary>;

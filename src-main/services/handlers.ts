@@ -7,6 +7,7 @@ import type { ServiceContext } from './context';
 import { createLibraryService } from './library';
 import { createImportService } from './import';
 import { createPrefsService } from './prefs';
+import { createVersionsService } from './versions';
 
 export type Handlers = { [N in OperationName]: (req: ParsedRequestOf<N>) => Promise<ResponseOf<N>> };
 
@@ -17,6 +18,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const importer = createImportService(ctx);
   const exporter = createExportService(ctx);
   const backups = createBackupsService(ctx);
+  const versions = createVersionsService(ctx);
   return {
     'library.list': library.list,
     'library.get': library.get,
@@ -30,8 +32,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'claims.delete': claims.remove,
     'claims.restore': claims.restore,
     'claims.claimants': claims.claimants,
-    'import.file': (req) => importer.importFile(req.fileName, Buffer.from(req.dataBase64, 'base64')),
-    'import.url': (req) => importer.importUrl(req.url),
+    'import.file': (req) => importer.importFile(req.fileName, Buffer.from(req.dataBase64, 'base64'), req.newVersionOf),
+    'import.url': (req) => importer.importUrl(req.url, req.newVersionOf),
     'import.paste': (req) => importer.importPaste(req),
     'backups.list': backups.list,
     'backups.restore': backups.restore,
@@ -42,5 +44,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'export.article': exporter.exportArticle,
     'export.library': exporter.exportLibrary,
     'export.restore': exporter.restore,
+    'versions.list': versions.list,
+    'versions.changes': versions.changes,
+    'claims.acceptCarried': versions.accept,
+    'claims.reattach': versions.reattach,
   };
 }

@@ -1,7 +1,7 @@
 /** The library service: list, get, create, rename, edit metadata and delete articles. */
 import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-shared/contract';
 import type { Node as PMNode } from 'prosemirror-model';
-import { inDocumentOrder, type ArticleMetaFields, type ArticleRecord } from '../../src-shared/model';
+import { inDocumentOrder, type ArticleMetaFields, type ArticleRecord, type ClaimRecord } from '../../src-shared/model';
 import { docText } from '../../src-shared/text';
 import { SCHEMA_VERSION } from '../store/files';
 import type { ServiceContext } from './context';
@@ -9,10 +9,16 @@ import { hashText, parseDoc } from './documents';
 
 const EMPTY_META = { byline: '', publisher: '', sourceUrl: '', publishedAt: '', language: '' };
 
-/** Save a new article (no claims yet) with fresh id and times; its text must be non-empty. */
+/** Save a new article (no claims, unless `claimsFor` gives some) with fresh id and times; its text must be non-empty. */
 export async function addArticle(
   ctx: ServiceContext,
-  input: { meta: Partial<ArticleMetaFields> & { title: string }; doc: PMNode; previousVersionId?: string } & ({ text: string; textHash: string } | { text?: undefined }),
+  input: {
+    meta: Partial<ArticleMetaFields> & { title: string };
+    doc: PMNode;
+    previousVersionId?: string;
+    /** Claims to save with it in the same write (a new version's carried claims). */
+    claimsFor?: (article: ArticleRecord) => ClaimRecord[];
+  } & ({ text: string; textHash: string } | { text?: undefined }),
 ): Promise<ArticleRecord> {
   const text = input.text ?? docText(input.doc);
   if (!text.trim()) throw new FactmarkError('invalid-input', 'The article has no text');
@@ -27,7 +33,7 @@ export async function addArticle(
     textHash: input.text === undefined ? hashText(text) : input.textHash,
     ...(input.previousVersionId ? { previousVersionId: input.previousVersionId } : {}),
   };
-  await ctx.store.writeArticle({ schemaVersion: SCHEMA_VERSION, article, claims: [] });
+  await ctx.store.writeArticle({ schemaVersion: SCHEMA_VERSION, article, claims: input.claimsFor?.(article) ?? [] });
   return article;
 }
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Node as PMNode } from 'prosemirror-model';
-import { anchorTarget } from '../../src-shared/anchoring/anchor';
+import { anchorClaim } from '../../src-shared/anchoring/anchor';
 import type { ArticleRecord, ClaimRecord } from '../../src-shared/model';
 import { articleSchema } from '../../src-shared/schema';
 import { docText } from '../../src-shared/text';
@@ -36,7 +36,7 @@ export function orphansIn(text: string, claims: readonly ClaimRecord[]): ClaimRe
   return claims.filter((claim) => {
     let found = known.get(claim);
     if (found === undefined) {
-      found = anchorTarget(text, claim.target) !== null;
+      found = anchorClaim(text, claim) !== null;
       known.set(claim, found);
     }
     return !found;

@@ -1,6 +1,6 @@
 /** Anchor claims in a document: selectors -> document positions, with orphans kept apart. */
 import type { Node as PMNode } from 'prosemirror-model';
-import { anchorTarget } from '../../src-shared/anchoring/anchor';
+import { anchorClaim } from '../../src-shared/anchoring/anchor';
 import type { ClaimRecord } from '../../src-shared/model';
 import { offsetToPos, projectText, type TextProjection } from '../../src-shared/text';
 
@@ -34,7 +34,7 @@ export function anchorClaims(doc: PMNode, claims: readonly ClaimRecord[]): Ancho
   const anchored: AnchoredClaim[] = [];
   const orphans: ClaimRecord[] = [];
   for (const claim of claims) {
-    const range = anchorTarget(projection.text, claim.target);
+    const range = anchorClaim(projection.text, claim);
     if (!range) {
       orphans.push(claim);
       continue;

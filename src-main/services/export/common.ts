@@ -1,5 +1,5 @@
 /** Helpers every format shares: claim numbering and placement, stance labels, reviewers, timestamps, file names. */
-import { anchorTarget } from '../../../src-shared/anchoring/anchor';
+import { anchorClaim } from '../../../src-shared/anchoring/anchor';
 import type { ClaimRecord } from '../../../src-shared/model';
 import type { ExportBundle, ExportedArticle } from './types';
 
@@ -16,7 +16,7 @@ export interface NumberedClaim {
 /** Number an article's claims in document order and anchor each in the text (null when it anchors nowhere). */
 export function numberClaims(item: ExportedArticle): NumberedClaim[] {
   return item.claims.map((claim, i) => {
-    const anchored = anchorTarget(item.text, claim.target);
+    const anchored = anchorClaim(item.text, claim);
     return { claim, number: i + 1, range: anchored ? { start: anchored.start, end: anchored.end } : null };
   });
 }

@@ -2,7 +2,8 @@
  * The import service: a file's bytes, a URL or a paste -> a converter by format -> a new
  * article. Importing text that is already in the library (same textHash) returns the existing
  * article and writes nothing; a changed page from an already imported URL becomes a new version
- * linked to the previous one. Any rejection happens before anything is written.
+ * linked to the previous one, with its claims carried over (as with an explicit newVersionOf).
+ * Any rejection happens before anything is written.
  */
 import { basename, extname } from 'node:path';
 import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../../src-shared/contract';
@@ -10,6 +11,7 @@ import { docText } from '../../../src-shared/text';
 import type { ServiceContext } from '../context';
 import { hashText } from '../documents';
 import { addArticle } from '../library';
+import { carryClaims, checkNewVersionOf, versionNumber, type CarryCounts } from '../versions';
 import { titleFromFileName, titleFromText, titleFromUrl, type Converted, type Converter, type Source } from './converted';
 import { convertDocx } from './docx';
 import { convertHtml, convertHtmlPage } from './html';
@@ -73,39 +75,69 @@ function convertPastedHtml(html: string, text: string, label: string): Converted
 }
 
 export function createImportService(ctx: ServiceContext) {
-  /** Store a converted article, or return the existing one with the same text; `fallbackTitle` is made from its text. */
-  function keep(converted: Converted, fallbackTitle: (text: string) => string): Promise<ImportResult> {
+  /**
+   * Store a converted article, or return the existing one with the same text; `fallbackTitle` is
+   * made from its text. With `newVersionOf` (or a known source URL) it is a new version and the
+   * previous version's claims are carried over (see ../versions.ts).
+   */
+  function keep(converted: Converted, fallbackTitle: (text: string) => string, newVersionOf?: string): Promise<ImportResult> {
     const text = docText(converted.doc);
     if (!text.trim()) throw new FactmarkError('invalid-input', 'The article has no text');
     const textHash = hashText(text);
     // Conversion ran outside the write queue; the duplicate check and the save run inside it.
-    return ctx.exclusive(() => keepNew(converted, fallbackTitle(text), text, textHash));
+    return ctx.exclusive(() => keepNew(converted, fallbackTitle(text), text, textHash, newVersionOf));
   }
 
-  async function keepNew(converted: Converted, fallbackTitle: string, text: string, textHash: string): Promise<ImportResult> {
+  async function keepNew(converted: Converted, fallbackTitle: string, text: string, textHash: string, newVersionOf?: string): Promise<ImportResult> {
     const rows = (await ctx.store.index()).articles;
+    const named = newVersionOf === undefined ? undefined : checkNewVersionOf(rows, newVersionOf, textHash);
     const same = rows.find((row) => row.textHash === textHash);
     if (same) return { article: (await ctx.store.article(same.id)).article, duplicate: true };
 
     const meta = completeMeta(converted.meta, fallbackTitle);
-    const previous = meta.sourceUrl
-      ? [...rows].sort((a, b) => b.importedAt.localeCompare(a.importedAt)).find((row) => sameUrl(row.sourceUrl, meta.sourceUrl))
-      : undefined;
-    const article = await addArticle(ctx, { meta, doc: converted.doc, text, textHash, previousVersionId: previous?.id });
-    return { article, duplicate: false };
+    const previous =
+      named ??
+      (meta.sourceUrl
+        ? [...rows].sort((a, b) => b.importedAt.localeCompare(a.importedAt)).find((row) => sameUrl(row.sourceUrl, meta.sourceUrl))
+        : undefined);
+    if (!previous) return { article: await addArticle(ctx, { meta, doc: converted.doc, text, textHash }), duplicate: false };
+
+    const previousData = await ctx.store.article(previous.id);
+    let counts: CarryCounts | undefined;
+    const reviewer = (await ctx.store.prefs()).reviewer;
+    const article = await addArticle(ctx, {
+      meta,
+      doc: converted.doc,
+      text,
+      textHash,
+      previousVersionId: previous.id,
+      claimsFor: (created) => {
+        const carried = carryClaims(ctx, {
+          previous: previousData,
+          previousText: ctx.texts.of(previousData.article),
+          previousVersion: versionNumber(rows, previous.id),
+          articleId: created.id,
+          text,
+          reviewer,
+        });
+        counts = carried.counts;
+        return carried.claims;
+      },
+    });
+    return { article, duplicate: false, carried: counts };
   }
 
   /** Import a file's bytes; the extension picks the format. */
-  async function importFile(fileName: string, bytes: Buffer): Promise<ImportResult> {
+  async function importFile(fileName: string, bytes: Buffer, newVersionOf?: string): Promise<ImportResult> {
     const converter = converterFor(fileName);
     const label = basename(fileName);
     checkSize(bytes, label);
     const converted = await converter(bytes, { label, fileName: label });
-    return keep(converted, () => titleFromFileName(fileName));
+    return keep(converted, () => titleFromFileName(fileName), newVersionOf);
   }
 
   /** Fetch a web address and import what it serves (a page, text, Markdown or a .docx). */
-  async function importUrl(url: string): Promise<ImportResult> {
+  async function importUrl(url: string, newVersionOf?: string): Promise<ImportResult> {
     const page = await fetchPage(url);
     checkSize(page.bytes, page.url);
     const mediaType = page.contentType.split(';')[0].trim().toLowerCase();
@@ -115,7 +147,7 @@ export function createImportService(ctx: ServiceContext) {
     const converted = await CONVERTERS[extension](page.bytes, source);
     // The fetched address is the source when the page names no canonical one.
     converted.meta.sourceUrl ??= page.url;
-    return keep(converted, () => titleFromUrl(page.url));
+    return keep(converted, () => titleFromUrl(page.url), newVersionOf);
   }
 
   /** Import pasted content: rich HTML through the sanitiser, or plain text. */
@@ -128,7 +160,7 @@ export function createImportService(ctx: ServiceContext) {
     if (!html && !text.trim()) throw new FactmarkError('invalid-input', `${label} is empty`);
     const converted = html ? convertPastedHtml(html, text, label) : convertText(text, label);
     const title = input.title?.trim() || converted.meta.title;
-    return keep({ ...converted, meta: { ...converted.meta, title } }, titleFromText);
+    return keep({ ...converted, meta: { ...converted.meta, title } }, titleFromText, input.newVersionOf);
   }
 
   return { importFile, importUrl, importPaste };
