@@ -19,7 +19,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/electron/main.ts'),
+          // The import conversion worker, started by src-main/services/import/conversion-host.ts.
+          'import-worker': resolve(__dirname, 'src-main/services/import/conversion-worker.ts'),
+        },
+      },
     },
   },
   preload: {

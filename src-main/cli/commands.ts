@@ -4,6 +4,6 @@ import { claimAddCommand, claimListCommand } from './claim-commands';
 import type { Command } from './command';
 import { exportCommand, restoreExportCommand } from './export-commands';
 import { importCommand } from './import-commands';
-import { listCommand, showCommand } from './library-commands';
+import { deleteCommand, listCommand, showCommand } from './library-commands';
 
-export const COMMANDS: Command[] = [listCommand, importCommand, showCommand, claimAddCommand, claimListCommand, backupsCommand, restoreCommand, exportCommand, restoreExportCommand];
+export const COMMANDS: Command[] = [listCommand, importCommand, showCommand, deleteCommand, claimAddCommand, claimListCommand, backupsCommand, restoreCommand, exportCommand, restoreExportCommand];

@@ -4,6 +4,7 @@ import { access, mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FactmarkError } from '../../src-shared/contract';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormat } from '../services/export/registry';
+import { detectExportFormat } from '../services/import/factmark-export';
 import type { ExportedFileRecord, ExportFormatId } from '../services/export/types';
 import { writeFileDurably } from '../store/durable-file';
 import { ARTICLE_ARGUMENT, requirePositional, resolveArticle, UsageError, type Command, type CommandContext } from './command';
@@ -137,20 +138,6 @@ async function readText(path: string, what: string): Promise<string> {
   } catch (error) {
     throw new FactmarkError('invalid-input', `Cannot read the ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-}
-
-/** Which export a file holds, from its content: Factmark JSON or a W3C AnnotationCollection. */
-export function detectExportFormat(content: string, fileName: string): 'json' | 'w3c' {
-  let data: unknown;
-  try {
-    data = JSON.parse(content.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new FactmarkError('invalid-input', `${basename(fileName)} is not JSON, so it is not a Factmark or W3C export`);
-  }
-  const obj = (data ?? {}) as { format?: unknown; type?: unknown };
-  if (obj.format === 'factmark') return 'json';
-  if (obj.type === 'AnnotationCollection') return 'w3c';
-  throw new FactmarkError('invalid-input', `${basename(fileName)} is neither a Factmark JSON export nor a W3C AnnotationCollection`);
 }
 
 export const restoreExportCommand: Command = {

@@ -1,14 +1,19 @@
-/** The CLI import command: `import <file>` (.txt, .md, .html, .htm, .docx) or `import --url URL`, optionally `--new-version-of ARTICLE`. */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+/** The CLI import command: `import <file>` (.txt, .md, .html, .htm, .docx, or a Factmark .json export) or `import --url URL`, optionally `--new-version-of ARTICLE`. */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { FactmarkError, type ResponseOf } from '../../src-shared/contract';
+import { MAX_IMPORT_BYTES } from '../services/import/input-checks';
 import { resolveArticle, UsageError, type Command, type CommandContext } from './command';
 
-/** Read a file for import; a missing or unreadable file is a one-line invalid-input error. */
+/** Read a file for import; a missing, unreadable or too large file is a one-line invalid-input error. */
 async function readInput(path: string): Promise<Buffer> {
   try {
+    const { size } = await stat(path);
+    // The import's own size limit, said before the file is read (a base64 copy of it would not fit the request).
+    if (size > MAX_IMPORT_BYTES) throw new FactmarkError('invalid-input', `${basename(path)} is over 25 MB (${(size / 1024 / 1024).toFixed(1)} MB)`);
     return await readFile(path);
   } catch (error) {
+    if (error instanceof FactmarkError) throw error;
     throw new FactmarkError('invalid-input', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
@@ -47,7 +52,7 @@ async function runImport(ctx: CommandContext): Promise<ResponseOf<'import.file'>
 export const importCommand: Command = {
   words: ['import'],
   usage: 'import <file> | import --url URL [--new-version-of ARTICLE]',
-  summary: 'Import an article from a .txt, .md, .html, .htm or .docx file, or from a web address; --new-version-of carries an article’s claims to this newer version',
+  summary: 'Import an article from a .txt, .md, .html, .htm or .docx file or a web address, or restore a Factmark JSON export; --new-version-of carries an article’s claims to this newer version',
   writes: true,
   options: { url: { type: 'string' }, 'new-version-of': { type: 'string' } },
   run: runImport,

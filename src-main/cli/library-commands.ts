@@ -1,7 +1,6 @@
-/** CLI commands over the library: list, show. */
+/** CLI commands over the library: list, show, delete. */
 import { STATUSES } from '../../src-shared/statuses';
 import { countByStatus } from '../../src-shared/model';
-import { articleText } from '../services/documents';
 import { articleArgument, type Command } from './command';
 
 export const listCommand: Command = {
@@ -35,7 +34,24 @@ export const showCommand: Command = {
     const counts = countByStatus(claims);
     ctx.print(`Claims: ${claims.length}${claims.length ? ` (${STATUSES.filter((s) => counts[s.id]).map((s) => `${s.label} ${counts[s.id]}`).join(', ')})` : ''}`);
     ctx.print('');
-    ctx.print(articleText(article));
+    for (const line of ctx.factmark.ctx.texts.of(article).split('\n')) ctx.print(line);
+    return result;
+  },
+};
+
+export const deleteCommand: Command = {
+  words: ['delete'],
+  usage: 'delete <article>',
+  summary: 'Delete an article and its claims (its last version is kept as a backup: see `backups <id>` and `restore`)',
+  writes: true,
+  async run(ctx) {
+    const id = await articleArgument(ctx);
+    const { article } = await ctx.call('library.get', { articleId: id, claimLimit: 1 });
+    const result = await ctx.call('library.delete', { articleId: id });
+    if (!ctx.json) {
+      ctx.print(`Deleted "${article.title}" (${id})`);
+      ctx.print(`Its last version is kept: \`backups ${id}\` lists it, \`restore ${id} <backupId>\` brings it back.`);
+    }
     return result;
   },
 };

@@ -7,6 +7,7 @@ import { defaultDataDir, resourcesDir } from '../paths';
 import { openFactmark } from '../services/factmark';
 import { UsageError, type Command } from './command';
 import { COMMANDS } from './commands';
+import { forTerminal, terminalSafeJson } from './terminal-text';
 
 export interface CliIO {
   out(line: string): void;
@@ -67,17 +68,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         values: values as Record<string, string | boolean | string[] | undefined>,
         positionals: positionals.slice(command.words.length),
         json,
-        print: io.out,
+        // Every human-readable line shows control and bidirectional characters visibly.
+        print: (line) => io.out(forTerminal(line)),
         async call<N extends OperationName>(name: N, req: RequestOf<N>): Promise<ResponseOf<N>> {
           const r = await factmark.dispatcher.call(name, req);
           if (!r.ok) throw new FactmarkError(r.error.code, r.error.message);
           return r.value as ResponseOf<N>;
         },
       });
-      if (json) io.out(JSON.stringify(result, null, 2));
+      if (json) io.out(terminalSafeJson(JSON.stringify(result, null, 2)));
     } finally {
       await factmark.close();
-      for (const notice of factmark.ctx.store.notices()) io.err(`factmark: notice: ${notice.message}`);
+      for (const notice of factmark.ctx.store.notices()) io.err(`factmark: notice: ${forTerminal(notice.message)}`);
     }
     return 0;
   } catch (error) {
@@ -86,8 +88,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    if (json) io.err(JSON.stringify({ error: { code: error instanceof FactmarkError ? error.code : 'internal', message } }));
-    else io.err(`factmark: ${message.split('\n')[0]}`);
+    if (json) io.err(terminalSafeJson(JSON.stringify({ error: { code: error instanceof FactmarkError ? error.code : 'internal', message } })));
+    else io.err(`factmark: ${forTerminal(message.split('\n')[0])}`);
     return 1;
   }
 }

@@ -32,6 +32,27 @@ export function resolveRange(text: string, range: RangeRequest): { start: number
   return trimmed;
 }
 
+/** The highest revision a restored claim may carry (far above any real one, far below where +1 stops being exact). */
+export const MAX_RESTORED_REVISION = 1_000_000_000;
+
+/**
+ * A claim brought back (undo of a delete) checked like a new one: its range must be a trimmed,
+ * non-empty range of the article's text that holds its quote, its revision sane and its times in
+ * order; its selectors are rebuilt from the text. Returns it with the next revision.
+ */
+function checkedRestore(claim: ClaimRecord, text: string, now: string): ClaimRecord {
+  const { start, end } = claim.target.position;
+  if (end > text.length || start >= end) throw new FactmarkError('invalid-input', 'The claim’s range is outside the article');
+  if (text.slice(start, end) !== claim.target.quote.exact) {
+    throw new FactmarkError('invalid-input', `The claim’s quote is not at its place in the article (${start}-${end})`);
+  }
+  const trimmed = trimRange(text, start, end);
+  if (!trimmed || trimmed.start !== start || trimmed.end !== end) throw new FactmarkError('invalid-input', 'The claim’s range starts or ends with blank space');
+  if (claim.revision > MAX_RESTORED_REVISION) throw new FactmarkError('invalid-input', `The claim’s revision ${claim.revision} is not a real one`);
+  if (claim.createdAt > claim.updatedAt) throw new FactmarkError('invalid-input', 'The claim was updated before it was created');
+  return revised({ ...claim, target: describeRange(text, start, end) }, now);
+}
+
 export function createClaimsService(ctx: ServiceContext) {
   /** Now, and the reviewer named in preferences: who and when for a change. */
   async function stampNow(): Promise<ChangeStamp> {
@@ -93,9 +114,7 @@ export function createClaimsService(ctx: ServiceContext) {
     const { claim } = req;
     const data = await ctx.store.article(claim.articleId);
     if (data.claims.some((c) => c.id === claim.id)) throw new FactmarkError('conflict', `A claim with id ${claim.id} already exists`);
-    const text = ctx.texts.of(data.article);
-    if (claim.target.position.end > text.length) throw new FactmarkError('invalid-input', 'The claim’s range is outside the article');
-    const restored = revised(claim, ctx.clock().toISOString());
+    const restored = checkedRestore(claim, ctx.texts.of(data.article), ctx.clock().toISOString());
     await ctx.store.writeArticle({ ...data, claims: [...data.claims, restored] });
     return restored;
   }

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { LibraryStore, type StoreOptions } from '../store/library-store';
 import { createTextCache, type TextCache } from './documents';
+import { sharedConversionWorker, type Conversions } from './import/conversion-host';
 import { SerialQueue } from './serial-queue';
 
 export interface ServiceContext {
@@ -16,6 +17,8 @@ export interface ServiceContext {
    * their final write inside.
    */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Where imports parse untrusted files: a worker with a memory cap and a time budget. */
+  conversions: Conversions;
 }
 
 /** A random 12-character url-safe id. */
@@ -25,7 +28,7 @@ export function randomId(): string {
 
 export function createContext(
   dataDir: string,
-  options: Partial<Pick<ServiceContext, 'clock' | 'newId'>> & Pick<StoreOptions, 'access' | 'backups' | 'io'> = {},
+  options: Partial<Pick<ServiceContext, 'clock' | 'newId' | 'conversions'>> & Pick<StoreOptions, 'access' | 'backups' | 'io'> = {},
 ): ServiceContext {
   const clock = options.clock ?? (() => new Date());
   const queue = new SerialQueue();
@@ -35,5 +38,6 @@ export function createContext(
     texts: createTextCache(),
     clock,
     newId: options.newId ?? randomId,
+    conversions: options.conversions ?? sharedConversionWorker(),
   };
 }

@@ -31,6 +31,21 @@ export function oneLineMessage(message: string): string {
   return message.replace(/[ ]*[\u0000-\u001f\u007f-\u009f\u2028\u2029][\s\u0000-\u001f\u007f-\u009f]*/g, ' ').trim();
 }
 
+/** The deepest nesting of arrays and objects a request may have (a stored document nests far less). */
+export const MAX_REQUEST_DEPTH = 512;
+
+/** True when `value` nests arrays and objects deeper than `max` (checked without recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: { item: unknown; depth: number }[] = [{ item: value, depth: 0 }];
+  while (stack.length) {
+    const { item, depth } = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push({ item: child, depth: depth + 1 });
+  }
+  return false;
+}
+
 function failure(code: ErrorCode, message: string): CallResult<never> {
   return { ok: false, error: { code, message: oneLineMessage(message) } };
 }
@@ -58,6 +73,9 @@ export class Dispatcher {
     if (!isOperationName(name)) {
       const shown = typeof name === 'string' ? JSON.stringify(name.slice(0, 80)) : `a value of type ${name === null ? 'null' : typeof name}`;
       return failure('invalid-request', `Unknown operation: ${shown}`);
+    }
+    if (nestedDeeperThan(payload, MAX_REQUEST_DEPTH)) {
+      return failure('invalid-request', `${name}: the request nests deeper than ${MAX_REQUEST_DEPTH} levels`);
     }
     const parsed = contract[name].request.safeParse(payload ?? {});
     if (!parsed.success) {

@@ -26,6 +26,8 @@ export interface OpenOptions {
   seed?: boolean;
   clock?: () => Date;
   newId?: () => string;
+  /** Where imports are parsed (default: the process's shared conversion worker). */
+  conversions?: ServiceContext['conversions'];
   /**
    * 'write' (default) locks the data folder for this process and throws FactmarkError('locked')
    * when another process holds it; 'read' takes no lock and changes nothing on disk.

@@ -55,6 +55,11 @@ function tokensMatch(given: string | undefined, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** The media type of a Content-Type header, without parameters, in lower case ("application/json"). */
+export function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+
 /** decodeURIComponent that answers null for malformed escapes instead of throwing. */
 function decodePath(text: string): string | null {
   try {
@@ -149,7 +154,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (!tokensMatch(Array.isArray(given) ? given[0] : given, token)) {
       return fail(res, 401, 'invalid-request', 'Missing or out-of-date access token (it is new each time Factmark starts): open the URL that `npm start` or `npm run web` printed in its terminal');
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (mediaTypeOf(req.headers['content-type']) !== 'application/json') {
       return fail(res, 415, 'invalid-request', 'API calls must send application/json');
     }
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuseOversized(req, res);

@@ -31,7 +31,8 @@ async function fixtureTexts(): Promise<CorpusText[]> {
   const out: CorpusText[] = [];
   for (const path of FIXTURES) {
     const ext = path.slice(path.lastIndexOf('.'));
-    const converted = await CONVERTERS[ext](readFileSync(join(ROOT, path)), { label: path, fileName: path });
+    const convert = await CONVERTERS[ext]();
+    const converted = await convert(readFileSync(join(ROOT, path)), { label: path, fileName: path });
     out.push({ name: path.split('/').pop()!, text: docText(converted.doc) });
   }
   return out;

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FactmarkError, type OperationName, type RequestOf, type ResponseOf } from '../../src-shared/contract';
-import { openFactmark, type Factmark } from '../../src-main/services/factmark';
+import { openFactmark, type Factmark, type OpenOptions } from '../../src-main/services/factmark';
 
 export const RESOURCES_DIR = resolve('resources');
 
@@ -21,7 +21,7 @@ export async function makeTempDir(prefix = 'factmark-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
-export async function openTempLibrary(options: { seed?: boolean; dir?: string } = {}): Promise<TempLibrary> {
+export async function openTempLibrary(options: { seed?: boolean; dir?: string; conversions?: OpenOptions['conversions'] } = {}): Promise<TempLibrary> {
   const dir = options.dir ?? (await makeTempDir());
   let now = Date.parse('2026-01-15T10:00:00.000Z');
   let counter = 0;
@@ -31,6 +31,7 @@ export async function openTempLibrary(options: { seed?: boolean; dir?: string } 
     seed: options.seed ?? false,
     clock: () => new Date(now),
     newId: () => `id${String(++counter).padStart(4, '0')}`,
+    conversions: options.conversions,
   });
   return {
     dir,

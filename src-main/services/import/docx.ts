@@ -11,6 +11,7 @@ import type { Converter } from './converted';
 import { convertHtml } from './html';
 import { binaryFormatOf, isZip } from './input-checks';
 import { overrideMeta, type MetaDraft } from './metadata';
+import { checkInflatedSize } from './zip-limits';
 
 const DC = 'http://purl.org/dc/elements/1.1/';
 const DCTERMS = 'http://purl.org/dc/terms/';
@@ -35,7 +36,7 @@ async function coreProperties(zip: JSZip): Promise<MetaDraft> {
   };
 }
 
-/** Open the zip and check it is a Word document; errors name the file. */
+/** Open the zip and check it is a Word document that does not inflate past the limits; errors name the file. */
 async function openDocx(bytes: Buffer, label: string): Promise<JSZip> {
   if (!isZip(bytes)) {
     const format = binaryFormatOf(bytes);
@@ -48,6 +49,7 @@ async function openDocx(bytes: Buffer, label: string): Promise<JSZip> {
     throw new FactmarkError('invalid-input', `${label} is a damaged zip archive: ${(error as Error).message}`);
   }
   if (!zip.file('word/document.xml')) throw new FactmarkError('invalid-input', `${label} is a zip archive but not a Word document (no word/document.xml)`);
+  await checkInflatedSize(zip, label); // before mammoth inflates anything itself
   return zip;
 }
 

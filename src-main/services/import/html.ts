@@ -8,6 +8,8 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { FactmarkError } from '../../../src-shared/contract';
 import type { Converted, Converter } from './converted';
+import { hasArticleText } from './boilerplate';
+import { limitNesting } from './deep-nesting';
 import { charsetOf, decodeHtml } from './encoding';
 import { sanitisedToDoc, leadingHeading } from './html-to-doc';
 import { checkDecodedText, checkTextual } from './input-checks';
@@ -23,9 +25,9 @@ export interface HtmlOptions {
   pageUrl?: string;
 }
 
-/** Parse HTML into a jsdom window whose document URL is `url` (about:blank without one). */
+/** Parse HTML into a jsdom window whose document URL is `url` (about:blank without one); deep nesting is flattened first. */
 export function parseHtml(html: string, url?: string): JSDOM {
-  return new JSDOM(html, { url: normaliseUrl(url), virtualConsole: new VirtualConsole() });
+  return new JSDOM(limitNesting(html), { url: normaliseUrl(url), virtualConsole: new VirtualConsole() });
 }
 
 /** The error for input with nothing to import. */
@@ -45,6 +47,7 @@ export function convertHtml(html: string, options: HtmlOptions): Converted {
     if (options.extract) {
       const documentTitle = document.title;
       meta = pageMetadata(document, { pageUrl: options.pageUrl }); // before Readability changes the document
+      if (!hasArticleText(document)) throw noText(options.label, true); // only menus, headers and footers
       const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
       if (!article?.content || !article.textContent?.trim()) throw noText(options.label, true);
       meta = withReadability(meta, article, documentTitle);

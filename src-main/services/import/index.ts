@@ -5,58 +5,26 @@
  * linked to the previous one, with its claims carried over (as with an explicit newVersionOf).
  * Any rejection happens before anything is written.
  */
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../../src-shared/contract';
 import { docText } from '../../../src-shared/text';
 import type { ServiceContext } from '../context';
-import { hashText } from '../documents';
+import { hashText, parseDoc } from '../documents';
 import { addArticle } from '../library';
 import { carryClaims, checkNewVersionOf, versionNumber, type CarryCounts } from '../versions';
-import { titleFromFileName, titleFromText, titleFromUrl, type Converted, type Converter, type Source } from './converted';
-import { convertDocx } from './docx';
-import { convertHtml, convertHtmlPage } from './html';
+import type { ConversionJob } from './conversion';
+import { titleFromFileName, titleFromText, titleFromUrl, type Converted } from './converted';
+import { importExportFile, isExportFile } from './factmark-export';
+import { EXTENSION_BY_MEDIA_TYPE, formatOf } from './formats';
 import { checkSize, MAX_IMPORT_BYTES } from './input-checks';
-import { convertMarkdown } from './markdown';
 import { completeMeta, normaliseUrl } from './metadata';
-import { convertPlainText, convertText } from './plain-text';
 import { fetchPage } from './url';
 
+export { CONVERTERS } from './formats';
 export { MAX_IMPORT_BYTES };
-
-/** Converters by lower-case file extension. */
-export const CONVERTERS: Record<string, Converter> = {
-  '.txt': convertPlainText,
-  '.text': convertPlainText,
-  '.md': convertMarkdown,
-  '.markdown': convertMarkdown,
-  '.html': convertHtmlPage,
-  '.htm': convertHtmlPage,
-  '.xhtml': convertHtmlPage,
-  '.docx': convertDocx,
-};
-
-/** The file extension whose converter reads a fetched media type. */
-const EXTENSION_BY_MEDIA_TYPE: Record<string, string> = {
-  'text/html': '.html',
-  'application/xhtml+xml': '.html',
-  'text/plain': '.txt',
-  'text/markdown': '.md',
-  'text/x-markdown': '.md',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
-};
 
 /** What an import returns: the article, and whether it was already in the library. */
 type ImportResult = ResponseOf<'import.file'>;
-
-/** The converter for a file name; invalid-input naming the supported extensions otherwise. */
-export function converterFor(fileName: string): Converter {
-  const converter = CONVERTERS[extname(fileName).toLowerCase()];
-  if (!converter) {
-    const ext = extname(fileName);
-    throw new FactmarkError('invalid-input', `Cannot import ${ext ? `${ext} files` : 'files without an extension'}: use ${Object.keys(CONVERTERS).join(', ')}`);
-  }
-  return converter;
-}
 
 /** The same address, ignoring a fragment and a trailing slash. */
 function sameUrl(a: string, b: string): boolean {
@@ -64,17 +32,13 @@ function sameUrl(a: string, b: string): boolean {
   return !!a && !!b && key(a) === key(b);
 }
 
-/** Rich paste: its HTML, or its plain-text version when the HTML holds no text (an image-only selection, say). */
-function convertPastedHtml(html: string, text: string, label: string): Converted {
-  try {
-    return convertHtml(html, { label, extract: false });
-  } catch (error) {
-    if (error instanceof FactmarkError && text.trim()) return convertText(text, label);
-    throw error;
-  }
-}
-
 export function createImportService(ctx: ServiceContext) {
+  /** Convert in the conversion worker (off this thread, under its memory cap and time budget). */
+  async function convert(job: ConversionJob): Promise<Converted> {
+    const { meta, doc } = await ctx.conversions.convert(job);
+    return { meta, doc: parseDoc(doc) };
+  }
+
   /**
    * Store a converted article, or return the existing one with the same text; `fallbackTitle` is
    * made from its text. With `newVersionOf` (or a known source URL) it is a new version and the
@@ -127,12 +91,17 @@ export function createImportService(ctx: ServiceContext) {
     return { article, duplicate: false, carried: counts };
   }
 
-  /** Import a file's bytes; the extension picks the format. */
+  /** Import a file's bytes; the extension picks the format (a Factmark export is restored). */
   async function importFile(fileName: string, bytes: Buffer, newVersionOf?: string): Promise<ImportResult> {
-    const converter = converterFor(fileName);
     const label = basename(fileName);
+    if (isExportFile(fileName)) {
+      if (newVersionOf !== undefined) throw new FactmarkError('invalid-input', `${label} is a Factmark export: it restores its own articles and cannot be a new version of another`);
+      checkSize(bytes, label);
+      return importExportFile(ctx, fileName, bytes);
+    }
+    const format = formatOf(fileName);
     checkSize(bytes, label);
-    const converted = await converter(bytes, { label, fileName: label });
+    const converted = await convert({ kind: 'bytes', format, bytes, source: { label, fileName: label } });
     return keep(converted, () => titleFromFileName(fileName), newVersionOf);
   }
 
@@ -143,8 +112,8 @@ export function createImportService(ctx: ServiceContext) {
     const mediaType = page.contentType.split(';')[0].trim().toLowerCase();
     const extension = mediaType ? EXTENSION_BY_MEDIA_TYPE[mediaType] : '.html';
     if (!extension) throw new FactmarkError('invalid-input', `${page.url} is not a web page (it is ${mediaType})`);
-    const source: Source = { label: page.url, url: page.url, contentType: page.contentType };
-    const converted = await CONVERTERS[extension](page.bytes, source);
+    const source = { label: page.url, url: page.url, contentType: page.contentType };
+    const converted = await convert({ kind: 'bytes', format: extension, bytes: page.bytes, source });
     // The fetched address is the source when the page names no canonical one.
     converted.meta.sourceUrl ??= page.url;
     return keep(converted, () => titleFromUrl(page.url), newVersionOf);
@@ -158,7 +127,7 @@ export function createImportService(ctx: ServiceContext) {
     const size = Buffer.byteLength(html ?? text, 'utf8');
     if (size > MAX_IMPORT_BYTES) throw new FactmarkError('invalid-input', `${label} is over 25 MB`);
     if (!html && !text.trim()) throw new FactmarkError('invalid-input', `${label} is empty`);
-    const converted = html ? convertPastedHtml(html, text, label) : convertText(text, label);
+    const converted = await convert({ kind: 'paste', html, text, label });
     const title = input.title?.trim() || converted.meta.title;
     return keep({ ...converted, meta: { ...converted.meta, title } }, titleFromText, input.newVersionOf);
   }

@@ -175,6 +175,32 @@ export function withReadability(draft: MetaDraft, found: ReadabilityFindings, do
   };
 }
 
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+
+/** Where a date or time starts in a byline ("By Lee Chen | Updated March 1, 2026, 10:02"). */
+const DATE_IN_BYLINE = new RegExp(
+  [
+    '\\b(?:updated|published|posted|last modified)\\b',
+    `\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+(?=\\d|${MONTH})`,
+    `\\b${MONTH}\\s+\\d{1,2}\\b`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+${MONTH}(?:\\s+\\d{4})?`,
+    '\\b\\d{4}-\\d{2}-\\d{2}',
+    '\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b',
+    '\\b\\d{1,2}:\\d{2}\\b',
+    '\\b\\d+\\s+(?:minutes?|hours?|days?|weeks?)\\s+ago\\b',
+  ].join('|'),
+  'i',
+);
+
+/** A byline without the date and time pages print beside it; undefined when it held only a date. */
+export function bylineWithoutDate(byline: string | undefined): string | undefined {
+  if (!byline) return byline;
+  const match = DATE_IN_BYLINE.exec(byline);
+  if (!match) return byline;
+  const kept = byline.slice(0, match.index).replace(/(?:[\s|•·,;:–—-]|\b(?:on|at)\b)+$/i, '').trim();
+  return kept || undefined;
+}
+
 /** Fill every metadata field: cleaned, cut to the model's limits, title falling back to `fallbackTitle`. */
 export function completeMeta(draft: MetaDraft, fallbackTitle: string): ArticleMetaFields {
   const limit = (key: keyof ArticleMetaFields): string => {
@@ -185,7 +211,7 @@ export function completeMeta(draft: MetaDraft, fallbackTitle: string): ArticleMe
   const title = limit('title') || clean(fallbackTitle)?.slice(0, 500) || 'Untitled article';
   return {
     title,
-    byline: limit('byline'),
+    byline: bylineWithoutDate(limit('byline')) ?? '',
     publisher: limit('publisher'),
     sourceUrl: [normaliseUrl(draft.sourceUrl) ?? ''].map((u) => (u.length <= 4_000 ? u : ''))[0],
     publishedAt: limit('publishedAt'),
