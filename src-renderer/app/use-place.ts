@@ -28,16 +28,24 @@ export function usePlace(scroller: RefObject<HTMLElement | null>, articleId: str
     const el = scroller.current;
     if (!el || !articleId) return;
     storage()?.setItem(LAST_KEY, articleId);
-    const saved = Number(storage()?.getItem(scrollKey(articleId)) ?? 0);
-    el.scrollTop = Number.isFinite(saved) ? saved : 0;
+    const stored = Number(storage()?.getItem(scrollKey(articleId)) ?? 0);
+    const saved = Number.isFinite(stored) ? stored : 0;
+    el.scrollTop = saved;
+    // Once more after the first frame, when panels that load after the article have their height.
+    const frame = requestAnimationFrame(() => {
+      if (Math.abs(el.scrollTop - saved) > 1) el.scrollTop = saved;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [scroller, articleId]);
 
   useEffect(() => {
     const el = scroller.current;
     if (!el || !articleId) return;
     let frame = 0;
+    const opened = performance.now();
     const onScroll = () => {
-      if (frame) return;
+      if (frame || performance.now() - opened < 250) return; // the restore's own scrolls are not the reviewer's
+
       frame = requestAnimationFrame(() => {
         frame = 0;
         storage()?.setItem(scrollKey(articleId), String(Math.round(el.scrollTop)));
