@@ -15,6 +15,8 @@ import {
   Status,
   Timestamp,
 } from './model';
+import { backupOperations } from './contract-backups';
+import { suggestContract } from './contract-suggest';
 import { CarryCounts, versionsContract } from './contract-versions';
 
 /** A range to claim: text offsets, or the Nth occurrence (1-based) of a quote. */
@@ -66,15 +68,6 @@ export const ExportedFile = z.union([
 
 /** Largest export file accepted back by export.restore (characters). */
 export const MAX_RESTORE_CHARS = 40 * 1024 * 1024;
-
-/** One stored version of an article (see backups.list). */
-export const BackupInfo = z.object({
-  id: Id,
-  takenAt: Timestamp,
-  /** Claims in that version; null when the backup is unreadable. */
-  claimCount: z.number().int().min(0).nullable(),
-  title: z.string().nullable(),
-});
 
 /** Something the store did on its own (recovered a file, opened one read-only) that the user should know. */
 export const StoreNotice = z.object({ message: z.string(), at: Timestamp });
@@ -153,12 +146,7 @@ export const contract = {
     ImportResult,
     'Import pasted content (rich HTML, sanitised, or plain text) as a new article.',
   ),
-  'backups.list': op(z.object({ articleId: Id }).strict(), z.array(BackupInfo), 'The stored versions of an article, newest first.'),
-  'backups.restore': op(
-    z.object({ articleId: Id, backupId: Id }).strict(),
-    z.object({ article: Article, claimCount: z.number().int().min(0), replacedBackupId: Id.nullable() }),
-    'Bring back a stored version; the version it replaces is backed up first (replacedBackupId), so it can be undone.',
-  ),
+  ...backupOperations,
   'store.notices': op(z.object({}).strict(), z.array(StoreNotice), 'What the store repaired or refused since it was opened.'),
   'prefs.get': op(z.object({}).strict(), Preferences, 'The user’s preferences.'),
   'prefs.set': op(Preferences.partial().strict(), Preferences, 'Change preferences.'),
@@ -184,6 +172,7 @@ export const contract = {
     z.object({ articles: z.array(ArticleSummary) }),
     'Restore a Factmark JSON export, or a W3C export with its article(s), exactly (ids, times, history).',
   ),
+  ...suggestContract,
   ...versionsContract,
 } as const;
 

@@ -29,6 +29,8 @@ interface Props {
   /** The claim the editor shows (null when it is gone). */
   editing: ClaimRecord | null;
   claimants: readonly string[];
+  /** Why a claim's claimant was pre-filled, shown under the field while it is unchanged. */
+  claimantNote?(claimId: string, claimant: string): string | undefined;
   filteredClaimIds: readonly string[] | null;
   totalClaims: number;
   onPatch(claimId: string, patch: ClaimPatch): void;
@@ -36,9 +38,11 @@ interface Props {
   open(overlay: Overlay): void;
   notify(text: string): void;
   report(error: unknown): void;
+  /** A version was restored: how to undo it. */
+  onRestored(articleId: string, undo: () => Promise<string>): void;
 }
 
-export function Overlays({ overlay, client, library, editing, claimants, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report }: Props) {
+export function Overlays({ overlay, client, library, editing, claimants, claimantNote, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report, onRestored }: Props) {
   const close = () => open(null);
   const article = library.article;
   switch (overlay?.kind) {
@@ -48,6 +52,7 @@ export function Overlays({ overlay, client, library, editing, claimants, filtere
           key={editing.id}
           claim={editing}
           claimants={claimants}
+          claimantNote={claimantNote?.(editing.id, editing.claimant)}
           onPatch={(patch) => onPatch(editing.id, patch)}
           onDelete={() => onDelete(editing.id)}
           onClose={close}
@@ -70,7 +75,8 @@ export function Overlays({ overlay, client, library, editing, claimants, filtere
           client={client}
           articleId={article.id}
           onClose={close}
-          onRestored={(text) => {
+          onRestored={(text, undo) => {
+            onRestored(article.id, undo);
             close();
             notify(text);
             void library.refreshList().then(() => library.openArticle(article.id)).catch(report);

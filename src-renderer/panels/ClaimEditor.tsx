@@ -15,6 +15,8 @@ import { AddEvidence, EvidenceRow, hasTyped, NO_NEW_EVIDENCE, typedEvidence, typ
 interface Props {
   claim: ClaimRecord;
   claimants: readonly string[];
+  /** Why the claimant was pre-filled (a suggestion the reviewer can keep or overwrite), if it was. */
+  claimantNote?: string;
   onPatch(patch: ClaimPatch): void;
   onDelete(): void;
   onClose(): void;
@@ -26,7 +28,7 @@ function formatTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
 
-export function ClaimEditor({ claim, claimants, onPatch, onDelete, onClose, onOpenPreferences }: Props) {
+export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onOpenPreferences }: Props) {
   const listId = useId();
   const claimant = useDraft(claim.claimant, (next) => onPatch({ claimant: next.trim() }));
   const note = useDraft(claim.note, (next) => onPatch({ note: next }));
@@ -87,6 +89,7 @@ export function ClaimEditor({ claim, claimants, onPatch, onDelete, onClose, onOp
               <option key={name} value={name} />
             ))}
           </datalist>
+          {claimantNote ? <span className="fm-hint fm-claimant-note">{claimantNote}</span> : null}
         </label>
       </div>
       <label className="fm-field">
