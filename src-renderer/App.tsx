@@ -227,6 +227,7 @@ export function App({ client }: { client: FactmarkClient }) {
         open={setOverlay}
         notify={setNotice}
         report={report}
+        onOpenClaim={(articleId, claimId) => void library.openArticle(articleId).then(() => select(claimId))}
         onRestored={restoreUndo.arm}
       />
     </div>

@@ -15,6 +15,7 @@ import {
   Status,
   Timestamp,
 } from './model';
+import { libraryOperations } from './contract-library';
 import { backupOperations } from './contract-backups';
 import { suggestContract } from './contract-suggest';
 import { CarryCounts, versionsContract } from './contract-versions';
@@ -131,7 +132,7 @@ export const contract = {
   'import.file': op(
     z.object({ fileName: z.string().min(1).max(1_000), dataBase64: z.string().max(40 * 1024 * 1024), ...NewVersionOf }).strict(),
     ImportResult,
-    'Import a file (.txt, .md, .html, .htm, .docx; bytes base64-encoded) as a new article, or find it already imported.',
+    'Import a file (.txt, .md, .html, .htm, .docx, .pdf; bytes base64-encoded) as a new article, or find it already imported.',
   ),
   'import.url': op(
     z.object({ url: z.string().trim().min(1).max(4_000), ...NewVersionOf }).strict(),
@@ -157,9 +158,9 @@ export const contract = {
     'Export one article with its claims (only claimIds, in document order, when given).',
   ),
   'export.library': op(
-    z.object({ format: ExportFormat, articleIds: z.array(Id).min(1).max(100_000).optional() }).strict(),
+    z.object({ format: ExportFormat, articleIds: z.array(Id).min(1).max(100_000).optional(), claimIds: z.array(Id).max(1_000_000).optional() }).strict(),
     ExportedFile,
-    'Export every article (or articleIds) into one file; csv, json, w3c and claimreview only.',
+    'Export every article (or articleIds) into one file, with only claimIds when given (the claims a library-wide search shows); csv, json, w3c and claimreview only.',
   ),
   'export.restore': op(
     z
@@ -172,6 +173,7 @@ export const contract = {
     z.object({ articles: z.array(ArticleSummary) }),
     'Restore a Factmark JSON export, or a W3C export with its article(s), exactly (ids, times, history).',
   ),
+  ...libraryOperations,
   ...suggestContract,
   ...versionsContract,
 } as const;

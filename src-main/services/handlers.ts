@@ -7,6 +7,7 @@ import type { ServiceContext } from './context';
 import { createLibraryService } from './library';
 import { createImportService } from './import';
 import { createPrefsService } from './prefs';
+import { createLibrarySearchService } from './library-search';
 import { createSuggestService } from './suggest/service';
 import { createVersionsService } from './versions';
 
@@ -19,6 +20,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const importer = createImportService(ctx);
   const exporter = createExportService(ctx);
   const backups = createBackupsService(ctx);
+  const librarySearch = createLibrarySearchService(ctx);
   const suggest = createSuggestService(ctx);
   const versions = createVersionsService(ctx);
   return {
@@ -52,6 +54,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'export.article': exporter.exportArticle,
     'export.library': exporter.exportLibrary,
     'export.restore': exporter.restore,
+    'claims.search': librarySearch.search,
+    'claims.similar': librarySearch.similar,
+    'claimants.list': librarySearch.claimantsList,
+    'claimants.get': librarySearch.claimantsGet,
+    'claimants.merge': librarySearch.merge,
+    'claimants.unmerge': librarySearch.unmerge,
     'suggest.claims': suggest.claims,
     'suggest.claimant': suggest.claimant,
     'suggest.dismiss': suggest.dismiss,

@@ -8,6 +8,9 @@ import { ExportDialog } from '../panels/ExportDialog';
 import { HelpDialog } from '../panels/HelpDialog';
 import { PreferencesDialog } from '../panels/PreferencesDialog';
 import { VersionsDialog } from '../panels/VersionsDialog';
+import { CheckedBefore } from '../library/CheckedBefore';
+import { ClaimantPage } from '../library/ClaimantPage';
+import { ClaimsView } from '../library/ClaimsView';
 import { LinkedVersions } from '../versions/LinkedVersions';
 import { IS_MAC } from '../shortcuts';
 import type { Library } from './use-library';
@@ -20,6 +23,8 @@ export type Overlay =
   | { kind: 'help' }
   | { kind: 'export' }
   | { kind: 'versions' }
+  | { kind: 'claims' }
+  | { kind: 'claimant'; name: string }
   | null;
 
 interface Props {
@@ -40,9 +45,11 @@ interface Props {
   report(error: unknown): void;
   /** A version was restored: how to undo it. */
   onRestored(articleId: string, undo: () => Promise<string>): void;
+  /** Open an article and select one of its claims (from the library-wide views). */
+  onOpenClaim(articleId: string, claimId: string): void;
 }
 
-export function Overlays({ overlay, client, library, editing, claimants, claimantNote, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report, onRestored }: Props) {
+export function Overlays({ overlay, client, library, editing, claimants, claimantNote, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report, onRestored, onOpenClaim }: Props) {
   const close = () => open(null);
   const article = library.article;
   switch (overlay?.kind) {
@@ -57,8 +64,33 @@ export function Overlays({ overlay, client, library, editing, claimants, claiman
           onDelete={() => onDelete(editing.id)}
           onClose={close}
           onOpenPreferences={() => open({ kind: 'prefs' })}
-        />
+        >
+          <CheckedBefore client={client} claim={editing} onCopyEvidence={(items) => onPatch(editing.id, { evidence: [...editing.evidence, ...items] })} />
+        </ClaimEditor>
       ) : null;
+    case 'claims':
+      return (
+        <ClaimsView
+          client={client}
+          articles={library.articles}
+          onOpenClaim={onOpenClaim}
+          onOpenClaimant={(name) => open({ kind: 'claimant', name })}
+          onClose={close}
+          notify={notify}
+        />
+      );
+    case 'claimant':
+      return (
+        <ClaimantPage
+          key={overlay.name}
+          client={client}
+          name={overlay.name}
+          onOpenClaim={onOpenClaim}
+          onOpenClaimant={(name) => open({ kind: 'claimant', name })}
+          onClose={close}
+          notify={notify}
+        />
+      );
     case 'prefs':
       return <PreferencesDialog prefs={library.prefs} onSave={library.savePrefs} onClose={close} />;
     case 'details':

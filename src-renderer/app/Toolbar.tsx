@@ -33,6 +33,9 @@ export function Toolbar({ hasArticle, canUndo, canRedo, save, run, open, suggest
         Suggestions
       </button>
       <span className="fm-toolbar-gap" />
+      <button type="button" onClick={() => open({ kind: 'claims' })} title="Every claim in the library">
+        All claims
+      </button>
       <button type="button" onClick={() => open({ kind: 'export' })} disabled={!hasArticle}>
         Export…
       </button>

@@ -21,6 +21,8 @@ interface Props {
   onDelete(): void;
   onClose(): void;
   onOpenPreferences(): void;
+  /** Shown after the evidence (the library's "Checked before" matches). */
+  children?: React.ReactNode;
 }
 
 function formatTime(iso: string): string {
@@ -28,7 +30,7 @@ function formatTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
 
-export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onOpenPreferences }: Props) {
+export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onOpenPreferences, children }: Props) {
   const listId = useId();
   const claimant = useDraft(claim.claimant, (next) => onPatch({ claimant: next.trim() }));
   const note = useDraft(claim.note, (next) => onPatch({ note: next }));
@@ -113,6 +115,7 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
         </ul>
         <AddEvidence draft={newEvidence} onDraft={setNewEvidence} onAdd={addTyped} error={evidenceError} />
       </section>
+      {children}
 
       <section aria-label="Review record" className="fm-editor-section">
         <h3 className="fm-section-title">Review record</h3>
