@@ -1,8 +1,8 @@
-/** A text field's local draft for fields that save themselves: follows the stored value until edited, commits on blur. */
+/** A text field's local draft that follows the stored value until edited, and commits when asked (on blur, Enter, Done). */
 import { useEffect, useRef, useState } from 'react';
 
-/** A text field's local draft: follows the stored value until edited, commits when asked. */
-export function useDraft(value: string, commit: (next: string) => void) {
+export /** A text field's local draft: follows the stored value until edited, commits when asked. */
+function useDraft(value: string, commit: (next: string) => void) {
   const [draft, setDraft] = useState(value);
   const dirty = useRef(false);
   useEffect(() => {
@@ -27,3 +27,4 @@ export function useDraft(value: string, commit: (next: string) => void) {
     },
   };
 }
+

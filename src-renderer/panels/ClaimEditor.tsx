@@ -1,6 +1,7 @@
 /**
  * The claim editor: status, claimant (with suggestions), evidence, note, reviewer, times and the
  * status history. Each field saves itself when it changes (text fields when they lose focus).
+ * Evidence typed but not added is never lost: Done adds it (or says why it cannot), and Esc asks.
  */
 import { useId } from 'react';
 import type { ClaimRecord, EvidenceItem } from '../../src-shared/model';
@@ -35,15 +36,35 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
   const noteHintId = useId();
   const claimant = useDraft(claim.claimant, (next) => onPatch({ claimant: next.trim() }));
   const note = useDraft(claim.note, (next) => onPatch({ note: next }));
+  const [newEvidence, setNewEvidence] = useState<NewEvidence>(NO_NEW_EVIDENCE);
+  const [evidenceError, setEvidenceError] = useState<string | null>(null);
+  /** Esc was pressed with evidence typed: the editor asks what to do with it. */
+  const [asking, setAsking] = useState(false);
+  const setEvidence = (evidence: EvidenceItem[]) => onPatch({ evidence });
   const close = () => {
     claimant.flush();
     note.flush();
     onClose();
   };
-  const setEvidence = (evidence: EvidenceItem[]) => onPatch({ evidence });
+  /** Add the typed evidence; false (with the reason shown) when it cannot be added. */
+  const addTyped = (): boolean => {
+    const item = typedEvidence(newEvidence);
+    if (typeof item === 'string') {
+      setEvidenceError(item);
+      return false;
+    }
+    setEvidence([...claim.evidence, item]);
+    setNewEvidence(NO_NEW_EVIDENCE);
+    setEvidenceError(null);
+    return true;
+  };
+  const done = () => {
+    if (!hasTyped(newEvidence) || addTyped()) close();
+  };
+  const escape = () => (hasTyped(newEvidence) ? setAsking(true) : close());
 
   return (
-    <Dialog title="Edit claim" onClose={close} className="fm-editor">
+    <Dialog title="Edit claim" onClose={asking ? () => setAsking(false) : escape} className="fm-editor">
       <blockquote className="fm-editor-quote">{snippet(claim.target.quote.exact, 400)}</blockquote>
       <div className="fm-editor-grid">
         <label className="fm-field">
@@ -98,7 +119,7 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
             />
           ))}
         </ul>
-        <AddEvidence onAdd={(item) => setEvidence([...claim.evidence, item])} />
+        <AddEvidence draft={newEvidence} onDraft={setNewEvidence} onAdd={addTyped} error={evidenceError} />
       </section>
       {children}
 
@@ -131,11 +152,25 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
           ))}
         </ol>
       </section>
+      {asking ? (
+        <div role="alertdialog" aria-label="Evidence not added" className="fm-message fm-ask">
+          <p>The evidence you typed has not been added.</p>
+          <button type="button" className="fm-button fm-primary" data-autofocus onClick={() => addTyped() && close()}>
+            Add it and close
+          </button>{' '}
+          <button type="button" className="fm-button" onClick={close}>
+            Discard it and close
+          </button>{' '}
+          <button type="button" className="fm-button" onClick={() => setAsking(false)}>
+            Keep editing
+          </button>
+        </div>
+      ) : null}
       <div className="fm-dialog-actions">
         <button type="button" className="fm-button fm-danger" onClick={onDelete}>
           Delete claim
         </button>
-        <button type="button" className="fm-button" onClick={close}>
+        <button type="button" className="fm-button" onClick={done}>
           Done
         </button>
       </div>
