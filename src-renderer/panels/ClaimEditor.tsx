@@ -3,15 +3,15 @@
  * status history. Each field saves itself when it changes (text fields when they lose focus).
  * Evidence typed but not added is never lost: Done adds it (or says why it cannot), and Esc asks.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import type { ClaimPatch } from '../../src-shared/claims';
 import type { ClaimRecord, EvidenceItem } from '../../src-shared/model';
 import { STATUSES, statusInfo } from '../../src-shared/statuses';
 import { Dialog } from '../components/Dialog';
-import type { ClaimPatch } from '../../src-shared/claims';
-import { snippet } from '../desk/claim-list';
 import { useDraft } from '../components/use-draft';
+import { snippet } from '../desk/claim-list';
 import { ClaimPublicationFields } from './ClaimPublicationFields';
-import { AddEvidence, EvidenceRow } from './EvidenceEditor';
+import { AddEvidence, EvidenceRow, hasTyped, NO_NEW_EVIDENCE, typedEvidence, type NewEvidence } from './EvidenceFields';
 
 interface Props {
   claim: ClaimRecord;
@@ -33,7 +33,6 @@ function formatTime(iso: string): string {
 
 export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onOpenPreferences, children }: Props) {
   const listId = useId();
-  const noteHintId = useId();
   const claimant = useDraft(claim.claimant, (next) => onPatch({ claimant: next.trim() }));
   const note = useDraft(claim.note, (next) => onPatch({ note: next }));
   const [newEvidence, setNewEvidence] = useState<NewEvidence>(NO_NEW_EVIDENCE);
@@ -98,13 +97,10 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
       </div>
       <label className="fm-field">
         <span>Note</span>
-        <textarea rows={3} {...note} aria-describedby={noteHintId} />
+        <textarea rows={3} {...note} />
       </label>
-      <p id={noteHintId} className="fm-hint">
-        The note is internal: reports leave it out unless you include notes when exporting.
-      </p>
-      <ClaimPublicationFields claim={claim} onPatch={onPatch} />
 
+      <ClaimPublicationFields claim={claim} onPatch={onPatch} />
       <section aria-label="Evidence" className="fm-editor-section">
         <h3 className="fm-section-title">Evidence ({claim.evidence.length})</h3>
         {claim.evidence.length === 0 ? <p className="fm-hint">No evidence yet.</p> : null}

@@ -100,7 +100,7 @@ export function hasTyped(draft: NewEvidence): boolean {
 /** The evidence item typed, or the one-line reason it cannot be added. */
 export function typedEvidence(draft: NewEvidence): EvidenceItem | string {
   if (!safeExternalUrl(draft.url)) return 'Enter a full http:// or https:// address.';
-  return { id: crypto.randomUUID(), url: draft.url.trim(), title: draft.title.trim(), stance: draft.stance, note: draft.note };
+  return { id: crypto.randomUUID(), url: draft.url.trim(), title: draft.title.trim(), date: '', citation: '', stance: draft.stance, note: draft.note };
 }
 
 /** The form that adds an evidence item (its draft is the editor's). */
