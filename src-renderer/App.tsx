@@ -21,6 +21,9 @@ import { ClaimsPanel } from './panels/ClaimsPanel';
 import { ImportControls } from './panels/ImportControls';
 import { LibraryPanel } from './panels/LibraryPanel';
 import { IS_MAC } from './shortcuts';
+import { ChangesPanel } from './versions/ChangesPanel';
+import { describeCarried, NewVersionButton } from './versions/NewVersionButton';
+import { useVersionChanges } from './versions/use-version-changes';
 
 export function App({ client }: { client: FactmarkClient }) {
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -54,6 +57,8 @@ export function App({ client }: { client: FactmarkClient }) {
   const articleClaimants = useMemo(() => claimantsOf(state.claims), [state.claims]);
   const suggestions = useMemo(() => mergeSuggestions(articleClaimants, libraryClaimants), [articleClaimants, libraryClaimants]);
   const orphans = useOrphans(article, state.claims);
+  const versionChanges = useVersionChanges(client, article, report);
+  const [changeMarks, setChangeMarks] = useState(true);
 
   const claimSelection = useCallback(
     (given?: ClaimTarget | null) => {
@@ -107,7 +112,38 @@ export function App({ client }: { client: FactmarkClient }) {
           <>
             <h2 className="fm-article-title">{article.title}</h2>
             <p className="fm-article-meta">{[article.byline, article.publisher, article.publishedAt].filter(Boolean).join(' · ')}</p>
+            <div className="fm-version-bar">
+              <NewVersionButton
+                client={client}
+                article={article}
+                onError={report}
+                onImported={(result) => {
+                  library.onImported(result.article.id, result.duplicate);
+                  setNotice(describeCarried(result));
+                }}
+              />
+            </div>
+            {versionChanges ? (
+              <ChangesPanel
+                client={client}
+                articleId={article.id}
+                claims={state.claims}
+                changes={versionChanges}
+                marksShown={changeMarks}
+                onToggleMarks={setChangeMarks}
+                selectedTarget={() => viewHandle.current?.selectedTarget() ?? null}
+                onSelect={select}
+                onDelete={deleteClaim}
+                onChanged={(text) => {
+                  setNotice(text);
+                  void library.openArticle(article.id).catch(report);
+                }}
+                notify={setNotice}
+                report={report}
+              />
+            ) : null}
             <ArticleView
+              textChanges={versionChanges && changeMarks ? versionChanges.changes : undefined}
               key={`${article.id}:${article.textHash}`}
               article={article}
               claims={state.claims}

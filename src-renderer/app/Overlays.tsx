@@ -8,6 +8,7 @@ import { ExportDialog } from '../panels/ExportDialog';
 import { HelpDialog } from '../panels/HelpDialog';
 import { PreferencesDialog } from '../panels/PreferencesDialog';
 import { VersionsDialog } from '../panels/VersionsDialog';
+import { LinkedVersions } from '../versions/LinkedVersions';
 import { IS_MAC } from '../shortcuts';
 import type { Library } from './use-library';
 
@@ -56,7 +57,11 @@ export function Overlays({ overlay, client, library, editing, claimants, filtere
     case 'prefs':
       return <PreferencesDialog prefs={library.prefs} onSave={library.savePrefs} onClose={close} />;
     case 'details':
-      return article ? <ArticleDetailsDialog article={article} onSave={library.saveDetails} onClose={close} /> : null;
+      return article ? (
+        <ArticleDetailsDialog article={article} onSave={library.saveDetails} onClose={close}>
+          <LinkedVersions client={client} articleId={article.id} onOpen={(id) => void library.openArticle(id).then(close, report)} />
+        </ArticleDetailsDialog>
+      ) : null;
     case 'help':
       return <HelpDialog isMac={IS_MAC} onClose={close} />;
     case 'versions':

@@ -19,6 +19,7 @@ import { changeHighlights, claimRange, claimsAt, highlightsPlugin, selectedHighl
 import { claimChanges } from './claim-changes';
 import { openingClaims } from './opening';
 import { readOnlyPlugin } from './read-only';
+import { showTextChanges, textChangesPlugin, type TextChange } from './text-changes';
 
 export { claimsAt } from './highlights';
 
@@ -44,6 +45,8 @@ interface Props {
   onEditClaim(id: string): void;
   onDeleteClaim(id: string): void;
   handleRef?: (handle: ArticleViewHandle | null) => void;
+  /** Text changes from the previous version to mark in the article (see text-changes.ts). */
+  textChanges?: readonly TextChange[];
 }
 
 /** More changes than this at once are applied with one `set` rather than one upsert each. */
@@ -127,7 +130,7 @@ export function ArticleView(props: Props) {
   useLayoutEffect(() => {
     const doc = chunkedDoc(article.doc);
     const projection = projectionOf(doc);
-    const initial = EditorState.create({ doc, plugins: [highlightsPlugin(), readOnlyPlugin()] });
+    const initial = EditorState.create({ doc, plugins: [highlightsPlugin(), readOnlyPlugin(), textChangesPlugin()] });
     const all = latest.current.claims;
     const first = openingClaims(all, projection);
     const state = withHighlights(initial, { set: first });
@@ -215,6 +218,13 @@ export function ArticleView(props: Props) {
       view.current = null;
     };
   }, []);
+
+  // The previous version's text changes, when given: marked in the text (decorations only).
+  const { textChanges } = props;
+  useLayoutEffect(() => {
+    const v = view.current;
+    if (v) v.dispatch(showTextChanges(v.state, textChanges ?? []));
+  }, [textChanges]);
 
   // Follow the claims and the selection in one transaction: only what changed is re-anchored and redrawn.
   useLayoutEffect(() => {

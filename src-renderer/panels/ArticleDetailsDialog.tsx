@@ -1,4 +1,5 @@
 /** The article details form: title, byline, publisher, URL, published date and language (library.updateMeta). */
+import type { ReactNode } from 'react';
 import type { ArticleMetaFields, ArticleRecord } from '../../src-shared/model';
 import { Dialog } from '../components/Dialog';
 import { FormFooter } from '../components/FormFooter';
@@ -6,6 +7,8 @@ import { useDraftForm } from '../components/use-draft-form';
 
 interface Props {
   article: ArticleRecord;
+  /** Shown below the form (the article's linked versions). */
+  children?: ReactNode;
   onSave(meta: ArticleMetaFields): Promise<void>;
   onClose(): void;
 }
@@ -19,7 +22,7 @@ const FIELDS: readonly { key: keyof ArticleMetaFields; label: string; type?: str
   { key: 'language', label: 'Language', placeholder: 'en' },
 ];
 
-export function ArticleDetailsDialog({ article, onSave, onClose }: Props) {
+export function ArticleDetailsDialog({ article, onSave, onClose, children }: Props) {
   const { draft, setDraft, error, submit } = useDraftForm<ArticleMetaFields>(
     {
       title: article.title,
@@ -50,6 +53,7 @@ export function ArticleDetailsDialog({ article, onSave, onClose }: Props) {
         ))}
         <FormFooter error={error} submitLabel="Save details" onCancel={onClose} />
       </form>
+      {children}
     </Dialog>
   );
 }
