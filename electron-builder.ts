@@ -11,7 +11,7 @@ const config = {
   productName: 'Factmark',
   copyright: 'Factmark',
   directories: { output: 'dist', buildResources: 'resources/icons' },
-  files: ['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**', 'resources/samples/**', 'resources/icons/icon.png'],
+  files: ['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**', 'resources/samples/**', 'resources/models/**', 'resources/icons/icon.png'],
   asar: true,
   // No native modules: nothing to rebuild against Electron's Node.
   npmRebuild: false,

@@ -13,6 +13,7 @@ import { MessageLines, Toolbar } from './app/Toolbar';
 import { useKeyboard } from './app/use-keyboard';
 import { useLibrary } from './app/use-library';
 import { useMessages } from './app/use-messages';
+import { useRestoreUndo } from './app/use-restore-undo';
 import { claimantsOf, filterClaims, isFiltering, mergeSuggestions } from './desk/claim-list';
 import { useOrphans } from './desk/orphans';
 import { useDesk } from './desk/use-desk';
@@ -21,6 +22,9 @@ import { ClaimsPanel } from './panels/ClaimsPanel';
 import { ImportControls } from './panels/ImportControls';
 import { LibraryPanel } from './panels/LibraryPanel';
 import { IS_MAC } from './shortcuts';
+import { ClaimsSidebar } from './suggest/ClaimsSidebar';
+import { SuggestionsPanel } from './suggest/SuggestionsPanel';
+import { useClaimSuggestions, type SideTab } from './suggest/use-claim-suggestions';
 import { ChangesPanel } from './versions/ChangesPanel';
 import { describeCarried, NewVersionButton } from './versions/NewVersionButton';
 import { useVersionChanges } from './versions/use-version-changes';
@@ -34,6 +38,7 @@ export function App({ client }: { client: FactmarkClient }) {
   const { report, setMessage, setNotice } = messages;
   const library = useLibrary(client, dispatch, messages, () => setOverlay(null));
   const { article, prefs } = library;
+  const restoreUndo = useRestoreUndo(library, setNotice, report);
   useEffect(() => setReviewer(prefs.reviewer), [prefs.reviewer]);
   const [libraryClaimants, setLibraryClaimants] = useState<string[]>([]);
   const viewHandle = useRef<ArticleViewHandle | null>(null);
@@ -57,6 +62,7 @@ export function App({ client }: { client: FactmarkClient }) {
   const articleClaimants = useMemo(() => claimantsOf(state.claims), [state.claims]);
   const suggestions = useMemo(() => mergeSuggestions(articleClaimants, libraryClaimants), [articleClaimants, libraryClaimants]);
   const orphans = useOrphans(article, state.claims);
+  const suggest = useClaimSuggestions({ client, article, desk, report });
   const versionChanges = useVersionChanges(client, article, report);
   const [changeMarks, setChangeMarks] = useState(true);
 
@@ -65,11 +71,13 @@ export function App({ client }: { client: FactmarkClient }) {
       if (!state.articleId) return;
       const target = given ?? viewHandle.current?.selectedTarget();
       if (!target) return setNotice('Select some text in the article first.');
-      dispatch({ type: 'create', claim: newClaim({ id: crypto.randomUUID(), articleId: state.articleId, target, stamp: desk.stamp() }) });
+      const claim = newClaim({ id: crypto.randomUUID(), articleId: state.articleId, target, stamp: desk.stamp() });
+      dispatch({ type: 'create', claim });
+      suggest.suggestClaimant(claim.id, target);
       setMessage(null);
       viewHandle.current?.clearSelection();
     },
-    [desk, dispatch, setMessage, setNotice, state.articleId],
+    [desk, dispatch, setMessage, setNotice, state.articleId, suggest.suggestClaimant],
   );
 
   const deleteClaim = useCallback(
@@ -81,7 +89,15 @@ export function App({ client }: { client: FactmarkClient }) {
     [dispatch, setNotice],
   );
 
-  const ctx: CommandContext = { desk, claimSelection, deleteClaim, openOverlay: setOverlay, focusFilter: () => filterInput.current?.focus() };
+  const ctx: CommandContext = {
+    desk,
+    claimSelection,
+    deleteClaim,
+    openOverlay: setOverlay,
+    focusFilter: () => filterInput.current?.focus(),
+    toggleSuggestions: () => suggest.setUnderline((on) => !on),
+    undoRestore: restoreUndo.undo,
+  };
   const run = (command: AppCommand) => runCommand(command, ctx);
   useKeyboard(client, ctx, () => viewHandle.current?.selectedTarget() != null);
 
@@ -95,7 +111,7 @@ export function App({ client }: { client: FactmarkClient }) {
 
   return (
     <div className="fm-app">
-      <Toolbar hasArticle={article !== null} canUndo={state.history.done.length > 0} canRedo={state.history.undone.length > 0} save={state.save} run={run} open={setOverlay} />
+      <Toolbar hasArticle={article !== null} canUndo={state.history.done.length > 0 || restoreUndo.available} canRedo={state.history.undone.length > 0} save={state.save} run={run} open={setOverlay} suggestionsOn={suggest.underline} />
       <MessageLines
         message={messages.message}
         notice={messages.notice}
@@ -154,6 +170,7 @@ export function App({ client }: { client: FactmarkClient }) {
               onEditClaim={editClaim}
               onDeleteClaim={deleteClaim}
               handleRef={(h) => (viewHandle.current = h)}
+              suggestions={suggest.underlined}
             />
           </>
         ) : (
@@ -161,19 +178,36 @@ export function App({ client }: { client: FactmarkClient }) {
         )}
       </main>
       {article ? (
-        <ClaimsPanel
-          claims={state.claims}
-          loading={state.loading}
-          visible={visible}
-          orphans={orphans}
-          claimants={articleClaimants}
-          filter={state.filter}
-          onFilter={(filter) => dispatch({ type: 'filter', filter })}
-          selectedId={state.selectedId}
-          onSelect={select}
-          onOpen={editClaim}
-          onStep={(by) => dispatch({ type: 'step', by })}
-          filterRef={filterInput}
+        <ClaimsSidebar
+          tab={suggest.tab}
+          onTab={(tab: SideTab) => suggest.setTab(tab)}
+          suggestionCount={suggest.suggestions.loading || suggest.suggestions.note || (!suggest.underline && suggest.tab === 'claims') ? null : suggest.suggestions.items.length}
+          claims={
+            <ClaimsPanel
+              claims={state.claims}
+              loading={state.loading}
+              visible={visible}
+              orphans={orphans}
+              claimants={articleClaimants}
+              filter={state.filter}
+              onFilter={(filter) => dispatch({ type: 'filter', filter })}
+              selectedId={state.selectedId}
+              onSelect={select}
+              onOpen={editClaim}
+              onStep={(by) => dispatch({ type: 'step', by })}
+              filterRef={filterInput}
+            />
+          }
+          suggestions={
+            <SuggestionsPanel
+              state={suggest.suggestions}
+              onAccept={(s) => {
+                suggest.accept(s);
+                setNotice(s.claimant ? `Claim created; claimant “${s.claimant}” suggested.` : 'Claim created.');
+              }}
+              onShow={(s) => document.querySelector(`[data-suggestion-start="${s.start}"]`)?.scrollIntoView({ block: 'center' })}
+            />
+          }
         />
       ) : null}
       <Overlays
@@ -182,6 +216,7 @@ export function App({ client }: { client: FactmarkClient }) {
         library={library}
         editing={overlay?.kind === 'editor' ? state.claims.find((c) => c.id === overlay.claimId) ?? null : null}
         claimants={suggestions}
+        claimantNote={suggest.hintFor}
         filteredClaimIds={filteredClaimIds}
         totalClaims={state.claims.length}
         onPatch={(claimId, patch) => dispatch({ type: 'update', claimId, patch, stamp: desk.stamp() })}
@@ -189,6 +224,8 @@ export function App({ client }: { client: FactmarkClient }) {
         open={setOverlay}
         notify={setNotice}
         report={report}
+        onOpenClaim={(articleId, claimId) => void library.openArticle(articleId).then(() => select(claimId))}
+        onRestored={restoreUndo.arm}
       />
     </div>
   );

@@ -31,7 +31,9 @@ export type ShortcutCommand =
   /** Show the shortcut list. */
   | 'help'
   /** Clear the claim selection. */
-  | 'deselect';
+  | 'deselect'
+  /** Show or hide the claim suggestions underlined in the article. */
+  | 'toggle-suggestions';
 
 /** When a shortcut applies. */
 export type ShortcutScope = 'anywhere' | 'text-selected' | 'claim-selected';
@@ -58,6 +60,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'undo', keys: ['Mod-z'], description: 'Undo', scope: 'anywhere' },
   { command: 'redo', keys: ['Mod-Shift-z', 'Mod-y'], description: 'Redo', scope: 'anywhere' },
   { command: 'focus-filter', keys: ['/'], description: 'Filter the claims list', scope: 'anywhere' },
+  { command: 'toggle-suggestions', keys: ['s'], description: 'Show or hide claim suggestions in the article', scope: 'anywhere' },
   { command: 'deselect', keys: ['Escape'], description: 'Close a dialog or menu; clear the claim selection', scope: 'anywhere' },
   { command: 'help', keys: ['?'], description: 'Show these shortcuts', scope: 'anywhere' },
 ];

@@ -15,6 +15,9 @@ import {
   Status,
   Timestamp,
 } from './model';
+import { libraryOperations } from './contract-library';
+import { backupOperations } from './contract-backups';
+import { suggestContract } from './contract-suggest';
 import { CarryCounts, versionsContract } from './contract-versions';
 
 /** A range to claim: text offsets, or the Nth occurrence (1-based) of a quote. */
@@ -66,15 +69,6 @@ export const ExportedFile = z.union([
 
 /** Largest export file accepted back by export.restore (characters). */
 export const MAX_RESTORE_CHARS = 40 * 1024 * 1024;
-
-/** One stored version of an article (see backups.list). */
-export const BackupInfo = z.object({
-  id: Id,
-  takenAt: Timestamp,
-  /** Claims in that version; null when the backup is unreadable. */
-  claimCount: z.number().int().min(0).nullable(),
-  title: z.string().nullable(),
-});
 
 /** Something the store did on its own (recovered a file, opened one read-only) that the user should know. */
 export const StoreNotice = z.object({ message: z.string(), at: Timestamp });
@@ -138,7 +132,7 @@ export const contract = {
   'import.file': op(
     z.object({ fileName: z.string().min(1).max(1_000), dataBase64: z.string().max(40 * 1024 * 1024), ...NewVersionOf }).strict(),
     ImportResult,
-    'Import a file (.txt, .md, .html, .htm, .docx; bytes base64-encoded) as a new article, or find it already imported.',
+    'Import a file (.txt, .md, .html, .htm, .docx, .pdf; bytes base64-encoded) as a new article, or find it already imported.',
   ),
   'import.url': op(
     z.object({ url: z.string().trim().min(1).max(4_000), ...NewVersionOf }).strict(),
@@ -153,12 +147,7 @@ export const contract = {
     ImportResult,
     'Import pasted content (rich HTML, sanitised, or plain text) as a new article.',
   ),
-  'backups.list': op(z.object({ articleId: Id }).strict(), z.array(BackupInfo), 'The stored versions of an article, newest first.'),
-  'backups.restore': op(
-    z.object({ articleId: Id, backupId: Id }).strict(),
-    z.object({ article: Article, claimCount: z.number().int().min(0), replacedBackupId: Id.nullable() }),
-    'Bring back a stored version; the version it replaces is backed up first (replacedBackupId), so it can be undone.',
-  ),
+  ...backupOperations,
   'store.notices': op(z.object({}).strict(), z.array(StoreNotice), 'What the store repaired or refused since it was opened.'),
   'prefs.get': op(z.object({}).strict(), Preferences, 'The user’s preferences.'),
   'prefs.set': op(Preferences.partial().strict(), Preferences, 'Change preferences.'),
@@ -169,9 +158,9 @@ export const contract = {
     'Export one article with its claims (only claimIds, in document order, when given).',
   ),
   'export.library': op(
-    z.object({ format: ExportFormat, articleIds: z.array(Id).min(1).max(100_000).optional() }).strict(),
+    z.object({ format: ExportFormat, articleIds: z.array(Id).min(1).max(100_000).optional(), claimIds: z.array(Id).max(1_000_000).optional() }).strict(),
     ExportedFile,
-    'Export every article (or articleIds) into one file; csv, json, w3c and claimreview only.',
+    'Export every article (or articleIds) into one file, with only claimIds when given (the claims a library-wide search shows); csv, json, w3c and claimreview only.',
   ),
   'export.restore': op(
     z
@@ -184,6 +173,8 @@ export const contract = {
     z.object({ articles: z.array(ArticleSummary) }),
     'Restore a Factmark JSON export, or a W3C export with its article(s), exactly (ids, times, history).',
   ),
+  ...libraryOperations,
+  ...suggestContract,
   ...versionsContract,
 } as const;
 

@@ -97,6 +97,9 @@ export const ArticleMeta = z.object({
   language: z.string().max(35),
 });
 
+/** Where a page of a paginated source (a PDF) begins in the article's text: its label ("12", "iv") and text offset. */
+export const PageStart = z.object({ label: z.string().min(1).max(40), start: z.number().int().min(0) });
+
 export const Article = ArticleMeta.extend({
   id: Id,
   importedAt: Timestamp,
@@ -106,6 +109,8 @@ export const Article = ArticleMeta.extend({
   textHash: z.string(),
   /** The article this one is a newer version of (same source URL, changed text). */
   previousVersionId: Id.optional(),
+  /** Page starts in text order, for articles imported from a PDF (so a claim's page can be shown: "p. 12"). */
+  pages: z.array(PageStart).max(100_000).optional(),
 });
 
 /** One row of the library list. */
@@ -130,6 +135,18 @@ export type CarriedStateId = z.infer<typeof CarriedState>;
 export type ArticleMetaFields = z.infer<typeof ArticleMeta>;
 export type ArticleRecord = z.infer<typeof Article>;
 export type ArticleSummaryRow = z.infer<typeof ArticleSummary>;
+export type PageStartEntry = z.infer<typeof PageStart>;
+
+/** The label of the page a text offset lies on ("12"), or undefined for an article without pages. */
+export function pageAtOffset(pages: readonly PageStartEntry[] | undefined, offset: number): string | undefined {
+  if (!pages?.length) return undefined;
+  let found = pages[0].label;
+  for (const p of pages) {
+    if (p.start > offset) break;
+    found = p.label;
+  }
+  return found;
+}
 
 /** Claims sorted in document order (by start, then longer first so outer claims precede inner ones). */
 export function inDocumentOrder<T extends { target: ClaimTarget }>(claims: readonly T[]): T[] {

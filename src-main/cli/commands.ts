@@ -5,5 +5,7 @@ import type { Command } from './command';
 import { exportCommand, restoreExportCommand } from './export-commands';
 import { importCommand } from './import-commands';
 import { deleteCommand, listCommand, showCommand } from './library-commands';
+import { LIBRARY_SEARCH_COMMANDS } from './library-search-commands';
+import { suggestCommand } from './suggest-commands';
 
-export const COMMANDS: Command[] = [listCommand, importCommand, showCommand, deleteCommand, claimAddCommand, claimListCommand, backupsCommand, restoreCommand, exportCommand, restoreExportCommand];
+export const COMMANDS: Command[] = [listCommand, importCommand, showCommand, deleteCommand, claimAddCommand, claimListCommand, backupsCommand, restoreCommand, exportCommand, restoreExportCommand, suggestCommand, ...LIBRARY_SEARCH_COMMANDS];

@@ -1,4 +1,4 @@
-/** The CLI import command: `import <file>` (.txt, .md, .html, .htm, .docx, or a Factmark .json export) or `import --url URL`, optionally `--new-version-of ARTICLE`. */
+/** The CLI import command: `import <file>` (.txt, .md, .html, .htm, .docx, .pdf, or a Factmark .json export) or `import --url URL`, optionally `--new-version-of ARTICLE`. */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { FactmarkError, type ResponseOf } from '../../src-shared/contract';
@@ -52,7 +52,7 @@ async function runImport(ctx: CommandContext): Promise<ResponseOf<'import.file'>
 export const importCommand: Command = {
   words: ['import'],
   usage: 'import <file> | import --url URL [--new-version-of ARTICLE]',
-  summary: 'Import an article from a .txt, .md, .html, .htm or .docx file or a web address, or restore a Factmark JSON export; --new-version-of carries an article’s claims to this newer version',
+  summary: 'Import an article from a .txt, .md, .html, .htm, .docx or .pdf file or a web address, or restore a Factmark JSON export; --new-version-of carries an article’s claims to this newer version',
   writes: true,
   options: { url: { type: 'string' }, 'new-version-of': { type: 'string' } },
   run: runImport,

@@ -63,6 +63,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     // Read-only commands take no lock, so they work while the app has the library open; a first run writes (it seeds the sample).
     const access = command.writes || !existsSync(join(dataDir, 'index.json')) ? 'write' : 'read';
     const factmark = await openFactmark({ dataDir, resourcesDir: resourcesDir(), access });
+    let succeeded = false;
     try {
       const result = await command.run({
         factmark,
@@ -76,8 +77,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         },
       });
       if (json) io.out(terminalSafeJson(JSON.stringify(result, null, 2)));
+      succeeded = true;
     } finally {
-      await factmark.close();
+      // A failed command leaves the folder as it was: not even the search index is written.
+      await factmark.close({ persistIndex: succeeded });
       for (const notice of factmark.ctx.store.notices()) io.err(`factmark: notice: ${forTerminal(notice.message)}`);
     }
     return 0;

@@ -1,8 +1,8 @@
 /** The application menu: File (import, export), Edit, View, Help; commands go to the renderer. DevTools only in development. */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../src-shared/menu-commands';
 
-/** What the menu asks of the page (src-renderer/api reads them as MenuCommand). */
-export type MenuCommand = 'import' | 'export' | 'undo' | 'redo' | 'shortcuts';
+export type { MenuCommand };
 
 export interface MenuOptions {
   platform: NodeJS.Platform;

@@ -7,6 +7,7 @@ import { createContext, type ServiceContext } from './context';
 import { Dispatcher } from './dispatch';
 import { createHandlers } from './handlers';
 import { seedSamples } from './sample';
+import { persistLibraryIndex } from '../search/library-index';
 
 export interface Factmark {
   ctx: ServiceContext;
@@ -15,8 +16,8 @@ export interface Factmark {
   seeded: string[];
   /** Wait for every pending write to reach the disk. */
   flush(): Promise<void>;
-  /** Flush, then give up the data folder's write lock. */
-  close(): Promise<void>;
+  /** Flush, write back the claim index if it changed (unless persistIndex is false), then give up the data folder's write lock. */
+  close(options?: { persistIndex?: boolean }): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -48,7 +49,13 @@ export async function openFactmark(options: OpenOptions): Promise<Factmark> {
     await ctx.store.open(); // recovers damaged files, reconciles index.json
     const seeded = isNew && access === 'write' && options.seed !== false ? await seedSamples(dispatcher, join(options.resourcesDir, 'samples')) : [];
     const flush = () => ctx.store.flush();
-    return { ctx, dispatcher, seeded, flush, close: () => ctx.store.close().finally(() => lock?.release()) };
+    // The claim index is written back (when it changed) before the store closes and the lock is given up.
+    const close = (closeOptions: { persistIndex?: boolean } = {}) =>
+      flush()
+        .then(() => (closeOptions.persistIndex === false ? undefined : persistLibraryIndex(ctx)))
+        .then(() => ctx.store.close())
+        .finally(() => lock?.release());
+    return { ctx, dispatcher, seeded, flush, close };
   } catch (error) {
     lock?.release();
     throw error;

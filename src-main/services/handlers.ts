@@ -7,6 +7,8 @@ import type { ServiceContext } from './context';
 import { createLibraryService } from './library';
 import { createImportService } from './import';
 import { createPrefsService } from './prefs';
+import { createLibrarySearchService } from './library-search';
+import { createSuggestService } from './suggest/service';
 import { createVersionsService } from './versions';
 
 export type Handlers = { [N in OperationName]: (req: ParsedRequestOf<N>) => Promise<ResponseOf<N>> };
@@ -18,6 +20,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const importer = createImportService(ctx);
   const exporter = createExportService(ctx);
   const backups = createBackupsService(ctx);
+  const librarySearch = createLibrarySearchService(ctx);
+  const suggest = createSuggestService(ctx);
   const versions = createVersionsService(ctx);
   return {
     'library.list': library.list,
@@ -25,7 +29,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'library.create': library.create,
     'library.rename': library.rename,
     'library.updateMeta': library.updateMeta,
-    'library.delete': library.remove,
+    'library.delete': async (req) => {
+      const deleted = await library.remove(req);
+      await suggest.dismissals.forget(req.articleId);
+      return deleted;
+    },
     'claims.list': claims.list,
     'claims.create': claims.create,
     'claims.update': claims.update,
@@ -36,6 +44,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'import.url': (req) => importer.importUrl(req.url, req.newVersionOf),
     'import.paste': (req) => importer.importPaste(req),
     'backups.list': backups.list,
+    'backups.current': backups.current,
+    'backups.preview': backups.preview,
     'backups.restore': backups.restore,
     'store.notices': async () => ctx.store.notices(),
     'prefs.get': prefs.get,
@@ -44,6 +54,15 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'export.article': exporter.exportArticle,
     'export.library': exporter.exportLibrary,
     'export.restore': exporter.restore,
+    'claims.search': librarySearch.search,
+    'claims.similar': librarySearch.similar,
+    'claimants.list': librarySearch.claimantsList,
+    'claimants.get': librarySearch.claimantsGet,
+    'claimants.merge': librarySearch.merge,
+    'claimants.unmerge': librarySearch.unmerge,
+    'suggest.claims': suggest.claims,
+    'suggest.claimant': suggest.claimant,
+    'suggest.dismiss': suggest.dismiss,
     'versions.list': versions.list,
     'versions.changes': versions.changes,
     'claims.acceptCarried': versions.accept,

@@ -1,7 +1,7 @@
 /** The library service: list, get, create, rename, edit metadata and delete articles. */
 import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-shared/contract';
 import type { Node as PMNode } from 'prosemirror-model';
-import { inDocumentOrder, type ArticleMetaFields, type ArticleRecord, type ClaimRecord } from '../../src-shared/model';
+import { inDocumentOrder, type ArticleMetaFields, type ArticleRecord, type ClaimRecord, type PageStartEntry } from '../../src-shared/model';
 import { docText } from '../../src-shared/text';
 import { SCHEMA_VERSION } from '../store/files';
 import type { ServiceContext } from './context';
@@ -16,6 +16,8 @@ export async function addArticle(
     meta: Partial<ArticleMetaFields> & { title: string };
     doc: PMNode;
     previousVersionId?: string;
+    /** Where each page starts in the text (PDF imports). */
+    pages?: PageStartEntry[];
     /** Claims to save with it in the same write (a new version's carried claims). */
     claimsFor?: (article: ArticleRecord) => ClaimRecord[];
   } & ({ text: string; textHash: string } | { text?: undefined }),
@@ -32,6 +34,7 @@ export async function addArticle(
     doc: input.doc.toJSON(),
     textHash: input.text === undefined ? hashText(text) : input.textHash,
     ...(input.previousVersionId ? { previousVersionId: input.previousVersionId } : {}),
+    ...(input.pages?.length ? { pages: input.pages } : {}),
   };
   await ctx.store.writeArticle({ schemaVersion: SCHEMA_VERSION, article, claims: input.claimsFor?.(article) ?? [] });
   return article;

@@ -1,7 +1,8 @@
 /**
  * Rolling backups of store files: before a file is replaced, its old version is hard-linked (no
- * copy, one system call) into backups/<key>/<time>.json, then the shelf is pruned to the last
- * RECENT_BACKUPS versions plus the newest of each day for DAILY_BACKUP_DAYS days.
+ * copy, one system call) into backups/<key>/<time>.json, then the shelf is pruned by time and by
+ * count: every version of the last hour, the newest of each hour of the last day, the newest of
+ * each day of the last month, and always the RECENT_BACKUPS newest, however old.
  */
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, readdir, unlink } from 'node:fs/promises';
@@ -9,12 +10,17 @@ import { join } from 'node:path';
 import { fileStamp, parseFileStamp } from './stamps';
 import { readTextIfExists } from './durable-file';
 
-/** How many of the newest versions are always kept. */
+/** How many of the newest versions are always kept, however old. */
 export const RECENT_BACKUPS = 10;
-/** For how many days one version a day is kept besides the recent ones. */
-export const DAILY_BACKUP_DAYS = 7;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** The retention tiers, finest first: within `within` of now, the newest version of each `every`-long slot is kept (every: 0 keeps all). */
+export const RETENTION: readonly { within: number; every: number }[] = [
+  { within: HOUR_MS, every: 0 },
+  { within: DAY_MS, every: HOUR_MS },
+  { within: 30 * DAY_MS, every: DAY_MS },
+];
 const BACKUP_NAME = /^(\d{8}T\d{9}Z)(?:-(\d+))?\.json$/;
 
 /** One stored version: its id (the file name without .json), file and time. */
@@ -31,16 +37,23 @@ function newestFirst(entries: (BackupEntry & { seq: number })[]): BackupEntry[] 
     .map(({ id, file, takenAt }) => ({ id, file, takenAt }));
 }
 
-/** The ids to keep: the RECENT_BACKUPS newest, and the newest of each UTC day within DAILY_BACKUP_DAYS of now. */
+/** The ids to keep (entries newest first): the RECENT_BACKUPS newest, and the newest of each slot of each RETENTION tier. */
 export function backupsToKeep(entries: readonly BackupEntry[], now: Date): Set<string> {
   const keep = new Set(entries.slice(0, RECENT_BACKUPS).map((e) => e.id));
-  const days = new Set<string>();
-  for (const entry of entries) {
-    if (now.getTime() - entry.takenAt.getTime() >= DAILY_BACKUP_DAYS * DAY_MS) continue;
-    const day = entry.takenAt.toISOString().slice(0, 10);
-    if (days.has(day)) continue;
-    days.add(day);
-    keep.add(entry.id);
+  for (const tier of RETENTION) {
+    const slots = new Set<number>();
+    for (const entry of entries) {
+      const age = now.getTime() - entry.takenAt.getTime();
+      if (age >= tier.within) continue;
+      if (tier.every === 0) {
+        keep.add(entry.id);
+        continue;
+      }
+      const slot = Math.floor(entry.takenAt.getTime() / tier.every);
+      if (slots.has(slot)) continue;
+      slots.add(slot);
+      keep.add(entry.id);
+    }
   }
   return keep;
 }

@@ -11,7 +11,7 @@ import { FactmarkError } from '../../src-shared/contract';
 import { Id } from '../../src-shared/model';
 import { ArticleFiles } from './article-files';
 import { ArticleJournal } from './article-journal';
-import { ArticleVersions, type ArticleBackupInfo } from './article-versions';
+import { ArticleVersions, type ArticleVersionInfo } from './article-versions';
 import { BackupShelf } from './backup-shelf';
 import { NODE_FILE_IO, type FileIo } from './durable-file';
 import type { LoaderContext } from './file-loader';
@@ -22,7 +22,7 @@ import { PrefsStore } from './prefs-store';
 import { quarantineTempFiles } from './quarantine';
 import { WritePolicy } from './write-policy';
 
-export type { ArticleBackupInfo } from './article-versions';
+export type { ArticleVersionInfo } from './article-versions';
 
 /** How a process opens the folder: 'write' (it holds the lock) or 'read' (nothing on disk changes). */
 export type StoreAccess = 'write' | 'read';
@@ -170,10 +170,16 @@ export class LibraryStore {
     return this.versions.lastTaken(articleId);
   }
 
-  /** The backups of an article, newest first, with their claim counts. */
-  async listBackups(articleId: string): Promise<ArticleBackupInfo[]> {
+  /** The backups of an article, newest first (from `before` on, at most `limit`), with what each changed. */
+  async listBackups(articleId: string, page: { limit?: number; before?: string } = {}): Promise<ArticleVersionInfo[]> {
     await this.open();
-    return this.versions.list(articleId);
+    return this.versions.list(articleId, page);
+  }
+
+  /** One backup of an article as listBackups reports it. */
+  async describeBackup(articleId: string, backupId: string): Promise<ArticleVersionInfo> {
+    await this.open();
+    return this.versions.describe(articleId, backupId);
   }
 
   /** One backup of an article, checked and migrated; throws not-found or invalid-input. */

@@ -1,12 +1,10 @@
 /** The one client the UI calls: typed from the contract, independent of the host it runs in. */
 import { unwrap } from '../../src-shared/call';
 import type { CallResult, OperationName, RequestOf, ResponseOf } from '../../src-shared/contract';
+import { MENU_COMMANDS, type MenuCommand } from '../../src-shared/menu-commands';
 
 export { errorCode, errorMessage } from '../../src-shared/call';
-
-/** What the app menu asks of the page (the desktop host's File, Edit and Help menus). */
-export const MENU_COMMANDS = ['import', 'export', 'undo', 'redo', 'shortcuts'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export { MENU_COMMANDS, type MenuCommand };
 
 function isMenuCommand(command: string): command is MenuCommand {
   return (MENU_COMMANDS as readonly string[]).includes(command);

@@ -8,6 +8,9 @@ import { ExportDialog } from '../panels/ExportDialog';
 import { HelpDialog } from '../panels/HelpDialog';
 import { PreferencesDialog } from '../panels/PreferencesDialog';
 import { VersionsDialog } from '../panels/VersionsDialog';
+import { CheckedBefore } from '../library/CheckedBefore';
+import { ClaimantPage } from '../library/ClaimantPage';
+import { ClaimsView } from '../library/ClaimsView';
 import { LinkedVersions } from '../versions/LinkedVersions';
 import { IS_MAC } from '../shortcuts';
 import type { Library } from './use-library';
@@ -20,6 +23,8 @@ export type Overlay =
   | { kind: 'help' }
   | { kind: 'export' }
   | { kind: 'versions' }
+  | { kind: 'claims' }
+  | { kind: 'claimant'; name: string }
   | null;
 
 interface Props {
@@ -29,6 +34,8 @@ interface Props {
   /** The claim the editor shows (null when it is gone). */
   editing: ClaimRecord | null;
   claimants: readonly string[];
+  /** Why a claim's claimant was pre-filled, shown under the field while it is unchanged. */
+  claimantNote?(claimId: string, claimant: string): string | undefined;
   filteredClaimIds: readonly string[] | null;
   totalClaims: number;
   onPatch(claimId: string, patch: ClaimPatch): void;
@@ -36,9 +43,13 @@ interface Props {
   open(overlay: Overlay): void;
   notify(text: string): void;
   report(error: unknown): void;
+  /** A version was restored: how to undo it. */
+  onRestored(articleId: string, undo: () => Promise<string>): void;
+  /** Open an article and select one of its claims (from the library-wide views). */
+  onOpenClaim(articleId: string, claimId: string): void;
 }
 
-export function Overlays({ overlay, client, library, editing, claimants, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report }: Props) {
+export function Overlays({ overlay, client, library, editing, claimants, claimantNote, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report, onRestored, onOpenClaim }: Props) {
   const close = () => open(null);
   const article = library.article;
   switch (overlay?.kind) {
@@ -48,12 +59,38 @@ export function Overlays({ overlay, client, library, editing, claimants, filtere
           key={editing.id}
           claim={editing}
           claimants={claimants}
+          claimantNote={claimantNote?.(editing.id, editing.claimant)}
           onPatch={(patch) => onPatch(editing.id, patch)}
           onDelete={() => onDelete(editing.id)}
           onClose={close}
           onOpenPreferences={() => open({ kind: 'prefs' })}
-        />
+        >
+          <CheckedBefore client={client} claim={editing} onCopyEvidence={(items) => onPatch(editing.id, { evidence: [...editing.evidence, ...items] })} />
+        </ClaimEditor>
       ) : null;
+    case 'claims':
+      return (
+        <ClaimsView
+          client={client}
+          articles={library.articles}
+          onOpenClaim={onOpenClaim}
+          onOpenClaimant={(name) => open({ kind: 'claimant', name })}
+          onClose={close}
+          notify={notify}
+        />
+      );
+    case 'claimant':
+      return (
+        <ClaimantPage
+          key={overlay.name}
+          client={client}
+          name={overlay.name}
+          onOpenClaim={onOpenClaim}
+          onOpenClaimant={(name) => open({ kind: 'claimant', name })}
+          onClose={close}
+          notify={notify}
+        />
+      );
     case 'prefs':
       return <PreferencesDialog prefs={library.prefs} onSave={library.savePrefs} onClose={close} />;
     case 'details':
@@ -70,7 +107,8 @@ export function Overlays({ overlay, client, library, editing, claimants, filtere
           client={client}
           articleId={article.id}
           onClose={close}
-          onRestored={(text) => {
+          onRestored={(text, undo) => {
+            onRestored(article.id, undo);
             close();
             notify(text);
             void library.refreshList().then(() => library.openArticle(article.id)).catch(report);

@@ -12,9 +12,11 @@ interface ToolbarProps {
   save: SaveState;
   run(command: AppCommand): void;
   open(overlay: Overlay): void;
+  /** Whether claim suggestions are underlined in the article. */
+  suggestionsOn: boolean;
 }
 
-export function Toolbar({ hasArticle, canUndo, canRedo, save, run, open }: ToolbarProps) {
+export function Toolbar({ hasArticle, canUndo, canRedo, save, run, open, suggestionsOn }: ToolbarProps) {
   return (
     <header className="fm-toolbar" role="toolbar" aria-label="Article tools">
       <h1 className="fm-brand">Factmark</h1>
@@ -27,7 +29,13 @@ export function Toolbar({ hasArticle, canUndo, canRedo, save, run, open }: Toolb
       <button type="button" onClick={() => run('redo')} disabled={!canRedo} title={IS_MAC ? '⇧⌘Z' : 'Ctrl+Shift+Z'}>
         Redo
       </button>
+      <button type="button" aria-pressed={suggestionsOn} onClick={() => run('toggle-suggestions')} disabled={!hasArticle} title="Underline the sentences suggested as claims (S)">
+        Suggestions
+      </button>
       <span className="fm-toolbar-gap" />
+      <button type="button" onClick={() => open({ kind: 'claims' })} title="Every claim in the library">
+        All claims
+      </button>
       <button type="button" onClick={() => open({ kind: 'export' })} disabled={!hasArticle}>
         Export…
       </button>

@@ -16,6 +16,10 @@ export interface CommandContext {
   deleteClaim(id: string): void;
   openOverlay(overlay: Overlay): void;
   focusFilter(): void;
+  /** Undo the open article's last version restore, if the desk has nothing of its own to undo; false when there is none. */
+  undoRestore(): boolean;
+  /** Show or hide the claim suggestions underlined in the article. */
+  toggleSuggestions(): void;
 }
 
 export type AppCommand = ShortcutCommand | Exclude<MenuCommand, 'import'>;
@@ -37,13 +41,14 @@ export const COMMANDS: Readonly<Record<AppCommand, Run>> = {
   'set-status': onSelected(({ desk }, claimId, status) => status && desk.dispatch({ type: 'update', claimId, patch: { status }, stamp: desk.stamp() })),
   'open-editor': onSelected((ctx, claimId) => ctx.openOverlay({ kind: 'editor', claimId })),
   'delete-claim': onSelected((ctx, id) => ctx.deleteClaim(id)),
-  undo: ({ desk }) => desk.dispatch({ type: 'undo', stamp: desk.stamp() }),
+  undo: (ctx) => (ctx.desk.state.history.done.length === 0 && ctx.undoRestore() ? undefined : ctx.desk.dispatch({ type: 'undo', stamp: ctx.desk.stamp() })),
   redo: ({ desk }) => desk.dispatch({ type: 'redo', stamp: desk.stamp() }),
   'focus-filter': (ctx) => ctx.focusFilter(),
   help: (ctx) => ctx.openOverlay({ kind: 'help' }),
   shortcuts: (ctx) => ctx.openOverlay({ kind: 'help' }),
   export: (ctx) => ctx.openOverlay({ kind: 'export' }),
   deselect: ({ desk }) => desk.dispatch({ type: 'select', claimId: null }),
+  'toggle-suggestions': (ctx) => ctx.toggleSuggestions(),
 };
 
 /** Run one command. */

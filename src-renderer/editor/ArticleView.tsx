@@ -3,7 +3,7 @@
  * are decorations that follow the claims prop one change at a time (upsert/remove), and a click
  * or a context menu on the text offers the claims under it.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { describeRange } from '../../src-shared/anchoring/describe';
@@ -19,6 +19,7 @@ import { changeHighlights, claimRange, claimsAt, highlightsPlugin, selectedHighl
 import { claimChanges } from './claim-changes';
 import { openingClaims } from './opening';
 import { readOnlyPlugin } from './read-only';
+import { suggestionsKey, suggestionsPlugin, type SuggestionRange } from './suggestions';
 import { showTextChanges, textChangesPlugin, type TextChange } from './text-changes';
 
 export { claimsAt } from './highlights';
@@ -45,9 +46,13 @@ interface Props {
   onEditClaim(id: string): void;
   onDeleteClaim(id: string): void;
   handleRef?: (handle: ArticleViewHandle | null) => void;
+  /** Claim suggestions to underline (text offsets); none when suggestions are off. */
+  suggestions?: readonly SuggestionRange[];
   /** Text changes from the previous version to mark in the article (see text-changes.ts). */
   textChanges?: readonly TextChange[];
 }
+
+const NO_SUGGESTIONS: readonly SuggestionRange[] = [];
 
 /** More changes than this at once are applied with one `set` rather than one upsert each. */
 const BATCH_LIMIT = 32;
@@ -130,7 +135,7 @@ export function ArticleView(props: Props) {
   useLayoutEffect(() => {
     const doc = chunkedDoc(article.doc);
     const projection = projectionOf(doc);
-    const initial = EditorState.create({ doc, plugins: [highlightsPlugin(), readOnlyPlugin(), textChangesPlugin()] });
+    const initial = EditorState.create({ doc, plugins: [highlightsPlugin(), readOnlyPlugin(), textChangesPlugin(), suggestionsPlugin()] });
     const all = latest.current.claims;
     const first = openingClaims(all, projection);
     const state = withHighlights(initial, { set: first });
@@ -263,6 +268,14 @@ export function ArticleView(props: Props) {
       });
     }
   }, [claims, selectedId, complete]);
+
+  // Suggestions are redrawn as a whole when their list changes (or the view is rebuilt).
+  const suggestions = props.suggestions ?? NO_SUGGESTIONS;
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    withoutSelectionSync(v, () => v.dispatch(v.state.tr.setMeta(suggestionsKey, suggestions)));
+  }, [suggestions, article.id, article.textHash]);
 
   const onContextMenu = (event: React.MouseEvent) => {
     const v = view.current;

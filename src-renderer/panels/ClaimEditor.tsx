@@ -13,10 +13,14 @@ import { snippet } from '../desk/claim-list';
 interface Props {
   claim: ClaimRecord;
   claimants: readonly string[];
+  /** Why the claimant was pre-filled (a suggestion the reviewer can keep or overwrite), if it was. */
+  claimantNote?: string;
   onPatch(patch: ClaimPatch): void;
   onDelete(): void;
   onClose(): void;
   onOpenPreferences(): void;
+  /** Shown after the evidence (the library's "Checked before" matches). */
+  children?: React.ReactNode;
 }
 
 const STANCES: readonly { id: StanceId; label: string }[] = [
@@ -182,7 +186,7 @@ function AddEvidence({ onAdd }: { onAdd(item: EvidenceItem): void }) {
   );
 }
 
-export function ClaimEditor({ claim, claimants, onPatch, onDelete, onClose, onOpenPreferences }: Props) {
+export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onOpenPreferences, children }: Props) {
   const listId = useId();
   const claimant = useDraft(claim.claimant, (next) => onPatch({ claimant: next.trim() }));
   const note = useDraft(claim.note, (next) => onPatch({ note: next }));
@@ -223,6 +227,7 @@ export function ClaimEditor({ claim, claimants, onPatch, onDelete, onClose, onOp
               <option key={name} value={name} />
             ))}
           </datalist>
+          {claimantNote ? <span className="fm-hint fm-claimant-note">{claimantNote}</span> : null}
         </label>
       </div>
       <label className="fm-field">
@@ -246,6 +251,7 @@ export function ClaimEditor({ claim, claimants, onPatch, onDelete, onClose, onOp
         </ul>
         <AddEvidence onAdd={(item) => setEvidence([...claim.evidence, item])} />
       </section>
+      {children}
 
       <section aria-label="Review record" className="fm-editor-section">
         <h3 className="fm-section-title">Review record</h3>

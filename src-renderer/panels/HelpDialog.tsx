@@ -32,6 +32,14 @@ export function HelpDialog({ isMac, onClose }: { isMac: boolean; onClose(): void
           ))}
         </tbody>
       </table>
+      <section aria-label="About Factmark" className="fm-about">
+        <h3 className="fm-section-title">About Factmark</h3>
+        <p className="fm-hint">
+          Claim suggestions use a model trained in this app on the ClaimBuster dataset (CC BY 4.0): Arslan, Hassan, Li &amp; Tremayne, “A Benchmark Dataset of
+          Check-worthy Factual Claims”, ICWSM 2020. Reporting verbs from the GenderGapTracker project (MIT); sentences and parts of speech by wink-nlp (MIT).
+          Everything runs on this computer; nothing is sent anywhere.
+        </p>
+      </section>
     </Dialog>
   );
 }

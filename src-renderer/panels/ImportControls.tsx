@@ -1,5 +1,5 @@
 /**
- * Ways to bring an article in: an "Import…" file picker (.txt, .md, .html, .htm, .docx), an
+ * Ways to bring an article in: an "Import…" file picker (.txt, .md, .html, .htm, .docx, .pdf), an
  * "Import from URL" field, a paste target for rich or plain text, files or links dropped anywhere
  * on the window, and File > Import in the desktop app. Every path calls one contract operation
  * (import.file, import.url, import.paste); conversion and sanitising happen on the Node side.
@@ -9,7 +9,7 @@ import type { FactmarkClient } from '../api/client';
 import { IS_MAC } from '../shortcuts';
 
 /** The file types the importer reads. */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx';
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.pdf';
 
 interface Props {
   client: FactmarkClient;

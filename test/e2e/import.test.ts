@@ -50,7 +50,7 @@ describe.skipIf(!chromiumPath)('import in the browser host', () => {
     expect(await region.getByRole('button', { name: 'Paste as article' }).count()).toBe(1);
     expect(await region.getByRole('textbox', { name: 'Web address of the article' }).count()).toBe(1);
     expect(await region.getByRole('button', { name: 'Import from URL' }).count()).toBe(1);
-    expect(await page.getByLabel('Article file to import').getAttribute('accept')).toBe('.txt,.md,.markdown,.html,.htm,.docx');
+    expect(await page.getByLabel('Article file to import').getAttribute('accept')).toBe('.txt,.md,.markdown,.html,.htm,.docx,.pdf');
     await page.close();
   });
 

@@ -30,17 +30,28 @@ describe.skipIf(!chromiumPath)('versions and store notices', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('lists earlier versions with their claim counts and restores one', async () => {
+  it('lists earlier versions with what each changed, previews one, restores it, and Ctrl+Z undoes the restore', async () => {
     const page = await openDesk(browser, host);
     await expect.poll(() => claimRows(page).count()).toBe(1);
     await page.getByRole('button', { name: 'Versions…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Earlier versions' });
-    await expect.poll(() => dialog.getByRole('row').count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => dialog.getByRole('row').count()).toBeGreaterThanOrEqual(4);
+    expect(await dialog.getByRole('row').nth(1).textContent()).toMatch(/^Now.*Current version$/);
+    expect(await dialog.getByRole('row').nth(1).textContent()).toMatch(/1 edited \(In review → False\)/);
+    expect(await dialog.getByRole('row').nth(2).textContent()).toMatch(/1 claim added/);
     const emptyVersion = dialog.getByRole('row').filter({ has: page.getByRole('cell', { name: '0', exact: true }) });
-    await emptyVersion.getByRole('button', { name: /^Restore the version saved/ }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await emptyVersion.getByRole('button', { name: /^Preview the version saved/ }).click();
+    const preview = page.getByRole('dialog', { name: /^Version of / });
+    await preview.getByText('Restoring this version would').waitFor();
+    expect(await preview.getByRole('listitem').first().textContent()).toBe('Remove: “no progress has been made” (False)');
+    expect(await hostCall(host, 'claims.list', { articleId })).toHaveLength(1); // a preview writes nothing
+    await preview.getByRole('button', { name: 'Restore this version' }).click();
+    await expect.poll(() => preview.count()).toBe(0);
     await expect.poll(() => claimRows(page).count()).toBe(0);
     expect(await hostCall(host, 'claims.list', { articleId })).toEqual([]);
+    await page.locator('body').press('Control+z');
+    await expect.poll(() => claimRows(page).count()).toBe(1);
+    expect((await hostCall(host, 'claims.list', { articleId })).map((c) => c.status)).toEqual(['false']);
     await page.close();
   });
 

@@ -57,8 +57,12 @@ export function createExportService(ctx: ServiceContext, options: ExportServiceO
     }
     const ids = req.articleIds ?? [...(await ctx.store.index()).articles].sort((a, b) => a.importedAt.localeCompare(b.importedAt)).map((row) => row.id);
     if (ids.length === 0) throw new FactmarkError('invalid-input', 'The library has no articles to export');
+    const wanted = req.claimIds ? new Set(req.claimIds) : null;
     const items: ExportedArticle[] = [];
-    for (const id of ids) items.push(await load(id));
+    for (const id of ids) {
+      const item = await load(id);
+      items.push(wanted ? { ...item, claims: item.claims.filter((c) => wanted.has(c.id)) } : item);
+    }
     return render(spec, await bundleOf(items), 'factmark-library');
   }
 

@@ -4,6 +4,7 @@
  * Failures become a plain { code, message }: a parser's stack overflow is the one-line refusal
  * for input too complex to import.
  */
+import type { PageStartEntry } from '../../../src-shared/model';
 import { FactmarkError, type ErrorCode } from '../../../src-shared/contract';
 import type { Source } from './converted';
 import { CONVERTERS } from './formats';
@@ -19,6 +20,8 @@ export type ConversionJob =
 export interface ConvertedData {
   meta: MetaDraft;
   doc: Record<string, unknown>;
+  /** Where each page starts in the text (PDF). */
+  pages?: PageStartEntry[];
 }
 
 export type ConversionOutcome = { ok: true; value: ConvertedData } | { ok: false; error: { code: ErrorCode; message: string } };
@@ -41,7 +44,7 @@ async function convert(job: ConversionJob): Promise<ConvertedData> {
   const load = CONVERTERS[job.format];
   if (!load) throw new FactmarkError('invalid-input', `Cannot import ${job.format} files`);
   const converted = await (await load())(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength), job.source);
-  return { meta: converted.meta, doc: converted.doc.toJSON() };
+  return { meta: converted.meta, doc: converted.doc.toJSON(), ...(converted.pages ? { pages: converted.pages } : {}) };
 }
 
 /** Run a job; never throws. */

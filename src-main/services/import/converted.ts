@@ -1,12 +1,15 @@
 /** What every format converter produces, and the titles used when a source names none. */
 import { basename, extname } from 'node:path';
 import type { Node as PMNode } from 'prosemirror-model';
+import type { PageStartEntry } from '../../../src-shared/model';
 import type { MetaDraft } from './metadata';
 
 /** A converter's result: metadata found in the source and the article document. */
 export interface Converted {
   meta: MetaDraft;
   doc: PMNode;
+  /** Where each page begins in the text, for paginated sources (PDF). */
+  pages?: PageStartEntry[];
 }
 
 /** Where the bytes came from: a file name for messages and titles, and for fetched pages their URL and type. */

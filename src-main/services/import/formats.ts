@@ -17,6 +17,7 @@ export const CONVERTERS: Record<string, () => Promise<Converter>> = {
   '.htm': () => import('./html').then((m) => m.convertHtmlPage),
   '.xhtml': () => import('./html').then((m) => m.convertHtmlPage),
   '.docx': () => import('./docx').then((m) => m.convertDocx),
+  '.pdf': () => import('./pdf').then((m) => m.convertPdf),
 };
 
 /** Extensions of files that may hold a Factmark export (JSON or W3C JSON-LD), restored rather than converted. */
@@ -30,6 +31,8 @@ export const EXTENSION_BY_MEDIA_TYPE: Record<string, string> = {
   'text/markdown': '.md',
   'text/x-markdown': '.md',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/pdf': '.pdf',
+  'application/x-pdf': '.pdf',
 };
 
 /** The import format (lower-case extension) of a file name; invalid-input naming the supported extensions otherwise. */

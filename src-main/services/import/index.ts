@@ -35,8 +35,8 @@ function sameUrl(a: string, b: string): boolean {
 export function createImportService(ctx: ServiceContext) {
   /** Convert in the conversion worker (off this thread, under its memory cap and time budget). */
   async function convert(job: ConversionJob): Promise<Converted> {
-    const { meta, doc } = await ctx.conversions.convert(job);
-    return { meta, doc: parseDoc(doc) };
+    const { meta, doc, pages } = await ctx.conversions.convert(job);
+    return { meta, doc: parseDoc(doc), ...(pages ? { pages } : {}) };
   }
 
   /**
@@ -64,7 +64,7 @@ export function createImportService(ctx: ServiceContext) {
       (meta.sourceUrl
         ? [...rows].sort((a, b) => b.importedAt.localeCompare(a.importedAt)).find((row) => sameUrl(row.sourceUrl, meta.sourceUrl))
         : undefined);
-    if (!previous) return { article: await addArticle(ctx, { meta, doc: converted.doc, text, textHash }), duplicate: false };
+    if (!previous) return { article: await addArticle(ctx, { meta, doc: converted.doc, text, textHash, pages: converted.pages }), duplicate: false };
 
     const previousData = await ctx.store.article(previous.id);
     let counts: CarryCounts | undefined;
@@ -75,6 +75,7 @@ export function createImportService(ctx: ServiceContext) {
       text,
       textHash,
       previousVersionId: previous.id,
+      pages: converted.pages,
       claimsFor: (created) => {
         const carried = carryClaims(ctx, {
           previous: previousData,
@@ -105,7 +106,7 @@ export function createImportService(ctx: ServiceContext) {
     return keep(converted, () => titleFromFileName(fileName), newVersionOf);
   }
 
-  /** Fetch a web address and import what it serves (a page, text, Markdown or a .docx). */
+  /** Fetch a web address and import what it serves (a page, text, Markdown, a .docx or a PDF). */
   async function importUrl(url: string, newVersionOf?: string): Promise<ImportResult> {
     const page = await fetchPage(url);
     checkSize(page.bytes, page.url);

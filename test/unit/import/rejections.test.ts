@@ -60,7 +60,7 @@ describe('bad input is refused with one clear line and nothing written', () => {
   });
 
   it('an unsupported extension', async () => {
-    await expectRejectedUnchanged(lib, () => importBytes(lib, 'slides.pptx', Buffer.from('x')), /^Cannot import \.pptx files: use \.txt, .*\.docx, \.json, \.jsonld$/);
+    await expectRejectedUnchanged(lib, () => importBytes(lib, 'slides.pptx', Buffer.from('x')), /^Cannot import \.pptx files: use \.txt, .*\.docx, \.pdf, \.json, \.jsonld$/);
   });
 
   it('an unreachable URL', async () => {

@@ -26,7 +26,8 @@ const ELECTRON_VERSION = (require('electron/package.json') as { version: string 
 /** What the packaged app opens at run time (src-main/electron/main.ts and the services), relative to the app root. */
 async function filesTheAppNeeds(): Promise<string[]> {
   const samples = (await readdir(resolve('resources/samples'))).map((name) => `resources/samples/${name}`);
-  return [pkg.main.replace(/^\.\//, ''), 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index.js', ...samples, 'resources/icons/icon.png'];
+  const models = (await readdir(resolve('resources/models'))).map((name) => `resources/models/${name}`);
+  return [pkg.main.replace(/^\.\//, ''), 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index.js', ...samples, ...models, 'resources/icons/icon.png'];
 }
 
 /** A project laid out like this checkout after `electron-vite build`: package.json, out/ (stand-in bundles) and the real resources. */

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliIn } from '../../support/cli';
-import { backupsToKeep, DAILY_BACKUP_DAYS, RECENT_BACKUPS, type BackupEntry } from '../../../src-main/store/backup-shelf';
+import { backupsToKeep, RECENT_BACKUPS, type BackupEntry } from '../../../src-main/store/backup-shelf';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
 import { snapshotFolder } from '../../support/folder-snapshot';
 
@@ -28,21 +28,35 @@ const cli = (...args: string[]) => runCliIn(lib.dir, ...args);
 
 describe('backup retention', () => {
   const now = new Date('2026-03-20T12:00:00.000Z');
+  const MINUTE = 60_000;
   const entry = (msAgo: number, i: number): BackupEntry => ({ id: `b${i}`, file: '', takenAt: new Date(now.getTime() - msAgo) });
 
-  it(`keeps the ${RECENT_BACKUPS} newest and the newest of each of the last ${DAILY_BACKUP_DAYS} days`, () => {
-    // Newest first: 30 saves an hour apart, then one save a day for 20 days before that.
+  it('keeps every save of the last hour, however many (a burst of edits is not cut to a few)', () => {
+    const entries = Array.from({ length: 300 }, (_, i) => entry(i * 10_000, i)); // a save every 10 s for 50 minutes
+    expect(backupsToKeep(entries, now).size).toBe(300);
+  });
+
+  it('keeps the newest of each hour for a day and of each day for a month, and the newest ten however old', () => {
+    // Newest first: one save a minute for 2 hours, one an hour for 3 days, one a day for 60 days.
     const entries = [
-      ...Array.from({ length: 30 }, (_, i) => entry(i * HOUR, i)),
-      ...Array.from({ length: 20 }, (_, i) => entry(30 * HOUR + i * DAY, 100 + i)),
+      ...Array.from({ length: 120 }, (_, i) => entry(i * MINUTE, i)),
+      ...Array.from({ length: 72 }, (_, i) => entry(2 * HOUR + i * HOUR, 1000 + i)),
+      ...Array.from({ length: 60 }, (_, i) => entry(3 * DAY + 2 * HOUR + i * DAY, 2000 + i)),
     ];
     const keep = backupsToKeep(entries, now);
-    const days = new Set(entries.filter((e) => keep.has(e.id)).map((e) => e.takenAt.toISOString().slice(0, 10)));
-    for (let i = 0; i < RECENT_BACKUPS; i++) expect(keep.has(`b${i}`)).toBe(true);
-    expect(keep.has('b10')).toBe(false); // same day as b0..b9
-    expect(days.size).toBe(DAILY_BACKUP_DAYS);
-    expect([...keep].every((id) => now.getTime() - entries.find((e) => e.id === id)!.takenAt.getTime() < DAILY_BACKUP_DAYS * DAY || Number(id.slice(1)) < RECENT_BACKUPS)).toBe(true);
-    expect(keep.size).toBe(RECENT_BACKUPS + DAILY_BACKUP_DAYS - 1);
+    const kept = entries.filter((e) => keep.has(e.id));
+    const age = (e: BackupEntry) => now.getTime() - e.takenAt.getTime();
+    expect(kept.filter((e) => age(e) < HOUR)).toHaveLength(60);
+    const hours = kept.filter((e) => age(e) >= HOUR && age(e) < DAY).map((e) => Math.floor(e.takenAt.getTime() / HOUR));
+    expect(new Set(hours).size).toBe(hours.length);
+    expect(hours.length).toBe(22); // 23 clock hours; the newest one's version is already kept as one of the last hour's
+    const days = kept.filter((e) => age(e) >= DAY).map((e) => e.takenAt.toISOString().slice(0, 10));
+    expect(new Set(days).size).toBe(days.length);
+    expect(kept.every((e) => age(e) < 30 * DAY)).toBe(true);
+    expect(days.length).toBeGreaterThanOrEqual(28);
+    // A library left alone for a year still has its ten newest versions.
+    const old = Array.from({ length: 15 }, (_, i) => entry(365 * DAY + i * HOUR, i));
+    expect(backupsToKeep(old, now).size).toBe(RECENT_BACKUPS);
   });
 });
 
@@ -57,9 +71,9 @@ describe('article backups', () => {
       revision = (await lib.call('claims.update', { articleId, claimId, baseRevision: revision, patch: { note: `n${i}` } })).revision;
     }
     const versions = await lib.call('backups.list', { articleId });
-    const days = new Set(versions.slice(RECENT_BACKUPS).map((v) => v.takenAt.slice(0, 10)));
-    expect(versions.length).toBe(RECENT_BACKUPS + days.size);
-    expect(days.size).toBeGreaterThan(0);
+    const entries = versions.map((v) => ({ id: v.id, file: '', takenAt: new Date(v.takenAt) }));
+    expect(versions.length).toBeLessThan(26);
+    expect(backupsToKeep(entries, new Date(versions[0].takenAt)).size).toBe(versions.length);
     expect(await readdir(folder)).toHaveLength(versions.length);
     // The newest backup is the version just before the current one.
     const newest = JSON.parse(await readFile(join(folder, `${versions[0].id}.json`), 'utf8'));

@@ -1,0 +1,185 @@
+/**
+ * `npm run bench -- library`: the whole library at work on a generated library of 10,000
+ * articles x 100 claims (1,000,000 claims) against 1,000 and 100 articles. Reports: building the
+ * claim index from the article files and loading it back from search/; library-wide search (text
+ * plus a filter) p95; "checked before" p95; opening the library (first screen = library.list)
+ * with memory; saving one claim with the index on vs off; importing a 100-page PDF.
+ * Re-runs itself with a larger heap. Reports figures; never fails on them.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FactmarkError, type OperationName, type RequestOf, type ResponseOf } from '../../src-shared/contract';
+import { openFactmark, type Factmark } from '../../src-main/services/factmark';
+import { libraryIndex } from '../../src-main/search/library-index';
+import { makeTextPdf } from '../unit/library/pdf-fixtures';
+import { claimantNames, generateLibrary, seeded } from './library-generate';
+import { median, percentile } from './stats';
+
+if (!process.env.FACTMARK_LIBRARY_BENCH_CHILD) {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync(process.execPath, ['--max-old-space-size=12288', '--expose-gc', '--import', 'tsx', self], {
+    stdio: 'inherit',
+    env: { ...process.env, FACTMARK_LIBRARY_BENCH_CHILD: '1' },
+  });
+  process.exit(r.status ?? 1);
+}
+
+const BIG = Number(process.env.FACTMARK_BENCH_ARTICLES ?? 10_000);
+const CLAIMS_PER = 100;
+const RUNS = 200;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+async function open(dir: string): Promise<Factmark> {
+  return openFactmark({ dataDir: dir, resourcesDir: resolve('resources'), seed: false });
+}
+
+function caller(f: Factmark) {
+  return async <N extends OperationName>(name: N, req: RequestOf<N>): Promise<ResponseOf<N>> => {
+    const r = await f.dispatcher.call(name, req);
+    if (!r.ok) throw new FactmarkError(r.error.code, r.error.message);
+    return r.value as ResponseOf<N>;
+  };
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+const WORDS = ['ceasefire', 'unemployment', 'grain exports', 'troops Kyiv', 'inflation rose', 'budget', 'refugees Odesa', 'wheat', 'sanctions 2022', 'pensions fell'];
+const STATUSES = ['disputed', 'false', 'verified', 'misleading'] as const;
+
+/** Search p95 (text plus a status or claimant filter) and checked-before p95 over one library. */
+async function queryFigures(f: Factmark, label: string, articles: number): Promise<{ search: number; similar: number }> {
+  const call = caller(f);
+  const rand = seeded(11);
+  const names = claimantNames();
+  const searchTimes: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const text = WORDS[i % WORDS.length];
+    const filter = i % 2 ? { status: STATUSES[i % STATUSES.length] } : { claimant: names[Math.floor(rand() * 40)].split(' ').at(-1)! };
+    searchTimes.push(await time(async () => (hits += (await call('claims.search', { text, ...filter, limit: 50 })).total)));
+  }
+  const similarTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const a = Math.floor(rand() * articles);
+    const articleId = `art${String(a).padStart(6, '0')}`;
+    const claimId = `c${a.toString(36)}x${Math.floor(rand() * CLAIMS_PER)}`;
+    similarTimes.push(await time(() => call('claims.similar', { articleId, claimId, limit: 10 })));
+  }
+  const search = percentile(searchTimes, 95);
+  const similar = percentile(similarTimes, 95);
+  console.log(`${label}: search (text + filter) p50 ${ms(median(searchTimes))}, p95 ${ms(search)} (${Math.round(hits / RUNS)} hits on average); checked before p50 ${ms(median(similarTimes))}, p95 ${ms(similar)}`);
+  return { search, similar };
+}
+
+/** Open a library as the app does: time to the first screen (library.list) and to a ready claim index, with memory. */
+async function openFigures(dir: string, label: string) {
+  gc();
+  const rssBefore = process.memoryUsage().rss;
+  const started = performance.now();
+  const f = await open(dir);
+  const rows = await caller(f)('library.list', {});
+  const firstScreen = performance.now() - started;
+  gc();
+  const afterList = process.memoryUsage();
+  const indexMs = await time(() => libraryIndex(f.ctx).current());
+  gc();
+  const afterIndex = process.memoryUsage();
+  const stats = libraryIndex(f.ctx).lastLoad;
+  console.log(
+    `${label}: first screen (open + library.list of ${rows.length}) ${ms(firstScreen)}, heap ${mb(afterList.heapUsed)}; ` +
+      `claim index ready ${ms(indexMs)} (${stats?.loadedShards} shards read, ${stats?.reindexed} articles reindexed), heap ${mb(afterIndex.heapUsed)}, rss +${mb(afterIndex.rss - rssBefore)}`,
+  );
+  return { f, firstScreen, indexMs, heap: afterIndex.heapUsed };
+}
+
+/** Median time to save one claim (claims.update) with the index off (never loaded) or on (loaded, and brought current after each save). */
+async function saveFigures(dir: string, withIndex: boolean): Promise<number> {
+  const f = await open(dir);
+  const call = caller(f);
+  if (withIndex) await libraryIndex(f.ctx).current();
+  const articleId = 'art000042';
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const [claim] = await call('claims.list', { articleId });
+    times.push(
+      await time(async () => {
+        await call('claims.update', { articleId, claimId: claim.id, baseRevision: claim.revision, patch: { note: `edit ${i}` } });
+        if (withIndex) await libraryIndex(f.ctx).current();
+      }),
+    );
+  }
+  await f.close({ persistIndex: false });
+  return median(times.slice(10));
+}
+
+async function pdfFigure(): Promise<void> {
+  const para = (p: number, i: number) => `Paragraph ${i} of page ${p}: the ministry said unemployment fell to ${p}.${i}% while wages rose, according to the quarterly survey of ${1000 + p} households across the country.`;
+  const bytes = await makeTextPdf({
+    title: 'A hundred pages',
+    furniture: { header: 'Bench report' },
+    pages: Array.from({ length: 100 }, (_, p) => ({ blocks: [{ heading: `Section ${p + 1}`, size: 14 }, ...Array.from({ length: 6 }, (_, i) => ({ paragraph: para(p, i) }))] })),
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'fm-bench-pdf-'));
+  try {
+    const f = await open(dir);
+    const t = await time(() => caller(f)('import.file', { fileName: 'hundred-pages.pdf', dataBase64: bytes.toString('base64') }));
+    const t2dir = await mkdtemp(join(tmpdir(), 'fm-bench-pdf2-'));
+    const f2 = await open(t2dir);
+    const t2 = await time(() => caller(f2)('import.file', { fileName: 'hundred-pages.pdf', dataBase64: bytes.toString('base64') }));
+    await f.close();
+    await f2.close();
+    await rm(t2dir, { recursive: true, force: true });
+    console.log(`100-page PDF import (${(bytes.length / 1024).toFixed(0)} KB, 700 blocks): ${ms(t)} first (loads pdf.js), ${ms(t2)} second`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const root = await mkdtemp(join(tmpdir(), 'fm-bench-library-'));
+  try {
+    const dirs: Record<string, string> = {};
+    for (const n of [100, 1_000, BIG]) {
+      const g = await generateLibrary(join(root, String(n)), n, CLAIMS_PER);
+      dirs[n] = g.dir;
+      console.log(`generated ${n} articles x ${CLAIMS_PER} claims (${g.claims.toLocaleString('en')} claims) in ${ms(g.ms)}`);
+    }
+    // Build each index from the article files, then write it to search/.
+    for (const n of [1_000, BIG]) {
+      const f = await open(dirs[n]);
+      const build = await time(() => libraryIndex(f.ctx).current());
+      const persist = await time(() => f.close());
+      console.log(`${n} articles: index built from the article files in ${ms(build)}, written to search/ in ${ms(persist)}`);
+    }
+    const small = await openFigures(dirs[100], '100 articles');
+    await small.f.close();
+    const mid = await openFigures(dirs[1_000], '1,000 articles');
+    const midQ = await queryFigures(mid.f, '1,000 articles', 1_000);
+    await mid.f.close();
+    const big = await openFigures(dirs[BIG], `${BIG.toLocaleString('en')} articles`);
+    const bigQ = await queryFigures(big.f, `${BIG.toLocaleString('en')} articles`, BIG);
+    await big.f.close();
+    console.log(`ratio ${BIG} / 1,000 articles: search p95 ${(bigQ.search / midQ.search).toFixed(2)}, checked before p95 ${(bigQ.similar / midQ.similar).toFixed(2)}`);
+    console.log(`ratio ${BIG} / 100 articles: first screen ${(big.firstScreen / small.firstScreen).toFixed(2)}, heap with index ${(big.heap / small.heap).toFixed(1)}`);
+    const off = await saveFigures(dirs[BIG], false);
+    const on = await saveFigures(dirs[BIG], true);
+    console.log(`save one claim (${BIG} articles): index off ${ms(off)}, index on ${ms(on)} (median); ratio ${(on / off).toFixed(2)}`);
+    await pdfFigure();
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+await main();

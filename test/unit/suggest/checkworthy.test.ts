@@ -1,0 +1,91 @@
+/** Check-worthiness: the shipped model file loads offline, scores sentences, and applies its threshold. */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeModel, encodeModel, loadCheckworthyModel, ModelFile, scoreTokens } from '../../../src-main/services/suggest/checkworthy-model';
+import { featureNames } from '../../../src-main/services/suggest/features';
+import { tag } from '../../../src-main/services/suggest/nlp';
+import { scoreSentences } from '../../../src-main/services/suggest/suggester';
+
+const score = (sentence: string) => scoreTokens(loadCheckworthyModel(), tag(sentence));
+
+describe('the check-worthiness model file', () => {
+  it('is a valid, small JSON file shipped in resources/models', async () => {
+    const raw = await readFile('resources/models/checkworthy.json', 'utf8');
+    expect(raw.length).toBeLessThan(3 * 1024 * 1024);
+    const file = ModelFile.parse(JSON.parse(raw));
+    expect(file.threshold).toBeGreaterThan(0.05);
+    expect(file.threshold).toBeLessThan(0.95);
+    expect(file.trainedOn).toMatch(/CT24/);
+  });
+
+  it('loads from disk with no network and survives an encode/decode round trip', async () => {
+    const model = loadCheckworthyModel();
+    const again = decodeModel(encodeModel(model, 'test', {}));
+    const tokens = tag('Unemployment fell by 3 percent last year.');
+    expect(scoreTokens(again, tokens)).toBeCloseTo(scoreTokens(model, tokens), 4);
+  });
+
+  it('refuses a damaged model file with a clear message', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factmark-model-'));
+    const file = join(dir, 'checkworthy.json');
+    const good = JSON.parse(await readFile('resources/models/checkworthy.json', 'utf8'));
+    await writeFile(file, JSON.stringify({ ...good, weightsInt16Base64: good.weightsInt16Base64.slice(0, 100) }));
+    expect(() => loadCheckworthyModel(file)).toThrow('the check-worthiness model file is truncated');
+    await writeFile(file, JSON.stringify({ format: 'something else' }));
+    expect(() => loadCheckworthyModel(file)).toThrow('the check-worthiness model file is not valid');
+  });
+});
+
+describe('sentence scoring', () => {
+  it('scores factual claims with numbers above small talk', () => {
+    const claims = [
+      'Unemployment fell from 10 percent to 4.7 percent during the last eight years.',
+      'We have lost 70,000 factories since China entered the World Trade Organization.',
+      'The national debt has doubled to $20 trillion under this administration.',
+    ];
+    const chatter = ['Thank you very much.', 'I want to thank everybody for being here tonight.', 'Well, let me respond to that.'];
+    const model = loadCheckworthyModel();
+    for (const c of claims) expect(score(c)).toBeGreaterThanOrEqual(model.threshold);
+    for (const c of chatter) expect(score(c)).toBeLessThan(model.threshold);
+    expect(Math.min(...claims.map(score))).toBeGreaterThan(Math.max(...chatter.map(score)));
+  });
+
+  it('marks a sentence check-worthy exactly when its score reaches the threshold', () => {
+    const text = 'Thank you. Crime rose by 12 percent in 2015, the FBI said. Good evening.';
+    const model = loadCheckworthyModel();
+    for (const threshold of [0, 0.5, 1]) {
+      const scored = scoreSentences(text, { model: { ...model, threshold } });
+      expect(scored).toHaveLength(3);
+      for (const s of scored) expect(s.checkworthy).toBe(s.score >= threshold);
+    }
+  });
+
+  it('gives positions in the text and a claimant to check-worthy sentences', () => {
+    const text = 'Good evening.\n\nCrime rose by 12 percent in 2015, the FBI said.';
+    const [first, second] = scoreSentences(text);
+    expect(text.slice(first.start, first.end)).toBe('Good evening.');
+    expect(text.slice(second.start, second.end)).toBe('Crime rose by 12 percent in 2015, the FBI said.');
+    expect(second.checkworthy).toBe(true);
+    expect(second.attribution?.claimant).toBe('FBI');
+  });
+
+  it('builds word, character, part-of-speech and number features', () => {
+    const names = featureNames(tag('Taxes rose 5 percent.'));
+    expect(names).toContain('w:taxes');
+    expect(names).toContain('b:rose <num>');
+    expect(names).toContain('p:VERB');
+    expect(names).toContain('num+quantity');
+    expect(names.some((n) => n.startsWith('c4:'))).toBe(true);
+  });
+});
+
+describe('feature hashing', () => {
+  it('hashes streamed character n-grams into the same buckets as their names', async () => {
+    const { featurize, hash } = await import('../../../src-main/services/suggest/features');
+    const tokens = tag('The deficit fell to $438 billion in 2015, the Treasury said.');
+    const dims = 1 << 18;
+    expect([...featurize(tokens, dims)]).toEqual(featureNames(tokens).map((n) => hash(n) % dims));
+  });
+});
