@@ -13,6 +13,7 @@ import { MessageLines, Toolbar } from './app/Toolbar';
 import { useKeyboard } from './app/use-keyboard';
 import { useLibrary } from './app/use-library';
 import { useMessages } from './app/use-messages';
+import { usePlace } from './app/use-place';
 import { useRestoreUndo } from './app/use-restore-undo';
 import { claimantsOf, filterClaims, isFiltering, mergeSuggestions } from './desk/claim-list';
 import { useOrphans } from './desk/orphans';
@@ -43,6 +44,8 @@ export function App({ client }: { client: FactmarkClient }) {
   const [libraryClaimants, setLibraryClaimants] = useState<string[]>([]);
   const viewHandle = useRef<ArticleViewHandle | null>(null);
   const filterInput = useRef<HTMLInputElement>(null);
+  const articlePane = useRef<HTMLElement>(null);
+  usePlace(articlePane, article?.id ?? null);
 
   // The library's claim counts follow creates and deletes.
   const { refreshList } = library;
@@ -123,7 +126,7 @@ export function App({ client }: { client: FactmarkClient }) {
       <LibraryPanel articles={library.articles} currentId={article?.id ?? null} onOpen={library.openFromLibrary}>
         {importControls}
       </LibraryPanel>
-      <main className="fm-main" aria-label="Article">
+      <main className="fm-main" aria-label="Article" ref={articlePane}>
         {article ? (
           <>
             <h2 className="fm-article-title">{article.title}</h2>

@@ -8,6 +8,7 @@ import type { ArticleMetaFields, ArticleRecord, ArticleSummaryRow } from '../../
 import type { FactmarkClient } from '../api/client';
 import type { DeskEvent } from '../desk/desk-state';
 import type { Messages } from './use-messages';
+import { lastArticle } from './use-place';
 
 /**
  * Claims fetched with an article when it opens; an article with more gets the rest right after its
@@ -87,9 +88,12 @@ export function useLibrary(client: FactmarkClient, dispatch: (event: DeskEvent) 
   );
 
   useEffect(() => {
-    // The newest article opens at start, unless the user has chosen one already.
+    // The article used last (else the newest) opens at start, unless the user has chosen one already.
     refreshList()
-      .then((rows) => (rows[0] && latestOpen.current.serial === 0 ? openArticle(rows[0].id) : undefined))
+      .then((rows) => {
+        const first = lastArticle(rows.map((r) => r.id)) ?? rows[0]?.id;
+        return first && latestOpen.current.serial === 0 ? openArticle(first) : undefined;
+      })
       .catch(report);
     client.call('prefs.get', {}).then(setPrefs, report);
   }, [client, refreshList, openArticle, report]);

@@ -35,15 +35,11 @@ function editHistory(state: DeskState, articleId: string, edit: (history: UndoSt
 /** One queued save fewer; the indicator says saved once none is left and none failed. */
 function settle(state: DeskState, job: SaveJob, outcome: { failed?: string; report?: boolean }): DeskState {
   const inFlight = state.inFlight - 1;
-  let pending = state.pending;
-  if (job.articleId === state.articleId) {
-    const id = jobClaimId(job);
-    const left = (pending.get(id) ?? 1) - 1;
-    const next = new Map(pending);
-    if (left > 0) next.set(id, left);
-    else next.delete(id);
-    pending = next;
-  }
+  const id = jobClaimId(job);
+  const left = (state.pending.get(id) ?? 1) - 1;
+  const pending = new Map(state.pending);
+  if (left > 0) pending.set(id, left);
+  else pending.delete(id);
   let save = state.save;
   if (outcome.failed !== undefined) save = { kind: 'failed', message: outcome.failed };
   else if (inFlight === 0 && save.kind !== 'failed') save = { kind: 'saved' };
@@ -74,7 +70,12 @@ function saved(state: DeskState, job: SaveJob, claim: ClaimRecord | null): DeskS
     next = { ...next, confirmed, countsChanged: state.countsChanged + 1 };
     if (claim) next = editHistory(next, job.articleId, (h) => refreshClaim(h, claim));
   } else if (claim) {
-    next = { ...next, confirmed: new Map(state.confirmed).set(claim.id, claim) };
+    // Another article's claim is kept only while more of its saves are queued.
+    const keep = isOpen(state, job) || (state.pending.get(claim.id) ?? 0) > 1;
+    const confirmed = new Map(state.confirmed);
+    if (keep) confirmed.set(claim.id, claim);
+    else confirmed.delete(claim.id);
+    next = { ...next, confirmed };
     // Shown unless newer local changes to it are still queued (they would be undone on screen).
     if (isOpen(state, job) && (state.pending.get(claim.id) ?? 0) <= 1) {
       next = { ...next, claims: next.claims.map((c) => (c.id === claim.id ? claim : c)) };

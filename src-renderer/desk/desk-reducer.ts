@@ -26,6 +26,12 @@ function withClaims(state: DeskState, claims: readonly ClaimRecord[]): DeskState
   return { ...state, claims, selectedId };
 }
 
+/** The claim already on exactly the range of `claim`, if any. */
+function sameRange(claims: readonly ClaimRecord[], claim: ClaimRecord): ClaimRecord | undefined {
+  const { start, end } = claim.target.position;
+  return claims.find((c) => c.target.position.start === start && c.target.position.end === end);
+}
+
 /** Show a change and queue its save. `fresh`: a create is a new claim (not one put back). */
 function perform(state: DeskState, change: ClaimChange, stamp: ChangeStamp, origin: ClaimChange, fresh = false): DeskState {
   if (change.kind === 'create') {
@@ -52,7 +58,13 @@ function opened(state: DeskState, event: Extract<DeskEvent, { type: 'opened' }>)
   if (state.articleId) shelved.set(state.articleId, state.history);
   const history = shelved.get(event.articleId) ?? EMPTY_UNDO;
   shelved.delete(event.articleId);
-  const confirmed = new Map(state.confirmed);
+  // The host's versions of this article's claims, and of any claim whose save is still on its way
+  // (its update needs the revision the host confirmed last); nothing of other articles beyond that.
+  const confirmed = new Map<string, ClaimRecord>();
+  for (const id of state.pending.keys()) {
+    const known = state.confirmed.get(id);
+    if (known) confirmed.set(id, known);
+  }
   for (const claim of event.claims) {
     const known = confirmed.get(claim.id);
     if (!known || known.revision <= claim.revision) confirmed.set(claim.id, claim);
@@ -68,7 +80,6 @@ function opened(state: DeskState, event: Extract<DeskEvent, { type: 'opened' }>)
     filter: NO_FILTER,
     history,
     shelved,
-    pending: new Map(),
     conflict: null,
     save: state.inFlight > 0 ? { kind: 'saving' } : { kind: 'idle' },
   };
@@ -105,6 +116,8 @@ export function reduceDesk(state: DeskState, event: DeskEvent): DeskState {
       return event.articleId === state.articleId ? tell({ ...state, loading: false }, 'error', `Some claims could not be loaded: ${event.message}`) : state;
     case 'create': {
       if (event.claim.articleId !== state.articleId) return state;
+      const same = sameRange(state.claims, event.claim);
+      if (same) return tell({ ...state, selectedId: same.id }, 'notice', 'That text is already a claim: it is selected.');
       const created = change(state, { kind: 'create', claim: event.claim }, { at: event.claim.createdAt, reviewer: event.claim.reviewer }, true);
       return tell({ ...created, selectedId: event.claim.id }, 'notice', 'Claim created.');
     }

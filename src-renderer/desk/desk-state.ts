@@ -45,7 +45,7 @@ export interface DeskState {
   opening: readonly ClaimRecord[];
   /** True while the claims after the opening ones are still being fetched. */
   loading: boolean;
-  /** The versions the host has confirmed, by claim id, for every article opened this session. */
+  /** The versions the host has confirmed, by claim id: the open article's, and those of claims with saves on their way. */
   confirmed: ReadonlyMap<string, ClaimRecord>;
   selectedId: string | null;
   filter: ClaimFilter;
@@ -53,7 +53,7 @@ export interface DeskState {
   history: UndoState;
   /** The other articles' undo histories, kept for the session. */
   shelved: ReadonlyMap<string, UndoState>;
-  /** Saves queued but not answered, per claim of the open article. */
+  /** Saves queued but not answered, per claim (ids are unique across articles). */
   pending: ReadonlyMap<string, number>;
   /** Saves queued but not answered, in all. */
   inFlight: number;

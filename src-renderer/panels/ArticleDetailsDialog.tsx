@@ -22,6 +22,23 @@ const FIELDS: readonly { key: keyof ArticleMetaFields; label: string; type?: str
   { key: 'language', label: 'Language', placeholder: 'en' },
 ];
 
+/** A publication date as stored: YYYY-MM-DD, or an ISO 8601 date and time; empty when unknown. */
+export function isPublishedDate(value: string): boolean {
+  const text = value.trim();
+  if (text === '') return true;
+  const match = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function problemIn(draft: ArticleMetaFields): string | null {
+  if (!draft.title.trim()) return 'The title must not be empty.';
+  if (!isPublishedDate(draft.publishedAt)) return `“Published” must be a date such as 2024-03-10 (or empty), not “${draft.publishedAt.trim().slice(0, 40)}”.`;
+  return null;
+}
+
 export function ArticleDetailsDialog({ article, onSave, onClose, children }: Props) {
   const { draft, setDraft, error, submit } = useDraftForm<ArticleMetaFields>(
     {
@@ -34,7 +51,7 @@ export function ArticleDetailsDialog({ article, onSave, onClose, children }: Pro
     },
     onSave,
     onClose,
-    (d) => (d.title.trim() ? null : 'The title must not be empty.'),
+    problemIn,
   );
   return (
     <Dialog title="Article details" onClose={onClose} className="fm-form-dialog">

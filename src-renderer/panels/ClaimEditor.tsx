@@ -1,14 +1,16 @@
 /**
  * The claim editor: status, claimant (with suggestions), evidence, note, reviewer, times and the
  * status history. Each field saves itself when it changes (text fields when they lose focus).
+ * Evidence typed but not added is never lost: Done adds it (or says why it cannot), and Esc asks.
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import type { ClaimRecord, EvidenceItem, StanceId } from '../../src-shared/model';
+import { useId, useState } from 'react';
+import type { ClaimPatch } from '../../src-shared/claims';
+import type { ClaimRecord, EvidenceItem } from '../../src-shared/model';
 import { STATUSES, statusInfo } from '../../src-shared/statuses';
 import { Dialog } from '../components/Dialog';
-import type { ClaimPatch } from '../../src-shared/claims';
-import { openExternal, safeExternalUrl } from '../desk/links';
+import { useDraft } from '../components/use-draft';
 import { snippet } from '../desk/claim-list';
+import { AddEvidence, EvidenceRow, hasTyped, NO_NEW_EVIDENCE, typedEvidence, type NewEvidence } from './EvidenceFields';
 
 interface Props {
   claim: ClaimRecord;
@@ -23,182 +25,44 @@ interface Props {
   children?: React.ReactNode;
 }
 
-const STANCES: readonly { id: StanceId; label: string }[] = [
-  { id: 'supports', label: 'Supports the claim' },
-  { id: 'refutes', label: 'Refutes the claim' },
-  { id: 'context', label: 'Context' },
-];
-
-/** The stance of a piece of evidence: supports, refutes or context. */
-function StanceField({ value, label, onChange }: { value: StanceId; label: string; onChange(stance: StanceId): void }) {
-  return (
-    <label className="fm-field">
-      <span>Stance</span>
-      <select value={value} aria-label={label} onChange={(e) => onChange(e.target.value as StanceId)}>
-        {STANCES.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-/** A text field's local draft: follows the stored value until edited, commits when asked. */
-function useDraft(value: string, commit: (next: string) => void) {
-  const [draft, setDraft] = useState(value);
-  const dirty = useRef(false);
-  useEffect(() => {
-    if (!dirty.current) setDraft(value);
-  }, [value]);
-  const flush = () => {
-    if (!dirty.current) return;
-    dirty.current = false;
-    if (draft !== value) commit(draft);
-  };
-  return {
-    value: draft,
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      dirty.current = true;
-      setDraft(e.target.value);
-    },
-    onBlur: flush,
-    flush,
-    /** Forget the edit was pending (it has been saved with something else). */
-    markSaved: () => {
-      dirty.current = false;
-    },
-  };
-}
-
 function formatTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
-}
-
-function newEvidenceId(): string {
-  return crypto.randomUUID();
-}
-
-/** One evidence item, editable in place. */
-function EvidenceRow({ item, index, onChange, onRemove }: { item: EvidenceItem; index: number; onChange(next: EvidenceItem): void; onRemove(): void }) {
-  const [urlError, setUrlError] = useState<string | null>(null);
-  const errorId = useId();
-  // Every commit carries all the fields as drafted, so two quick edits never overwrite each other.
-  const commit = (change: Partial<EvidenceItem>) => {
-    const draftUrl = safeExternalUrl(url.value) ? url.value.trim() : item.url;
-    for (const d of [url, title, note]) d.markSaved();
-    onChange({ ...item, url: draftUrl, title: title.value, note: note.value, ...change });
-  };
-  const url = useDraft(item.url, (next) => {
-    if (!safeExternalUrl(next)) {
-      setUrlError('Enter a full http:// or https:// address; the old one is kept.');
-      return;
-    }
-    setUrlError(null);
-    commit({ url: next.trim() });
-  });
-  const title = useDraft(item.title, (next) => commit({ title: next }));
-  const note = useDraft(item.note, (next) => commit({ note: next }));
-  const n = index + 1;
-  return (
-    <li className="fm-evidence">
-      <div className="fm-evidence-grid">
-        <label className="fm-field">
-          <span>URL</span>
-          <input type="url" {...url} aria-invalid={urlError ? true : undefined} aria-describedby={urlError ? errorId : undefined} aria-label={`Evidence ${n} URL`} />
-        </label>
-        <label className="fm-field">
-          <span>Title</span>
-          <input type="text" {...title} aria-label={`Evidence ${n} title`} />
-        </label>
-        <StanceField value={item.stance} label={`Evidence ${n} stance`} onChange={(stance) => commit({ stance })} />
-        <label className="fm-field fm-field-wide">
-          <span>Note</span>
-          <textarea rows={2} {...note} aria-label={`Evidence ${n} note`} />
-        </label>
-      </div>
-      {urlError ? (
-        <p id={errorId} className="fm-error" role="alert">
-          {urlError}
-        </p>
-      ) : null}
-      <div className="fm-row-actions">
-        <button type="button" className="fm-button" disabled={!safeExternalUrl(item.url)} onClick={() => openExternal(item.url)} aria-label={`Open evidence ${n} in the browser`}>
-          Open link ↗
-        </button>
-        <button type="button" className="fm-button fm-danger" onClick={onRemove} aria-label={`Remove evidence ${n}`}>
-          Remove
-        </button>
-      </div>
-    </li>
-  );
-}
-
-/** The form that adds an evidence item. */
-function AddEvidence({ onAdd }: { onAdd(item: EvidenceItem): void }) {
-  const [url, setUrl] = useState('');
-  const [title, setTitle] = useState('');
-  const [stance, setStance] = useState<StanceId>('supports');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const errorId = useId();
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const safe = safeExternalUrl(url);
-    if (!safe) {
-      setError('Enter a full http:// or https:// address.');
-      return;
-    }
-    onAdd({ id: newEvidenceId(), url: url.trim(), title: title.trim(), stance, note });
-    setUrl('');
-    setTitle('');
-    setNote('');
-    setError(null);
-  };
-  return (
-    <form className="fm-add-evidence" onSubmit={submit} aria-label="Add evidence">
-      <div className="fm-evidence-grid">
-        <label className="fm-field">
-          <span>URL</span>
-          <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} aria-label="New evidence URL" />
-        </label>
-        <label className="fm-field">
-          <span>Title</span>
-          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} aria-label="New evidence title" />
-        </label>
-        <StanceField value={stance} label="New evidence stance" onChange={setStance} />
-        <label className="fm-field fm-field-wide">
-          <span>Note</span>
-          <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-label="New evidence note" />
-        </label>
-      </div>
-      {error ? (
-        <p id={errorId} className="fm-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" className="fm-button">
-        Add evidence
-      </button>
-    </form>
-  );
 }
 
 export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onOpenPreferences, children }: Props) {
   const listId = useId();
   const claimant = useDraft(claim.claimant, (next) => onPatch({ claimant: next.trim() }));
   const note = useDraft(claim.note, (next) => onPatch({ note: next }));
+  const [newEvidence, setNewEvidence] = useState<NewEvidence>(NO_NEW_EVIDENCE);
+  const [evidenceError, setEvidenceError] = useState<string | null>(null);
+  /** Esc was pressed with evidence typed: the editor asks what to do with it. */
+  const [asking, setAsking] = useState(false);
+  const setEvidence = (evidence: EvidenceItem[]) => onPatch({ evidence });
   const close = () => {
     claimant.flush();
     note.flush();
     onClose();
   };
-  const setEvidence = (evidence: EvidenceItem[]) => onPatch({ evidence });
+  /** Add the typed evidence; false (with the reason shown) when it cannot be added. */
+  const addTyped = (): boolean => {
+    const item = typedEvidence(newEvidence);
+    if (typeof item === 'string') {
+      setEvidenceError(item);
+      return false;
+    }
+    setEvidence([...claim.evidence, item]);
+    setNewEvidence(NO_NEW_EVIDENCE);
+    setEvidenceError(null);
+    return true;
+  };
+  const done = () => {
+    if (!hasTyped(newEvidence) || addTyped()) close();
+  };
+  const escape = () => (hasTyped(newEvidence) ? setAsking(true) : close());
 
   return (
-    <Dialog title="Edit claim" onClose={close} className="fm-editor">
+    <Dialog title="Edit claim" onClose={asking ? () => setAsking(false) : escape} className="fm-editor">
       <blockquote className="fm-editor-quote">{snippet(claim.target.quote.exact, 400)}</blockquote>
       <div className="fm-editor-grid">
         <label className="fm-field">
@@ -249,7 +113,7 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
             />
           ))}
         </ul>
-        <AddEvidence onAdd={(item) => setEvidence([...claim.evidence, item])} />
+        <AddEvidence draft={newEvidence} onDraft={setNewEvidence} onAdd={addTyped} error={evidenceError} />
       </section>
       {children}
 
@@ -282,11 +146,25 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
           ))}
         </ol>
       </section>
+      {asking ? (
+        <div role="alertdialog" aria-label="Evidence not added" className="fm-message fm-ask">
+          <p>The evidence you typed has not been added.</p>
+          <button type="button" className="fm-button fm-primary" data-autofocus onClick={() => addTyped() && close()}>
+            Add it and close
+          </button>{' '}
+          <button type="button" className="fm-button" onClick={close}>
+            Discard it and close
+          </button>{' '}
+          <button type="button" className="fm-button" onClick={() => setAsking(false)}>
+            Keep editing
+          </button>
+        </div>
+      ) : null}
       <div className="fm-dialog-actions">
         <button type="button" className="fm-button fm-danger" onClick={onDelete}>
           Delete claim
         </button>
-        <button type="button" className="fm-button" onClick={close}>
+        <button type="button" className="fm-button" onClick={done}>
           Done
         </button>
       </div>

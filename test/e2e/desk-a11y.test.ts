@@ -1,4 +1,8 @@
-/** Desk E2E, issue item 8: axe-core finds no serious or critical problem on the main screens, light and dark. */
+/**
+ * Desk E2E, issue item 8 (and issue 16 item 16): axe-core finds no serious or critical problem on the
+ * main screens, light and dark, with nested highlights (Disputed inside In review), the claim editor open
+ * with evidence, and the visible label of every control inside its accessible name.
+ */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +25,7 @@ async function seriousFindings(page: Page): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const result = await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -39,14 +43,16 @@ describe.skipIf(!chromiumPath)('desk: accessibility', () => {
       ['met at a forum', 'disputed'],
       ['children’s hospital and maternity ward', 'misleading'],
       ['halt firing so that aid could reach civilians', 'in-review'],
+      ['aid could reach', 'disputed'], // nested in the In-review claim
     ] as const;
-    for (const [quote, status] of claims) await hostCall(env.host, 'claims.create', { articleId, range: { quote }, status, claimant: 'Sergei Lavrov' });
+    const evidence = [{ id: 'e1', url: 'https://example.org/report', title: 'Report', note: '', stance: 'refutes' as const }];
+    for (const [quote, status] of claims) await hostCall(env.host, 'claims.create', { articleId, range: { quote }, status, claimant: 'Sergei Lavrov', evidence });
   });
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no serious or critical violation in ${colorScheme} mode: library and article, editor, shortcuts, preferences, export, versions`, async () => {
       const page = await openDesk(env.browser, env.host, { colorScheme, bypassCSP: true });
       await page.emulateMedia({ colorScheme });
-      await expect.poll(() => claimRows(page).count()).toBe(5);
+      await expect.poll(() => claimRows(page).count()).toBe(6);
       await claimRows(page).first().click();
 
       const screens: Record<string, Finding[]> = {};
@@ -84,7 +90,7 @@ describe.skipIf(!chromiumPath)('desk: accessibility', () => {
 
   it('tells assistive technology each highlight’s status, and never by colour alone', async () => {
     const page = await openDesk(env.browser, env.host);
-    await expect.poll(() => claimRows(page).count()).toBe(5);
+    await expect.poll(() => claimRows(page).count()).toBe(6);
     const highlight = page.locator('.fm-article-text [data-claim-id]').filter({ hasText: 'no progress has been made' });
     expect(await highlight.getAttribute('role')).toBe('mark');
     expect(await highlight.getAttribute('aria-description')).toBe('False claim by Sergei Lavrov');

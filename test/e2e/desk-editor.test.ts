@@ -76,7 +76,7 @@ describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
     expect((await stored()).evidence).toMatchObject([{ url: 'https://example.org/transcript', title: 'Press conference transcript', stance: 'refutes' }]);
     expect(await claimRows(page).first().textContent()).toContain('1 evidence item');
 
-    await editor().getByRole('button', { name: 'Open evidence 1 in the browser' }).click();
+    await editor().getByRole('button', { name: 'Open link of evidence 1' }).click();
     expect(await page.evaluate(() => (window as unknown as { opened: unknown[][] }).opened)).toEqual([['https://example.org/transcript', '_blank', 'noopener']]);
 
     const url = editor().getByRole('textbox', { name: 'Evidence 1 URL' });
@@ -91,6 +91,34 @@ describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
     await editor().getByRole('button', { name: 'Remove evidence 1' }).click();
     await waitSaved(page);
     expect((await stored()).evidence).toEqual([]);
+  });
+
+  it('keeps evidence typed but not added: Done adds it, Esc asks first', async () => {
+    await editor().waitFor(); // still open from the test before
+    const before = (await stored()).evidence.length;
+    await editor().getByRole('textbox', { name: 'New evidence URL' }).fill('https://example.org/typed');
+    await editor().getByRole('textbox', { name: 'New evidence title' }).fill('Typed, not added');
+    await editor().getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => editor().count()).toBe(0);
+    await waitSaved(page);
+    expect((await stored()).evidence.map((e) => e.title)).toContain('Typed, not added');
+    expect((await stored()).evidence).toHaveLength(before + 1);
+
+    await claimRows(page).first().click();
+    await page.keyboard.press('Enter');
+    await editor().getByRole('textbox', { name: 'New evidence title' }).fill('Half typed');
+    await page.keyboard.press('Escape');
+    const ask = editor().getByRole('alertdialog', { name: 'Evidence not added' });
+    await ask.waitFor();
+    expect(await editor().count()).toBe(1);
+    await ask.getByRole('button', { name: 'Add it and close' }).click();
+    await expect.poll(() => editor().getByRole('alert').textContent()).toContain('Enter a full http:// or https:// address');
+    await ask.getByRole('button', { name: 'Discard it and close' }).click();
+    await expect.poll(() => editor().count()).toBe(0);
+    expect((await stored()).evidence).toHaveLength(before + 1);
+    await claimRows(page).first().click();
+    await page.keyboard.press('Enter'); // the next test starts in the open editor
+    await editor().waitFor();
   });
 
   it('records the reviewer set in Preferences on status changes', async () => {
@@ -114,13 +142,17 @@ describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
     await expect.poll(() => editor().count()).toBe(0);
   });
 
-  it('edits the article’s details and refuses an empty title', async () => {
+  it('edits the article’s details and refuses an empty title or a publication date that is not a date', async () => {
     await page.getByRole('button', { name: 'Article details' }).click();
     const details = page.getByRole('dialog', { name: 'Article details' });
     await details.getByRole('textbox', { name: 'Title' }).fill('  ');
     await details.getByRole('button', { name: 'Save details' }).click();
     await expect.poll(() => details.getByRole('alert').textContent()).toContain('title must not be empty');
     await details.getByRole('textbox', { name: 'Title' }).fill('Antalya talks');
+    await details.getByRole('textbox', { name: 'Published' }).fill('last Tuesday');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => details.getByRole('alert').textContent()).toContain('“Published” must be a date such as 2024-03-10');
+    expect((await hostCall(env.host, 'library.get', { articleId })).article.title).not.toBe('Antalya talks');
     await details.getByRole('textbox', { name: 'Byline' }).fill('Staff reporter');
     await details.getByRole('textbox', { name: 'Publisher' }).fill('Example Times');
     await details.getByRole('textbox', { name: 'URL' }).fill('https://example.org/antalya');

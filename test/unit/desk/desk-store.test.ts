@@ -254,4 +254,16 @@ describe('desk store', () => {
     expect(store.state.loading).toBe(false);
     expect(store.state.claims.map((c) => c.id)).toEqual(['c2', 'c3']);
   });
+
+  it('never makes a second claim on exactly the range of one: it selects that claim and says so', async () => {
+    const { host, store } = setUp([claim('c1', 'a1', 10), claim('c2', 'a1', 30)]);
+    store.dispatch({ type: 'select', claimId: 'c2' });
+    store.dispatch({ type: 'create', claim: claim('c3', 'a1', 10) });
+    expect(store.state.claims.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(store.state.selectedId).toBe('c1');
+    expect(store.state.feedback?.text).toBe('That text is already a claim: it is selected.');
+    expect(store.state.history.done).toHaveLength(0);
+    await store.settled();
+    expect(host.calls).toEqual([]);
+  });
 });
