@@ -3,10 +3,21 @@
  * claim (with the status-history rule), and the revision rule. The claims service and the desk call
  * these; nothing else builds or changes a ClaimRecord.
  */
+import { derivedPublicationFields, newPublicationFields } from './claim-publication';
 import type { ClaimRecord, ClaimTarget, StatusChangeEntry, StatusId } from './model';
 
 /** The fields a reviewer edits; everything else of a claim follows from the rules below. */
-export type ClaimFields = Pick<ClaimRecord, 'status' | 'claimant' | 'evidence' | 'note'>;
+export type ClaimFields = Pick<ClaimRecord, 'status' | 'claimant' | 'evidence' | 'note' | 'claimAsChecked' | 'explanation' | 'verdictDate' | 'claimantKind'>;
+
+/** Every editable field, in one list (patches are copied and undone field by field). */
+const CLAIM_FIELDS = ['status', 'claimant', 'evidence', 'note', 'claimAsChecked', 'explanation', 'verdictDate', 'claimantKind'] as const satisfies readonly (keyof ClaimFields)[];
+
+/** The fields of `patch` that are set. */
+function definedFields(patch: ClaimPatch): ClaimPatch {
+  const out: Record<string, unknown> = {};
+  for (const key of CLAIM_FIELDS) if (patch[key] !== undefined) out[key] = patch[key];
+  return out as ClaimPatch;
+}
 
 /** A change to some of a claim's editable fields (the fields named are replaced whole). */
 export type ClaimPatch = Partial<ClaimFields>;
@@ -26,9 +37,14 @@ export interface NewClaimInit extends ClaimPatch {
   stamp: ChangeStamp;
 }
 
-/** A new claim at revision 1, its history starting with its first status. */
-export function newClaim({ id, articleId, target, stamp, status = 'unverified', claimant = '', evidence = [], note = '' }: NewClaimInit): ClaimRecord {
+/**
+ * A new claim at revision 1, its history starting with its first status; its publication fields
+ * start as the quote (claim as checked), the guessed claimant kind and, for a verdict, today's date.
+ */
+export function newClaim({ id, articleId, target, stamp, status = 'unverified', claimant = '', evidence = [], note = '', ...publication }: NewClaimInit): ClaimRecord {
   return {
+    ...newPublicationFields(target.quote.exact, claimant, status, stamp.at),
+    ...definedFields(publication),
     id,
     articleId,
     target,
@@ -56,30 +72,25 @@ export function revised(claim: ClaimRecord, at: string): ClaimRecord {
 }
 
 /**
- * A patch applied to a claim: its fields replaced, the status history kept by the rule above, the
- * reviewer who changed it recorded (the old name kept when none is set), and the next revision.
+ * A patch applied to a claim: its fields replaced (a new status also moves the verdict date, a new
+ * claimant the claimant kind, unless the patch sets them), the status history kept by the rule above,
+ * the reviewer who changed it recorded (the old name kept when none is set), and the next revision.
  */
 export function applyPatch(claim: ClaimRecord, patch: ClaimPatch, stamp: ChangeStamp): ClaimRecord {
-  const fields: ClaimPatch = {};
-  if (patch.status !== undefined) fields.status = patch.status;
-  if (patch.claimant !== undefined) fields.claimant = patch.claimant;
-  if (patch.evidence !== undefined) fields.evidence = patch.evidence;
-  if (patch.note !== undefined) fields.note = patch.note;
+  const fields = { ...derivedPublicationFields(claim, patch, stamp.at), ...definedFields(patch) };
   return revised({ ...claim, ...fields, reviewer: stamp.reviewer || claim.reviewer, history: historyAfter(claim, patch.status, stamp) }, stamp.at);
 }
 
-/** The fields of `claim` that `patch` names, as they are now (what undoing the patch puts back). */
+/** The fields of `claim` that `patch` changes, itself or by the rules, as they are now (what undoing the patch puts back). */
 export function fieldsBefore(claim: ClaimRecord, patch: ClaimPatch): ClaimPatch {
-  const before: ClaimPatch = {};
-  if (patch.status !== undefined) before.status = claim.status;
-  if (patch.claimant !== undefined) before.claimant = claim.claimant;
-  if (patch.evidence !== undefined) before.evidence = claim.evidence;
-  if (patch.note !== undefined) before.note = claim.note;
-  return before;
+  const touched = { ...derivedPublicationFields(claim, patch, claim.updatedAt), ...definedFields(patch) };
+  const before: Record<string, unknown> = {};
+  for (const key of CLAIM_FIELDS) if (key in touched) before[key] = claim[key];
+  return before as ClaimPatch;
 }
 
 /** Whether a patch would change nothing on `claim`. */
 export function changesNothing(claim: ClaimRecord, patch: ClaimPatch): boolean {
   const before = fieldsBefore(claim, patch);
-  return (Object.keys(before) as (keyof ClaimFields)[]).every((key) => JSON.stringify(before[key]) === JSON.stringify(patch[key]));
+  return (Object.keys(definedFields(patch)) as (keyof ClaimFields)[]).every((key) => JSON.stringify(before[key]) === JSON.stringify(patch[key]));
 }

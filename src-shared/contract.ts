@@ -9,6 +9,8 @@ import {
   ArticleMeta,
   ArticleSummary,
   Claim,
+  ClaimantKind,
+  OptionalDate,
   DocJSON,
   Evidence,
   Id,
@@ -32,6 +34,10 @@ export const ClaimFields = z.object({
   status: Status,
   evidence: z.array(Evidence).max(500),
   note: z.string().max(50_000),
+  claimAsChecked: z.string().max(100_000),
+  explanation: z.string().max(50_000),
+  verdictDate: OptionalDate,
+  claimantKind: ClaimantKind,
 });
 
 export const Preferences = z.object({
@@ -153,12 +159,17 @@ export const contract = {
   'prefs.set': op(Preferences.partial().strict(), Preferences, 'Change preferences.'),
   'export.formats': op(z.object({}).strict(), z.array(ExportFormatInfo), 'Every export format, for a File > Export menu.'),
   'export.article': op(
-    z.object({ articleId: Id, format: ExportFormat, claimIds: z.array(Id).max(100_000).optional() }).strict(),
+    z.object({ articleId: Id, format: ExportFormat, claimIds: z.array(Id).max(100_000).optional(), includeNotes: z.boolean().optional() }).strict(),
     ExportedFile,
-    'Export one article with its claims (only claimIds, in document order, when given).',
+    'Export one article with its claims (only claimIds, in document order, when given); internal notes only with includeNotes.',
+  ),
+  'export.preview': op(
+    z.object({ articleId: Id, claimIds: z.array(Id).max(100_000).optional(), includeNotes: z.boolean().optional() }).strict(),
+    z.object({ html: z.string(), warnings: z.array(z.string()), defaultSummary: z.string() }),
+    'The HTML report as it will be exported (for the same claims and notes choice), a line for each claim it flags (a verdict with no source), and the summary it would generate.',
   ),
   'export.library': op(
-    z.object({ format: ExportFormat, articleIds: z.array(Id).min(1).max(100_000).optional(), claimIds: z.array(Id).max(1_000_000).optional() }).strict(),
+    z.object({ format: ExportFormat, articleIds: z.array(Id).min(1).max(100_000).optional(), claimIds: z.array(Id).max(1_000_000).optional(), includeNotes: z.boolean().optional() }).strict(),
     ExportedFile,
     'Export every article (or articleIds) into one file, with only claimIds when given (the claims a library-wide search shows); csv, json, w3c and claimreview only.',
   ),

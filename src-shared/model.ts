@@ -32,15 +32,51 @@ export { isHttpUrl };
 
 export const HttpUrl = z.string().max(4_000).refine(isHttpUrl, 'must be an http(s) URL');
 
+/**
+ * A typed link as the http(s) URL it means: trimmed, and a bare domain with an optional path
+ * ("www.ons.gov.uk/crime") taken as https. Anything else (another scheme, text) comes back trimmed
+ * but unchanged, for the http(s) check to refuse.
+ */
+export function normaliseWebUrl(input: string): string {
+  const url = input.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^[^/:]+\.[^/:]+:\d+(\/|$)/.test(url)) return url;
+  return /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(:\d+)?([/?#]\S*)?$/u.test(url) ? `https://${url}` : url;
+}
+
+/** An optional http(s) URL: empty, or an http(s) URL (a bare domain is read as https). */
+export const OptionalHttpUrl = z
+  .string()
+  .max(4_000)
+  .transform(normaliseWebUrl)
+  .refine((url) => url === '' || isHttpUrl(url), 'must be an http(s) URL (or left empty)');
+
+/** A calendar date, YYYY-MM-DD, or empty when there is none. */
+export const OptionalDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'must be a date as YYYY-MM-DD (or empty)');
+
 export const Stance = z.enum(['supports', 'refutes', 'context']);
 
-export const Evidence = z.object({
-  id: Id,
-  url: HttpUrl,
-  title: z.string().max(1_000),
-  note: z.string().max(20_000),
-  stance: Stance,
-});
+/**
+ * A source for a verdict: a web page (url), or a source without one — an interview, an email, a
+ * freedom-of-information reply, a printed document — named by its title, date and citation.
+ */
+export const Evidence = z
+  .object({
+    id: Id,
+    /** Optional; when given, an http(s) URL (a bare domain is read as https). */
+    url: OptionalHttpUrl,
+    title: z.string().max(1_000),
+    /** When the source was published or obtained (free text, e.g. "2026-03-02" or "March 2026"). */
+    date: z.string().max(100).default(''),
+    /** How to find a source without a link: "Email from the ministry press office to the author". */
+    citation: z.string().max(2_000).default(''),
+    note: z.string().max(20_000),
+    stance: Stance,
+  })
+  .refine((e) => e.url !== '' || e.title.trim() !== '' || e.citation.trim() !== '', 'evidence needs a URL, a title or a citation');
+
+/** Who made a claim: a person or an organisation (ClaimReview's Person or Organization). */
+export const ClaimantKind = z.enum(['person', 'organisation']);
+
 
 export const StatusChange = z.object({
   status: Status,
@@ -81,6 +117,14 @@ export const Claim = z.object({
   /** Bumped on every change; an update must name the revision it was based on. */
   revision: z.number().int().min(1),
   history: z.array(StatusChange),
+  /** The claim restated in one sentence as it was checked; starts as the quote. Published. */
+  claimAsChecked: z.string().max(100_000).default(''),
+  /** The verdict's reasoning for readers. Published (the note stays internal). */
+  explanation: z.string().max(50_000).default(''),
+  /** The day the status last changed to a verdict (YYYY-MM-DD); editable; empty without a verdict. */
+  verdictDate: OptionalDate.default(''),
+  /** Whether the claimant is a person or an organisation; guessed from the name, editable. */
+  claimantKind: ClaimantKind.default('person'),
   /** Present on a claim carried over from the previous version of its article. */
   carried: Carried.optional(),
 });
@@ -95,6 +139,10 @@ export const ArticleMeta = z.object({
   sourceUrl: z.string().max(4_000),
   publishedAt: z.string().max(100),
   language: z.string().max(35),
+  /** Where the fact-check of this article is published (its URL), for ClaimReview and the report. */
+  factCheckUrl: OptionalHttpUrl.optional(),
+  /** The report's overall summary as the reviewer wrote it; empty means the generated one. */
+  reportSummary: z.string().max(5_000).optional(),
 });
 
 /** Where a page of a paginated source (a PDF) begins in the article's text: its label ("12", "iv") and text offset. */
@@ -128,6 +176,7 @@ export type TextPosition = z.infer<typeof TextPositionSelector>;
 export type ClaimTarget = z.infer<typeof Target>;
 export type EvidenceItem = z.infer<typeof Evidence>;
 export type StanceId = z.infer<typeof Stance>;
+export type ClaimantKindId = z.infer<typeof ClaimantKind>;
 export type StatusChangeEntry = z.infer<typeof StatusChange>;
 export type ClaimRecord = z.infer<typeof Claim>;
 export type CarriedInfo = z.infer<typeof Carried>;

@@ -54,13 +54,13 @@ function claimIdsOption(ctx: CommandContext): string[] | undefined {
 }
 
 /** Export every article of a per-article format into `folder`, one file each; on a failed write, remove what was written. */
-async function exportEachArticle(ctx: CommandContext, format: ExportFormatId, folder: string): Promise<string[]> {
+async function exportEachArticle(ctx: CommandContext, format: ExportFormatId, folder: string, includeNotes: boolean): Promise<string[]> {
   const rows = await ctx.call('library.list', {});
   if (rows.length === 0) throw new FactmarkError('invalid-input', 'The library has no articles to export');
   const files: { path: string; file: ExportedFileRecord }[] = [];
   const used = new Set<string>();
   for (const row of rows) {
-    const file = await ctx.call('export.article', { articleId: row.id, format });
+    const file = await ctx.call('export.article', { articleId: row.id, format, includeNotes });
     let name = file.fileName;
     if (used.has(name)) name = name.replace(/(\.[^.]+)$/, `-${row.id}$1`);
     used.add(name);
@@ -85,7 +85,7 @@ async function exportEachArticle(ctx: CommandContext, format: ExportFormatId, fo
 
 export const exportCommand: Command = {
   words: ['export'],
-  usage: 'export <article> --format html|pdf|md|csv|json|w3c|claimreview --out FILE [--claims ID,ID...]  |  export --all --format F --out FILE-or-FOLDER',
+  usage: 'export <article> --format html|pdf|md|csv|json|w3c|claimreview --out FILE [--claims ID,ID...] [--include-notes]  |  export --all --format F --out FILE-or-FOLDER [--include-notes]',
   summary: 'Export an article (or --all articles) as a report or open data; html, pdf and md with --all write one file per article into the --out folder',
   writes: false,
   options: {
@@ -93,6 +93,7 @@ export const exportCommand: Command = {
     out: { type: 'string' },
     all: { type: 'boolean' },
     claims: { type: 'string' },
+    'include-notes': { type: 'boolean' },
   },
   async run(ctx) {
     const format = formatOption(ctx);
@@ -103,12 +104,13 @@ export const exportCommand: Command = {
     if (all && ctx.positionals.length > 0) throw new UsageError('give an article or --all, not both');
     if (all && ctx.values.claims !== undefined) throw new UsageError('--claims needs one article, not --all');
     const spec = EXPORT_FORMATS[format];
+    const includeNotes = ctx.values['include-notes'] === true;
 
     if (all && spec.scope === 'article') {
       const outIsFolder = await isDirectory(out);
       if (outIsFolder === false) throw new FactmarkError('invalid-input', `${out} is a file; with --all, ${format} needs a folder for --out`);
       await requireWritableFolder(outIsFolder ? out : dirname(out), out);
-      const paths = await exportEachArticle(ctx, format, out);
+      const paths = await exportEachArticle(ctx, format, out, includeNotes);
       if (!ctx.json) ctx.print(`Wrote ${paths.length} ${format} file${paths.length === 1 ? '' : 's'} to ${out}`);
       return { format, folder: out, files: paths };
     }
@@ -118,8 +120,8 @@ export const exportCommand: Command = {
     await checkFileTarget(out);
     const file =
       articleRef === null
-        ? await ctx.call('export.library', { format })
-        : await ctx.call('export.article', { articleId: await resolveArticle(ctx, articleRef), format, ...(claimIds ? { claimIds } : {}) });
+        ? await ctx.call('export.library', { format, includeNotes })
+        : await ctx.call('export.article', { articleId: await resolveArticle(ctx, articleRef), format, includeNotes, ...(claimIds ? { claimIds } : {}) });
     const bytes = bytesOf(file);
     try {
       await writeFileDurably(out, bytes);

@@ -7,7 +7,6 @@
 import { join } from 'node:path';
 import type { App, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu as ElectronMenu, MenuItemConstructorOptions, Protocol, Session, Shell } from 'electron';
 import type { PdfPrinter } from '../services/export/pdf';
-import { setPdfPrinter } from '../services/export/pdf';
 import { openFactmark, type Factmark } from '../services/factmark';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { MENU_CHANNEL } from './channels';
@@ -94,8 +93,7 @@ export function startDesktop(electron: ElectronParts, options: DesktopOptions): 
 
   async function open(): Promise<Factmark> {
     const dataDir = options.dataDir ?? join(app.getPath('appData'), 'Factmark', 'library');
-    factmark = await openFactmark({ dataDir, resourcesDir: join(app.getAppPath(), 'resources') });
-    setPdfPrinter(options.pdfPrinter);
+    factmark = await openFactmark({ dataDir, resourcesDir: join(app.getAppPath(), 'resources'), printer: options.pdfPrinter });
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, appProtocolHandler(join(options.mainDir, '../renderer')));
     registerIpc(ipcMain, factmark.dispatcher, trustedSender(devServerUrl));

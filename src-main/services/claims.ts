@@ -81,6 +81,10 @@ export function createClaimsService(ctx: ServiceContext) {
       claimant: req.claimant,
       evidence: req.evidence,
       note: req.note,
+      claimAsChecked: req.claimAsChecked,
+      explanation: req.explanation,
+      verdictDate: req.verdictDate,
+      claimantKind: req.claimantKind,
     });
     await ctx.store.writeArticle({ ...data, claims: [...data.claims, claim] });
     return claim;

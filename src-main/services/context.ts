@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { LibraryStore, type StoreOptions } from '../store/library-store';
 import { createTextCache, type TextCache } from './documents';
+import type { PdfPrinter } from './export/pdf';
 import { sharedConversionWorker, type Conversions } from './import/conversion-host';
 import { SerialQueue } from './serial-queue';
 
@@ -19,6 +20,8 @@ export interface ServiceContext {
   exclusive<T>(task: () => Promise<T>): Promise<T>;
   /** Where imports parse untrusted files: a worker with a memory cap and a time budget. */
   conversions: Conversions;
+  /** Prints PDF exports; when absent, the export service uses a local Chromium. */
+  printer?: PdfPrinter;
 }
 
 /** A random 12-character url-safe id. */
@@ -28,7 +31,7 @@ export function randomId(): string {
 
 export function createContext(
   dataDir: string,
-  options: Partial<Pick<ServiceContext, 'clock' | 'newId' | 'conversions'>> & Pick<StoreOptions, 'access' | 'backups' | 'io'> = {},
+  options: Partial<Pick<ServiceContext, 'clock' | 'newId' | 'conversions' | 'printer'>> & Pick<StoreOptions, 'access' | 'backups' | 'io'> = {},
 ): ServiceContext {
   const clock = options.clock ?? (() => new Date());
   const queue = new SerialQueue();
@@ -39,5 +42,6 @@ export function createContext(
     clock,
     newId: options.newId ?? randomId,
     conversions: options.conversions ?? sharedConversionWorker(),
+    ...(options.printer ? { printer: options.printer } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { lockDataFolder } from '../store/lock';
 import type { StoreAccess, StoreOptions } from '../store/library-store';
 import { createContext, type ServiceContext } from './context';
+import type { PdfPrinter } from './export/pdf';
 import { Dispatcher } from './dispatch';
 import { createHandlers } from './handlers';
 import { seedSamples } from './sample';
@@ -36,6 +37,8 @@ export interface OpenOptions {
   access?: StoreAccess;
   /** The file-system calls the store writes with (tests inject a failing disk). */
   io?: StoreOptions['io'];
+  /** The PDF printer (the desktop app's printToPDF); default: a local Chromium. */
+  printer?: PdfPrinter;
 }
 
 export async function openFactmark(options: OpenOptions): Promise<Factmark> {

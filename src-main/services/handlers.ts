@@ -53,6 +53,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'export.formats': async () => exporter.formats(),
     'export.article': exporter.exportArticle,
     'export.library': exporter.exportLibrary,
+    'export.preview': exporter.preview,
     'export.restore': exporter.restore,
     'claims.search': librarySearch.search,
     'claims.similar': librarySearch.similar,

@@ -2,10 +2,13 @@
  * schemaVersion migrations: each step turns a file of version N into version N+1, and a file is
  * run through every step from its version up to SCHEMA_VERSION, in order.
  *
- * Version 1 is the first released format. Version 0 is the pre-release format (files without a
+ * Version 1 is the first released format; version 2 adds the publication fields (issue 15). Version 0 is the pre-release format (files without a
  * schemaVersion field, claims without `revision` and `history`); its step exists so the mechanism
  * is in place and tested from a fixture (test/unit/store/fixtures/v0) before a real version 2 needs it.
  */
+import { guessClaimantKind, isVerdict } from '../../src-shared/claim-publication';
+import { isHttpUrl } from '../../src-shared/model';
+import { STATUS_IDS, type StatusId } from '../../src-shared/statuses';
 import { SCHEMA_VERSION } from './files';
 
 /** The three kinds of file in a data folder. */
@@ -33,6 +36,36 @@ function claimFromV0(claim: Json): Json {
   };
 }
 
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The day a version-1 claim's status last became its current verdict, from its history; '' without a verdict. */
+function verdictDateFromV1(claim: Json): string {
+  const status = claim.status as StatusId;
+  if (!STATUS_IDS.includes(status) || !isVerdict(status)) return '';
+  const history = Array.isArray(claim.history) ? (claim.history as Json[]) : [];
+  const change = [...history].reverse().find((h) => h.status === status);
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(text(change?.at) || text(claim.updatedAt));
+  return day ? day[0] : '';
+}
+
+/** A version-1 claim with the publication fields of version 2, from what it already records. */
+function claimFromV1(claim: Json): Json {
+  const quote = typeof claim.target === 'object' && claim.target ? text(((claim.target as Json).quote as Json | undefined)?.exact) : '';
+  return {
+    ...claim,
+    claimAsChecked: text(claim.claimAsChecked) || quote.replace(/\s+/g, ' ').trim(),
+    explanation: text(claim.explanation),
+    verdictDate: text(claim.verdictDate) || verdictDateFromV1(claim),
+    claimantKind: claim.claimantKind === 'organisation' || claim.claimantKind === 'person' ? claim.claimantKind : guessClaimantKind(text(claim.claimant)),
+    evidence: Array.isArray(claim.evidence) ? claim.evidence.map((e) => ({ date: '', citation: '', ...(e as Json) })) : claim.evidence,
+  };
+}
+
+/** A version-1 article record with the per-article publication fields of version 2. */
+function articleFromV1(article: Json): Json {
+  return { ...article, factCheckUrl: isHttpUrl(text(article.factCheckUrl)) ? article.factCheckUrl : '', reportSummary: text(article.reportSummary) };
+}
+
 /** Every migration step, oldest first. Add a step here (and a fixture) when SCHEMA_VERSION goes up. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -40,6 +73,18 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'pre-release format: add schemaVersion, and give each claim a revision and a status history',
     migrate: {
       article: (data) => ({ ...data, claims: Array.isArray(data.claims) ? data.claims.map((c) => claimFromV0(c as Json)) : data.claims }),
+    },
+  },
+  {
+    from: 1,
+    description:
+      'publication fields: each claim gets its claim as checked (the quote), a public explanation, its verdict date (from its status history) and its claimant kind (guessed from the name); evidence gets a date and a citation; each article a fact-check URL and a report summary',
+    migrate: {
+      article: (data) => ({
+        ...data,
+        article: typeof data.article === 'object' && data.article ? articleFromV1(data.article as Json) : data.article,
+        claims: Array.isArray(data.claims) ? data.claims.map((c) => claimFromV1(c as Json)) : data.claims,
+      }),
     },
   },
 ];

@@ -3,14 +3,15 @@
  * status history. Each field saves itself when it changes (text fields when they lose focus).
  * Evidence typed but not added is never lost: Done adds it (or says why it cannot), and Esc asks.
  */
-import { useId, useState } from 'react';
-import type { ClaimPatch } from '../../src-shared/claims';
+import { useId } from 'react';
 import type { ClaimRecord, EvidenceItem } from '../../src-shared/model';
 import { STATUSES, statusInfo } from '../../src-shared/statuses';
 import { Dialog } from '../components/Dialog';
-import { useDraft } from '../components/use-draft';
+import type { ClaimPatch } from '../../src-shared/claims';
 import { snippet } from '../desk/claim-list';
-import { AddEvidence, EvidenceRow, hasTyped, NO_NEW_EVIDENCE, typedEvidence, type NewEvidence } from './EvidenceFields';
+import { useDraft } from '../components/use-draft';
+import { ClaimPublicationFields } from './ClaimPublicationFields';
+import { AddEvidence, EvidenceRow } from './EvidenceEditor';
 
 interface Props {
   claim: ClaimRecord;
@@ -32,6 +33,7 @@ function formatTime(iso: string): string {
 
 export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onOpenPreferences, children }: Props) {
   const listId = useId();
+  const noteHintId = useId();
   const claimant = useDraft(claim.claimant, (next) => onPatch({ claimant: next.trim() }));
   const note = useDraft(claim.note, (next) => onPatch({ note: next }));
   const [newEvidence, setNewEvidence] = useState<NewEvidence>(NO_NEW_EVIDENCE);
@@ -96,8 +98,12 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
       </div>
       <label className="fm-field">
         <span>Note</span>
-        <textarea rows={3} {...note} />
+        <textarea rows={3} {...note} aria-describedby={noteHintId} />
       </label>
+      <p id={noteHintId} className="fm-hint">
+        The note is internal: reports leave it out unless you include notes when exporting.
+      </p>
+      <ClaimPublicationFields claim={claim} onPatch={onPatch} />
 
       <section aria-label="Evidence" className="fm-editor-section">
         <h3 className="fm-section-title">Evidence ({claim.evidence.length})</h3>

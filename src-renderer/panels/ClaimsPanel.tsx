@@ -2,6 +2,8 @@
  * The claims panel: counts per status (which double as status filters), claimant and text filters,
  * and every claim in document order as a virtualised listbox, with orphaned claims listed apart.
  */
+import { lacksSource } from '../../src-shared/claim-publication';
+import './publication.css';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { countByStatus, type ClaimRecord, type StatusId } from '../../src-shared/model';
@@ -79,7 +81,9 @@ const ClaimRow = memo(function ClaimRow({
         <span className="fm-claim-claimant">{claim.claimant || 'No claimant'}</span>
       </span>
       <q className="fm-claim-quote">{snippet(claim.target.quote.exact, 160)}</q>
-      <span className="fm-claim-evidence">{evidenceLabel(claim.evidence.length)}</span>
+      <span className="fm-claim-evidence">
+        {lacksSource(claim) ? <strong className="fm-no-source">⚠ No source recorded</strong> : evidenceLabel(claim.evidence.length)}
+      </span>
     </div>
   );
 });

@@ -83,7 +83,7 @@ function makeClaims(articleId: string, text: string): ClaimRecord[] {
         target: describeRange(text, start, end),
         claimant: `Speaker ${i % 37}`,
         status,
-        evidence: i % 5 === 0 ? [{ id: `ev-${i}`, url: 'https://example.org/source', title: 'Source', note: '', stance: 'supports' }] : [],
+        evidence: i % 5 === 0 ? [{ id: `ev-${i}`, url: 'https://example.org/source', title: 'Source', date: '', citation: '', note: '', stance: 'supports' }] : [],
       }),
     );
   }

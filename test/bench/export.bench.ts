@@ -60,7 +60,7 @@ const claims: ClaimRecord[] = inDocumentOrder(
     });
   }),
 );
-const bundle: ExportBundle = { articles: [{ article, claims, text }], prefs: { reviewer: 'Bench', organisation: 'Bench Checks', organisationUrl: 'https://bench.example/' }, exportedAt: at };
+const bundle: ExportBundle = { articles: [{ article, claims, text }], prefs: { reviewer: 'Bench', organisation: 'Bench Checks', organisationUrl: 'https://bench.example/' }, exportedAt: at, options: { includeNotes: true } };
 
 async function time(run: () => unknown, runs: number): Promise<number> {
   const times: number[] = [];

@@ -16,8 +16,8 @@ import { chromiumOrExplain, launchChromium } from './support/chromium';
 
 const chromiumPath = chromiumOrExplain();
 
-/** All text of a PDF, page by page, as pdfjs extracts it. */
-async function pdfText(bytes: Uint8Array): Promise<string> {
+/** The text of each page of a PDF, as pdfjs extracts it. */
+async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false }).promise;
   const pages: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
@@ -25,7 +25,12 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
     pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
   }
   await pdf.destroy();
-  return pages.join('\n');
+  return pages;
+}
+
+/** All text of a PDF. */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  return (await pdfPages(bytes)).join('\n');
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -85,6 +90,21 @@ describe.skipIf(!chromiumPath)('exported report in Chromium', () => {
     for (const c of sample.claims) expect(text, c.target.quote.exact).toContain(squash(c.target.quote.exact));
     expect(text).toContain(squash(HOSTILE_CLAIMANT));
     expect(text).toContain(squash('Lavrov and Kuleba meet in Antalya'));
+  });
+
+  it('numbers the PDF’s pages under a running title, keeps links, and is tagged', async () => {
+    const file = await sample.lib.call('export.article', { articleId: sample.articleId, format: 'pdf' });
+    if (!('dataBase64' in file)) throw new Error('PDF should come as bytes');
+    const bytes = Buffer.from(file.dataBase64, 'base64');
+    const pages = (await pdfPages(new Uint8Array(bytes))).map(squash);
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, i) => {
+      expect(page).toContain(squash(`Page ${i + 1} of ${pages.length}`));
+      expect(page).toContain(squash('Fact-check: Lavrov and Kuleba meet in Antalya'));
+    });
+    const raw = bytes.toString('latin1');
+    expect(raw).toContain('/StructTreeRoot');
+    expect(raw).toMatch(/\/URI\s*\(https:\/\/news\.example\/world\/antalya-talks\)/);
   });
 
   it('writes the PDF from the CLI', async () => {

@@ -18,6 +18,10 @@ export function makeClaim(fields: Pick<ClaimRecord, 'id' | 'target'> & Partial<C
     updatedAt: CLAIM_TIME,
     revision: 1,
     history: [{ status, at: CLAIM_TIME, reviewer: '' }],
+    claimAsChecked: fields.target.quote.exact,
+    explanation: '',
+    verdictDate: '',
+    claimantKind: 'person',
     ...fields,
   };
 }

@@ -1,28 +1,19 @@
 /**
  * schema.org ClaimReview (JSON-LD) for every claim with a verdict (a status whose rating is not
- * null): the fields Google's fact-check markup asks for (claimReviewed, reviewRating with
- * alternateName, url, author, datePublished, itemReviewed as a Claim with its author, appearance
- * and date). The review's author is the organisation from preferences.
+ * null), with the fields Google's fact-check markup asks for: claimReviewed (the claim as checked),
+ * reviewRating with alternateName, url (the article's published fact-check, else the claim's
+ * Factmark URN: never an invented web address), author (the organisation), datePublished (the
+ * verdict date), reviewBody (the public explanation, never the internal note) and itemReviewed: a
+ * Claim with its author typed Person or Organization from the claimant kind, and the article as its
+ * appearance (URL and date).
  */
+import { claimAsCheckedOf } from '../../../src-shared/claim-publication';
 import { FactmarkError } from '../../../src-shared/contract';
 import type { ArticleRecord, ClaimRecord } from '../../../src-shared/model';
 import { RATING_SCALE, STATUSES, statusInfo } from '../../../src-shared/statuses';
-import { oneLine } from './common';
-import { isHttpUrl } from './escape';
+import { isHttpUrl, jsonForScript } from './escape';
 import type { ExportBundle } from './types';
 import { annotationId } from './w3c';
-
-/** Words that mark a claimant as an organisation rather than a person. */
-const ORGANISATION_WORDS =
-  /\b(ministry|ministries|government|agency|agencies|department|office|council|committee|commission|parliament|senate|congress|assembly|party|union|association|institute|university|college|school|hospital|foundation|company|corporation|corp|inc|ltd|llc|plc|gmbh|group|bank|police|army|forces|military|embassy|kremlin|white house|pentagon|news|times|post|press|tv|radio|broadcasting|media|organisation|organization|authority|administration|court|board|federation|league|club|network|centre|center|bureau|service|services)\b/i;
-
-/** Acronyms of organisations, matched case-sensitively ("WHO", not "who"). */
-const ORGANISATION_ACRONYMS = /\b(UN|EU|NATO|WHO|IMF|OSCE|FBI|CIA|BBC|CNN|AP|AFP|TASS)\b/;
-
-/** Person or Organization for a claimant's name: Organization when it has an organisation word, else Person. */
-export function claimantType(name: string): 'Person' | 'Organization' {
-  return ORGANISATION_WORDS.test(name) || ORGANISATION_ACRONYMS.test(name) ? 'Organization' : 'Person';
-}
 
 /** The date part (YYYY-MM-DD) of a timestamp or free-text date, or null when it has none. */
 export function isoDate(value: string): string | null {
@@ -35,15 +26,9 @@ export function isoDate(value: string): string | null {
 /** Statuses that carry a verdict, i.e. a ClaimReview rating. */
 export const RATED_STATUSES = STATUSES.filter((s) => s.rating !== null).map((s) => s.id);
 
-/** Where the review is published: the organisation's URL with a fragment for the claim, else the claim's annotation id (a Factmark URN). */
-function reviewUrl(bundle: ExportBundle, claim: ClaimRecord): string {
-  const base = bundle.prefs.organisationUrl;
-  if (isHttpUrl(base)) {
-    const url = new URL(base);
-    url.hash = `factmark-claim-${claim.id}`;
-    return url.href;
-  }
-  return annotationId(claim);
+/** Where the review is published: the article's fact-check URL when the reviewer gave one, else the claim's annotation id (a Factmark URN). */
+function reviewUrl(article: ArticleRecord, claim: ClaimRecord): string {
+  return article.factCheckUrl && isHttpUrl(article.factCheckUrl) ? article.factCheckUrl : annotationId(claim);
 }
 
 /** The review's author: the organisation, else the claim's reviewer as a person, else Factmark's user. */
@@ -54,8 +39,9 @@ function reviewAuthor(bundle: ExportBundle, claim: ClaimRecord): Record<string, 
   return { '@type': 'Organization', name: 'Factmark user' };
 }
 
-/** When the verdict was given: the last status change to the current status, else the last update. */
+/** When the verdict was given: the claim's verdict date, else its last status change to the current status, else its last update. */
 function verdictDate(claim: ClaimRecord): string {
+  if (claim.verdictDate) return claim.verdictDate;
   const change = [...claim.history].reverse().find((h) => h.status === claim.status);
   return isoDate(change?.at ?? claim.updatedAt) ?? claim.updatedAt.slice(0, 10);
 }
@@ -64,7 +50,7 @@ function claimReview(bundle: ExportBundle, article: ArticleRecord, claim: ClaimR
   const info = statusInfo(claim.status);
   const published = isoDate(article.publishedAt);
   const itemReviewed: Record<string, unknown> = { '@type': 'Claim' };
-  if (claim.claimant) itemReviewed.author = { '@type': claimantType(claim.claimant), name: claim.claimant };
+  if (claim.claimant) itemReviewed.author = { '@type': claim.claimantKind === 'organisation' ? 'Organization' : 'Person', name: claim.claimant };
   if (published) itemReviewed.datePublished = published;
   if (isHttpUrl(article.sourceUrl)) {
     itemReviewed.appearance = {
@@ -78,8 +64,8 @@ function claimReview(bundle: ExportBundle, article: ArticleRecord, claim: ClaimR
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    url: reviewUrl(bundle, claim),
-    claimReviewed: oneLine(claim.target.quote.exact),
+    url: reviewUrl(article, claim),
+    claimReviewed: claimAsCheckedOf(claim),
     itemReviewed,
     author: reviewAuthor(bundle, claim),
     datePublished: verdictDate(claim),
@@ -90,7 +76,7 @@ function claimReview(bundle: ExportBundle, article: ArticleRecord, claim: ClaimR
       worstRating: RATING_SCALE.worst,
       alternateName: info.label,
     },
-    ...(claim.note ? { reviewBody: claim.note } : {}),
+    ...(claim.explanation.trim() ? { reviewBody: claim.explanation.trim() } : {}),
   };
 }
 
@@ -108,6 +94,5 @@ export function renderClaimReview(bundle: ExportBundle): string {
     const labels = RATED_STATUSES.map((s) => statusInfo(s).label).join(', ');
     throw new FactmarkError('invalid-input', `No claim has a verdict yet (${labels}), so there is no ClaimReview to export`);
   }
-  // "<" as \u003c keeps the JSON safe to paste into a <script type="application/ld+json"> element.
-  return `${JSON.stringify(reviews, null, 2).replace(/</g, '\\u003c')}\n`;
+  return jsonForScript(reviews);
 }

@@ -1,6 +1,11 @@
-/** Helpers every format shares: claim numbering and placement, stance labels, reviewers, timestamps, file names. */
+/**
+ * Helpers every format shares: claim numbering and placement, the findings order, the overall
+ * summary, the "no source recorded" rule, stance labels, reviewers, timestamps, file names.
+ */
 import { anchorClaim } from '../../../src-shared/anchoring/anchor';
-import type { ClaimRecord } from '../../../src-shared/model';
+import { lacksSource } from '../../../src-shared/claim-publication';
+import type { ArticleRecord, ClaimRecord } from '../../../src-shared/model';
+import { statusInfo, type StatusId } from '../../../src-shared/statuses';
 import type { ExportBundle, ExportedArticle } from './types';
 
 /** Labels for evidence stances, as the reports show them. */
@@ -59,4 +64,77 @@ export function fileStem(title: string, fallback: string): string {
 export function singleArticle(bundle: ExportBundle): ExportedArticle {
   if (bundle.articles.length !== 1) throw new Error(`A per-article format needs exactly one article, got ${bundle.articles.length}`);
   return bundle.articles[0];
+}
+
+/** The order of findings: the worst verdicts first, then Verified, then claims still without a verdict. */
+export const FINDINGS_ORDER: readonly StatusId[] = ['false', 'misleading', 'disputed', 'verified', 'in-review', 'unverified'];
+
+/** Claims in findings order; claims of one status keep their document order. */
+export function inFindingsOrder(claims: readonly NumberedClaim[]): NumberedClaim[] {
+  const rank = (n: NumberedClaim) => FINDINGS_ORDER.indexOf(n.claim.status);
+  return [...claims].sort((a, b) => rank(a) - rank(b) || a.number - b.number);
+}
+
+export { lacksSource };
+
+/** The flag written beside a claim marked Verified or False without evidence (see lacksSource). */
+export const NO_SOURCE = 'No source recorded';
+
+/** One line per claim the report flags, for the export preview: "Claim 3 (False): no source recorded". */
+export function sourceWarnings(claims: readonly NumberedClaim[]): string[] {
+  return claims.filter((n) => lacksSource(n.claim)).map((n) => `Claim ${n.number} (${statusInfo(n.claim.status).label}): no source recorded`);
+}
+
+/**
+ * The generated overall summary, from the counts: "3 claims checked: 1 false, 1 verified, 1 still in
+ * review" (verdicts worst first; Unverified and In review count as still in review).
+ */
+export function defaultSummary(claims: readonly Pick<ClaimRecord, 'status'>[]): string {
+  if (claims.length === 0) return 'No claims checked yet.';
+  const parts: string[] = [];
+  for (const status of FINDINGS_ORDER) {
+    if (status === 'in-review' || status === 'unverified') continue;
+    const n = claims.filter((c) => c.status === status).length;
+    if (n) parts.push(`${n} ${statusInfo(status).label.toLowerCase()}`);
+  }
+  const pending = claims.filter((c) => statusInfo(c.status).rating === null).length;
+  if (pending) parts.push(`${pending} still in review`);
+  return `${claims.length} ${claims.length === 1 ? 'claim' : 'claims'} checked: ${parts.join(', ')}.`;
+}
+
+/** The report's overall summary: the reviewer's own, else the generated one. */
+export function summaryOf(article: Pick<ArticleRecord, 'reportSummary'>, claims: readonly Pick<ClaimRecord, 'status'>[]): string {
+  return article.reportSummary?.trim() || defaultSummary(claims);
+}
+
+/** Unicode bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** True when text holds a bidirectional control character. */
+export function hasBidiControls(text: string): boolean {
+  return BIDI_CONTROLS.test(text);
+}
+
+/**
+ * Text with bidi controls wrapped in a first-strong isolate (U+2068 … U+2069), so none of them reaches
+ * past it ("\u202Etxt.exe" cannot turn the text after it around): embeddings, overrides and isolates
+ * the text leaves open are closed inside, and a stray U+2069 that would close the wrapper is dropped.
+ * Text without bidi controls comes back unchanged.
+ */
+export function isolateBidi(text: string): string {
+  if (!hasBidiControls(text)) return text;
+  const open: string[] = [];
+  let out = '';
+  for (const ch of text) {
+    if (/[\u202A\u202B\u202D\u202E]/.test(ch)) open.push('\u202C');
+    else if (/[\u2066-\u2068]/.test(ch)) open.push('\u2069');
+    else if (ch === '\u202C' && open.at(-1) === '\u202C') open.pop();
+    else if (ch === '\u2069') {
+      const at = open.lastIndexOf('\u2069');
+      if (at < 0) continue; // closes nothing of this text's own: it would close the wrapper
+      open.length = at; // a PDI closes its isolate and every embedding opened inside it
+    }
+    out += ch;
+  }
+  return `\u2068${out}${open.reverse().join('')}\u2069`;
 }

@@ -8,7 +8,7 @@ import type { Mark, Node as PMNode } from 'prosemirror-model';
 import { statusInfo } from '../../../src-shared/statuses';
 import { projectText, type TextProjection } from '../../../src-shared/text';
 import type { NumberedClaim } from './common';
-import { escapeHtml, safeHref } from './escape';
+import { escapeHtml, htmlText, safeHref } from './escape';
 
 /** An element to open around a run of text: a claim highlight or a document mark. */
 interface Wrapper {
@@ -33,10 +33,10 @@ function claimWrapper(c: PlacedClaim): Wrapper {
   };
 }
 
-/** The label written where a claim starts: its number and status glyph, linking to its entry below. */
+/** The label written where a claim starts: its number and status glyph, linking to its finding (which links back to it by its id). */
 export function claimLabel(c: NumberedClaim): string {
   const info = statusInfo(c.claim.status);
-  return `<a class="claim-num s-${info.id}" href="#claim-${c.number}" aria-label="Claim ${c.number}, ${escapeHtml(info.label)}">${c.number}&#8239;${escapeHtml(info.glyph)}</a>`;
+  return `<a class="claim-num s-${info.id}" id="mark-${c.number}" href="#claim-${c.number}" aria-label="Claim ${c.number}, ${escapeHtml(info.label)}: see the finding">${c.number}&#8239;${escapeHtml(info.glyph)}</a>`;
 }
 
 function markWrapper(mark: Mark): Wrapper {
@@ -112,7 +112,7 @@ function renderInline(block: PMNode, offset: number, claims: readonly PlacedClai
       const [s, e] = [points[i], points[i + 1]];
       const active = here.filter((c) => c.range.start <= s && c.range.end > s).sort(byNesting);
       const wrappers = [...active.map((c) => wrappersOf.get(c)!), ...marks];
-      const html = child.isText ? escapeHtml(child.text!.slice(s - childStart, e - childStart)) : child.type.name === 'hard_break' ? '<br>' : '';
+      const html = child.isText ? htmlText(child.text!.slice(s - childStart, e - childStart)) : child.type.name === 'hard_break' ? '<br>' : '';
       writer.write(wrappers, html);
     }
   });

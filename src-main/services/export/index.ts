@@ -1,24 +1,26 @@
 /**
  * The export service: loads articles and claims, picks a format from the registry and renders a
- * file (text, or base64 bytes for PDF); and restores Factmark's own exports. Bound to the
- * export.* contract operations in handlers.ts.
+ * file (text, or base64 bytes for PDF); previews the HTML report; and restores Factmark's own
+ * exports. Bound to the export.* contract operations in handlers.ts.
  */
 import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../../src-shared/contract';
 import { inDocumentOrder } from '../../../src-shared/model';
 import type { ServiceContext } from '../context';
-import { fileStem } from './common';
-import { defaultPdfPrinter, type PdfPrinter } from './pdf';
+import { chromiumPrinter } from './chromium-printer';
+import { defaultSummary, fileStem, numberClaims, sourceWarnings } from './common';
+import { renderHtml } from './html';
+import type { PdfPrinter } from './pdf';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from './registry';
 import { restoreExport } from './restore';
 import type { ExportBundle, ExportDeps, ExportedArticle, ExportedFileRecord, ExportFormatDescription, ExportFormatSpec } from './types';
 
 export interface ExportServiceOptions {
-  /** The PDF printer; default: the one registered with setPdfPrinter, else Chromium. */
+  /** The PDF printer; default: the context's, else a local Chromium. */
   printer?: PdfPrinter;
 }
 
 export function createExportService(ctx: ServiceContext, options: ExportServiceOptions = {}) {
-  const deps: ExportDeps = { printer: () => options.printer ?? defaultPdfPrinter() };
+  const deps: ExportDeps = { printer: () => options.printer ?? ctx.printer ?? chromiumPrinter() };
 
   async function load(articleId: string, claimIds?: readonly string[]): Promise<ExportedArticle> {
     const { article, claims } = await ctx.store.article(articleId);
@@ -33,8 +35,8 @@ export function createExportService(ctx: ServiceContext, options: ExportServiceO
     return { article, claims: chosen, text: ctx.texts.of(article) };
   }
 
-  async function bundleOf(articles: ExportedArticle[]): Promise<ExportBundle> {
-    return { articles, prefs: await ctx.store.prefs(), exportedAt: ctx.clock().toISOString() };
+  async function bundleOf(articles: ExportedArticle[], includeNotes = false): Promise<ExportBundle> {
+    return { articles, prefs: await ctx.store.prefs(), exportedAt: ctx.clock().toISOString(), options: { includeNotes } };
   }
 
   async function render(spec: ExportFormatSpec, bundle: ExportBundle, stem: string): Promise<ExportedFileRecord> {
@@ -46,7 +48,13 @@ export function createExportService(ctx: ServiceContext, options: ExportServiceO
   /** One article (optionally only some of its claims) in one format. */
   async function exportArticle(req: ParsedRequestOf<'export.article'>): Promise<ExportedFileRecord> {
     const item = await load(req.articleId, req.claimIds);
-    return render(EXPORT_FORMATS[req.format], await bundleOf([item]), fileStem(item.article.title, item.article.id));
+    return render(EXPORT_FORMATS[req.format], await bundleOf([item], req.includeNotes), fileStem(item.article.title, item.article.id));
+  }
+
+  /** The HTML report exactly as export.article would write it, and a line for each claim it flags. */
+  async function preview(req: ParsedRequestOf<'export.preview'>): Promise<ResponseOf<'export.preview'>> {
+    const item = await load(req.articleId, req.claimIds);
+    return { html: renderHtml(await bundleOf([item], req.includeNotes)), warnings: sourceWarnings(numberClaims(item)), defaultSummary: defaultSummary(item.claims) };
   }
 
   /** Every article (or the listed ones) in one file of a collection format. */
@@ -63,7 +71,7 @@ export function createExportService(ctx: ServiceContext, options: ExportServiceO
       const item = await load(id);
       items.push(wanted ? { ...item, claims: item.claims.filter((c) => wanted.has(c.id)) } : item);
     }
-    return render(spec, await bundleOf(items), 'factmark-library');
+    return render(spec, await bundleOf(items, req.includeNotes), 'factmark-library');
   }
 
   function formats(): ExportFormatDescription[] {
@@ -77,8 +85,8 @@ export function createExportService(ctx: ServiceContext, options: ExportServiceO
     return restoreExport(ctx, req);
   }
 
-  return { exportArticle, exportLibrary, formats, restore };
+  return { exportArticle, exportLibrary, preview, formats, restore };
 }
 
-export { setPdfPrinter, type PdfPrinter } from './pdf';
+export type { PdfPrinter } from './pdf';
 export { CHROMIUM_MISSING, findChromium } from './chromium-printer';

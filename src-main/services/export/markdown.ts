@@ -1,17 +1,40 @@
 /**
- * The Markdown report: readable in a plain editor and rendered by CommonMark/GFM tools. Metadata and
- * a summary table, then each claim with its quote as a block quote and its evidence as footnotes
- * (defined right after the claim, so they read in place in a plain editor).
- * User text is escaped so it cannot turn into headings, lists, links or HTML.
+ * The Markdown report, in the HTML report's order (without the annotated article): title, dateline,
+ * links and overall summary; the Findings worst first, each with the claim as checked, the quote,
+ * claimant, verdict, public explanation and numbered sources; then the method. Readable in a plain
+ * editor and rendered by CommonMark/GFM tools. Every field is escaped for Markdown so it cannot turn
+ * into headings, lists, links or HTML; only http(s) URLs become links; bidi controls are isolated.
  */
-import { countByStatus, type ClaimRecord, type EvidenceItem } from '../../../src-shared/model';
-import { STATUSES, statusInfo } from '../../../src-shared/statuses';
-import { formatTimestamp, numberClaims, oneLine, reviewersOf, singleArticle, STANCE_LABELS, type NumberedClaim } from './common';
-import type { ExportBundle } from './types';
+import { claimAsCheckedOf } from '../../../src-shared/claim-publication';
+import type { ClaimRecord, EvidenceItem } from '../../../src-shared/model';
+import { statusInfo } from '../../../src-shared/statuses';
+import {
+  formatTimestamp,
+  inFindingsOrder,
+  isolateBidi,
+  lacksSource,
+  NO_SOURCE,
+  numberClaims,
+  oneLine,
+  reviewersOf,
+  singleArticle,
+  STANCE_LABELS,
+  summaryOf,
+  type NumberedClaim,
+} from './common';
+import { isHttpUrl } from './escape';
+import type { ExportBundle, ExportOptions } from './types';
 
-/** Escape characters that mean something inline (emphasis, code, links, HTML, tables, entities). */
+/** Escape characters that mean something inline (emphasis, code, links, HTML, tables, entities); isolate bidi controls. */
 export function mdInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=#?\w+;)/g, '\\&');
+  return isolateBidi(text)
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/&(?=#?\w+;)/g, '\\&');
+}
+
+/** Escape a marker at the start of an (already inline-escaped) line that would open a heading, quote, list or setext underline. */
+function escapeLineStart(line: string): string {
+  return line.replace(/^(\s*)([#>+=-]|\d+(?=[.)]))/, (_m, space: string, marker: string) => (/^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`));
 }
 
 /** Escape multi-line text: inline escapes, plus markers that would start a block at a line start. */
@@ -19,8 +42,13 @@ export function mdBlock(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => mdInline(line).replace(/^(\s*)([#>+=-]|\d+(?=[.)]))/, (_m, space: string, marker: string) => (/^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`)))
+    .map((line) => escapeLineStart(mdInline(line)))
     .join('\n');
+}
+
+/** One line of user text escaped for the start of a line, a list item or a heading (a closing "#" run kept as text). */
+function mdLine(text: string): string {
+  return mdBlock(oneLine(text)).replace(/(#+)$/, '\\$1');
 }
 
 /** Prefix every line with "> " (blank lines with ">"). */
@@ -31,43 +59,31 @@ function blockQuote(text: string): string {
     .join('\n');
 }
 
-/** A URL as a Markdown link destination (normalised, so it holds no spaces or angle brackets). */
-function destination(url: string): string {
-  try {
-    return `<${new URL(url).href}>`;
-  } catch {
-    return `<${encodeURI(url)}>`;
-  }
+/** A URL as a Markdown link when it is http(s) (normalised, so it holds no spaces or angle brackets); any other value as escaped text. */
+export function mdLink(url: string, text = url): string {
+  if (!isHttpUrl(url)) return mdInline(oneLine(text));
+  const href = new URL(url).href;
+  return text === url ? `<${href}>` : `[${mdInline(oneLine(text))}](<${href}>)`;
 }
 
-const footnoteId = (n: NumberedClaim, i: number): string => `${n.number}-${i + 1}`;
-
-function footnote(n: NumberedClaim, e: EvidenceItem, i: number): string {
-  const text = e.title ? `[${mdInline(oneLine(e.title))}](${destination(e.url)})` : destination(e.url);
-  const note = e.note ? ` — ${mdInline(oneLine(e.note))}` : '';
-  return `[^${footnoteId(n, i)}]: ${STANCE_LABELS[e.stance]}: ${text}${note}`;
+function source(e: EvidenceItem, options: ExportOptions): string {
+  const name = e.title.trim() ? mdLink(e.url, e.title) : e.url ? mdLink(e.url) : '';
+  const parts = [name, e.date ? mdInline(oneLine(e.date)) : '', e.citation ? mdInline(oneLine(e.citation)) : ''].filter(Boolean);
+  const note = options.includeNotes && e.note ? ` — ${mdInline(oneLine(e.note))}` : '';
+  return `${escapeLineStart(parts.join(', '))} (${STANCE_LABELS[e.stance]})${note}`;
 }
 
-function history(c: ClaimRecord): string {
-  return c.history
-    .map((h) => `${statusInfo(h.status).label} (${h.reviewer ? `${mdInline(oneLine(h.reviewer))}, ` : ''}${formatTimestamp(h.at)})`)
-    .join(' → ');
-}
-
-function claimSection(n: NumberedClaim): string {
-  const c = n.claim;
+function finding(n: NumberedClaim, options: ExportOptions): string {
+  const c: ClaimRecord = n.claim;
   const info = statusInfo(c.status);
-  const lines = [`### Claim ${n.number} · ${info.glyph} ${info.label}`, '', blockQuote(mdBlock(c.target.quote.exact)), ''];
+  const lines = [`### ${n.number} · ${info.glyph} ${info.label}: ${mdLine(claimAsCheckedOf(c))}`, '', blockQuote(mdBlock(c.target.quote.exact)), ''];
   if (!n.range) lines.push('*This quote was not found in the article text.*', '');
-  lines.push(`- **Claimant:** ${c.claimant ? mdInline(oneLine(c.claimant)) : '—'}`);
-  lines.push(`- **Status:** ${info.label}`);
-  lines.push(`- **Reviewer:** ${c.reviewer ? mdInline(oneLine(c.reviewer)) : '—'}`);
-  lines.push(`- **Updated:** ${formatTimestamp(c.updatedAt)} (revision ${c.revision})`);
-  const refs = c.evidence.map((e, i) => `${STANCE_LABELS[e.stance]}[^${footnoteId(n, i)}]`);
-  lines.push(`- **Evidence:** ${refs.length ? refs.join(', ') : 'none recorded'}`);
-  lines.push(`- **History:** ${history(c)}`);
-  if (c.note) lines.push('', '**Note:**', '', mdBlock(c.note));
-  if (c.evidence.length) lines.push('', ...c.evidence.map((e, i) => footnote(n, e, i)));
+  lines.push(`- **Claimed by:** ${c.claimant ? `${mdInline(oneLine(c.claimant))} (${c.claimantKind})` : 'not recorded'}`);
+  lines.push(info.rating !== null ? `- **Verdict:** ${info.label}${c.verdictDate ? `, ${c.verdictDate}` : ''}` : `- **Status:** ${info.label} (no verdict yet)`);
+  if (lacksSource(c)) lines.push(`- **⚠ ${NO_SOURCE}**`);
+  if (c.explanation.trim()) lines.push('', mdBlock(c.explanation.trim()));
+  if (c.evidence.length) lines.push('', '**Sources**', '', ...c.evidence.map((e, i) => `${i + 1}. ${source(e, options)}`));
+  if (options.includeNotes && c.note) lines.push('', '**Internal note:**', '', mdBlock(c.note));
   return lines.join('\n');
 }
 
@@ -76,26 +92,18 @@ export function renderMarkdown(bundle: ExportBundle): string {
   const item = singleArticle(bundle);
   const a = item.article;
   const numbered = numberClaims(item);
-  const out: string[] = [`# Fact-check report: ${mdInline(oneLine(a.title))}`, ''];
-  const meta: [string, string][] = [
-    ['Byline', mdInline(oneLine(a.byline))],
-    ['Publisher', mdInline(oneLine(a.publisher))],
-    ['Published', mdInline(oneLine(a.publishedAt))],
-    ['Source', a.sourceUrl ? destination(a.sourceUrl) : ''],
-    ['Language', mdInline(a.language)],
-    ['Imported', formatTimestamp(a.importedAt)],
-    ['Article id', `\`${a.id}\``],
-  ];
-  for (const [k, v] of meta) if (v) out.push(`- **${k}:** ${v}`);
-  const counts = countByStatus(item.claims);
-  out.push('', '## Summary', '', '| Status | Claims |', '| --- | ---: |');
-  for (const s of STATUSES) out.push(`| ${s.glyph} ${s.label} | ${counts[s.id]} |`);
-  out.push(`| **Total** | **${item.claims.length}** |`, '');
+  const out: string[] = [`# Fact-check: ${mdLine(a.title)}`, ''];
+  const dateline = [a.publisher, a.publishedAt, a.byline ? `by ${a.byline}` : ''].filter(Boolean).map((t) => mdInline(oneLine(t)));
+  if (dateline.length) out.push(`${dateline.join(' · ')}  `);
+  if (isHttpUrl(a.sourceUrl)) out.push(`Article: ${mdLink(a.sourceUrl)}  `);
+  if (a.factCheckUrl && isHttpUrl(a.factCheckUrl)) out.push(`This fact-check: ${mdLink(a.factCheckUrl)}  `);
+  out.push('', `**Summary:** ${mdInline(oneLine(summaryOf(a, item.claims)))}`, '', '## Findings', '');
+  if (numbered.length === 0) out.push('No claims were checked.', '');
+  for (const n of inFindingsOrder(numbered)) out.push(finding(n, bundle.options), '');
   const reviewers = reviewersOf(item.claims);
+  out.push('## Method', '');
   out.push(`- **Reviewers:** ${reviewers.length ? reviewers.map((r) => mdInline(oneLine(r))).join(', ') : 'none named'}`);
   if (bundle.prefs.organisation) out.push(`- **Organisation:** ${mdInline(oneLine(bundle.prefs.organisation))}`);
-  out.push(`- **Exported:** ${formatTimestamp(bundle.exportedAt)}`, '', `## Claims (${numbered.length})`, '');
-  if (numbered.length === 0) out.push('No claims.', '');
-  for (const n of numbered) out.push(claimSection(n), '');
+  out.push(`- **Article imported:** ${formatTimestamp(a.importedAt)}`, `- **Report made:** ${formatTimestamp(bundle.exportedAt)}`, '');
   return out.join('\n');
 }

@@ -15,11 +15,18 @@ export interface ExportedArticle {
   text: string;
 }
 
+/** Choices the reviewer makes for one export. */
+export interface ExportOptions {
+  /** Publish the internal notes (claim notes, evidence notes) in the reports; off unless chosen. */
+  includeNotes: boolean;
+}
+
 /** Everything a format renders from. `exportedAt` comes from the service clock, so output is reproducible. */
 export interface ExportBundle {
   articles: ExportedArticle[];
   prefs: PreferencesRecord;
   exportedAt: string;
+  options: ExportOptions;
 }
 
 /** What a format may need beyond the data: only PDF needs something (a printer). */
@@ -27,6 +34,8 @@ export interface ExportDeps {
   /** Returns the printer to use; called only when a PDF is asked for. */
   printer: () => PdfPrinter;
 }
+
+export type { PdfPrinter };
 
 /** One export format: its description plus a render function. Text formats render synchronously. */
 export interface ExportFormatSpec extends ExportFormatDescription {

@@ -6,7 +6,7 @@
  * declared in the second @context entry, as the model's extension rules ask.
  */
 import { z } from 'zod';
-import { Stance, Status, Timestamp } from '../../../src-shared/model';
+import { ClaimantKind, OptionalDate, Stance, Status, Timestamp } from '../../../src-shared/model';
 
 /** The Web Annotation JSON-LD context; it must come first in @context. */
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -54,12 +54,12 @@ export const W3cStatusBody = z
   .object({ type: z.literal('TextualBody'), purpose: z.literal('assessing'), value: z.string().min(1), format: z.literal('text/plain'), 'fm:status': Status })
   .strict();
 
-/** The claimant (purpose "tagging") or the note (purpose "commenting"). */
+/** The claimant (purpose "tagging"), the public explanation ("describing") or the internal note ("commenting"). */
 export const W3cTextBody = z
-  .object({ type: z.literal('TextualBody'), purpose: z.enum(['tagging', 'commenting']), value: z.string().min(1), format: z.literal('text/plain') })
+  .object({ type: z.literal('TextualBody'), purpose: z.enum(['tagging', 'describing', 'commenting']), value: z.string().min(1), format: z.literal('text/plain') })
   .strict();
 
-/** One piece of evidence: a linked web resource with purpose "linking". */
+/** One piece of evidence with purpose "linking": a web resource, or a source without a URL named by a Factmark URN (with fm:url ""). */
 export const W3cEvidenceBody = z
   .object({
     type: z.literal('SpecificResource'),
@@ -68,6 +68,8 @@ export const W3cEvidenceBody = z
     'fm:evidenceId': z.string(),
     'fm:stance': Stance,
     'fm:note': z.string().min(1).optional(),
+    'fm:date': z.string().min(1).optional(),
+    'fm:citation': z.string().min(1).optional(),
     /** The URL exactly as recorded, present only when it differs from source.id (the normalised IRI). */
     'fm:url': z.string().optional(),
   })
@@ -95,6 +97,10 @@ export const W3cAnnotation = z
       .strict(),
     'fm:revision': z.number().int().min(1),
     'fm:statusHistory': z.array(W3cStatusChange),
+    /** Publication fields (absent in exports made before they existed). */
+    'fm:claimAsChecked': z.string().optional(),
+    'fm:verdictDate': OptionalDate.optional(),
+    'fm:claimantKind': ClaimantKind.optional(),
   })
   .strict()
   .refine((a) => a.body.filter((b) => b.purpose === 'assessing').length === 1, 'an annotation needs exactly one assessing body');

@@ -10,7 +10,8 @@ import type { ArticleRecord, ClaimRecord, EvidenceItem } from '../../../src-shar
 import { statusInfo } from '../../../src-shared/statuses';
 import { anchorTarget } from '../../../src-shared/anchoring/anchor';
 import { CodePointOffsets } from './code-points';
-import { isHttpUrl } from './escape';
+import { guessClaimantKind } from '../../../src-shared/claim-publication';
+import { isHttpUrl, jsonForScript } from './escape';
 import type { ExportBundle, ExportedArticle } from './types';
 import {
   FACTMARK_VOCAB,
@@ -45,8 +46,13 @@ export function toIri(url: string): string {
   return new URL(url).href.replace(/[|^`{}\\]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function evidenceBody(e: EvidenceItem): W3cBodyRecord {
-  const iri = toIri(e.url);
+/** The IRI of a piece of evidence: its URL, or (a source without one) a Factmark URN naming the record. */
+function evidenceIri(claim: ClaimRecord, e: EvidenceItem): string {
+  return e.url ? toIri(e.url) : `${annotationId(claim)}:evidence:${e.id}`;
+}
+
+function evidenceBody(claim: ClaimRecord, e: EvidenceItem): W3cBodyRecord {
+  const iri = evidenceIri(claim, e);
   return {
     type: 'SpecificResource',
     purpose: 'linking',
@@ -54,7 +60,9 @@ function evidenceBody(e: EvidenceItem): W3cBodyRecord {
     'fm:evidenceId': e.id,
     'fm:stance': e.stance,
     ...(e.note ? { 'fm:note': e.note } : {}),
-    // The URL as the reviewer typed it, when normalising changed it, so a restore gives it back exactly.
+    ...(e.date ? { 'fm:date': e.date } : {}),
+    ...(e.citation ? { 'fm:citation': e.citation } : {}),
+    // The URL as the reviewer typed it (empty for a source without one), when it differs from the IRI, so a restore gives it back exactly.
     ...(iri !== e.url ? { 'fm:url': e.url } : {}),
   };
 }
@@ -65,8 +73,9 @@ function annotation(item: ExportedArticle, claim: ClaimRecord, offsets: CodePoin
     { type: 'TextualBody', purpose: 'assessing', value: statusInfo(claim.status).label, format: 'text/plain', 'fm:status': claim.status },
   ];
   if (claim.claimant) body.push({ type: 'TextualBody', purpose: 'tagging', value: claim.claimant, format: 'text/plain' });
+  if (claim.explanation) body.push({ type: 'TextualBody', purpose: 'describing', value: claim.explanation, format: 'text/plain' });
   if (claim.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: claim.note, format: 'text/plain' });
-  body.push(...claim.evidence.map(evidenceBody));
+  body.push(...claim.evidence.map((e) => evidenceBody(claim, e)));
   return {
     id: annotationId(claim),
     type: 'Annotation',
@@ -85,6 +94,9 @@ function annotation(item: ExportedArticle, claim: ClaimRecord, offsets: CodePoin
     },
     'fm:revision': claim.revision,
     'fm:statusHistory': claim.history.map((h) => ({ 'fm:status': h.status, 'fm:at': h.at, 'fm:reviewer': h.reviewer })),
+    'fm:claimAsChecked': claim.claimAsChecked,
+    'fm:verdictDate': claim.verdictDate,
+    'fm:claimantKind': claim.claimantKind,
   };
 }
 
@@ -110,9 +122,9 @@ export function buildW3c(bundle: ExportBundle): W3cCollectionRecord {
   };
 }
 
-/** Render the W3C export as JSON-LD text. */
+/** Render the W3C export as JSON-LD text ("<" written as \\u003c, so it is safe inside a <script> element). */
 export function renderW3c(bundle: ExportBundle): string {
-  return `${JSON.stringify(buildW3c(bundle), null, 2)}\n`;
+  return jsonForScript(buildW3c(bundle));
 }
 
 /**
@@ -149,12 +161,22 @@ function claimFromAnnotation(a: W3cAnnotationRecord, articleId: string, id: stri
   let status: ClaimRecord['status'] | undefined;
   let claimant = '';
   let note = '';
+  let explanation = '';
   const evidence: EvidenceItem[] = [];
   for (const b of a.body) {
     if (b.type === 'SpecificResource') {
-      evidence.push({ id: b['fm:evidenceId'], url: b['fm:url'] ?? b.source.id, title: b.source.label ?? '', note: b['fm:note'] ?? '', stance: b['fm:stance'] });
+      evidence.push({
+        id: b['fm:evidenceId'],
+        url: b['fm:url'] ?? b.source.id,
+        title: b.source.label ?? '',
+        date: b['fm:date'] ?? '',
+        citation: b['fm:citation'] ?? '',
+        note: b['fm:note'] ?? '',
+        stance: b['fm:stance'],
+      });
     } else if (b.purpose === 'assessing') status = b['fm:status'];
     else if (b.purpose === 'tagging') claimant = b.value;
+    else if (b.purpose === 'describing') explanation = b.value;
     else note = b.value;
   }
   return {
@@ -170,5 +192,9 @@ function claimFromAnnotation(a: W3cAnnotationRecord, articleId: string, id: stri
     updatedAt: a.modified,
     revision: a['fm:revision'],
     history: a['fm:statusHistory'].map((h) => ({ status: h['fm:status'], at: h['fm:at'], reviewer: h['fm:reviewer'] })),
+    claimAsChecked: a['fm:claimAsChecked'] ?? quote.exact,
+    explanation,
+    verdictDate: a['fm:verdictDate'] ?? '',
+    claimantKind: a['fm:claimantKind'] ?? guessClaimantKind(claimant),
   };
 }

@@ -199,7 +199,7 @@ export function bylineWithoutDate(byline: string | undefined): string | undefine
 
 /** Fill every metadata field: cleaned, cut to the model's limits, title falling back to `fallbackTitle`. */
 export function completeMeta(draft: MetaDraft, fallbackTitle: string): ArticleMetaFields {
-  const limit = (key: keyof ArticleMetaFields): string => {
+  const limit = (key: 'title' | 'byline' | 'publisher' | 'publishedAt'): string => {
     const max = ArticleMeta.shape[key].maxLength ?? 500;
     const value = clean(draft[key]) ?? '';
     return value.length > max ? `${value.slice(0, max - 1)}…` : value;

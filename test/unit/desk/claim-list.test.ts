@@ -19,7 +19,7 @@ const claims = [
   claim('c1', 10, 20, 'false', 'The minister'),
   claim('c2', 0, 5, 'verified', 'Critics', { note: 'Checked against the Statistics Office' }),
   claim('c3', 10, 40, 'false', 'The minister', {
-    evidence: [{ id: 'e1', url: 'https://stats.example/gdp', title: 'GDP release', note: '', stance: 'refutes' }],
+    evidence: [{ id: 'e1', url: 'https://stats.example/gdp', title: 'GDP release', date: '', citation: '', note: '', stance: 'refutes' }],
   }),
   claim('c4', 50, 60, 'unverified'),
 ];

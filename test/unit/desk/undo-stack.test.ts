@@ -59,7 +59,7 @@ describe('undo stack', () => {
   });
 
   it('captures the fields a patch is about to change', () => {
-    expect(fieldsBefore(claim('c1'), { status: 'false', note: 'x' })).toEqual({ status: 'unverified', note: '' });
+    expect(fieldsBefore(claim('c1'), { status: 'false', note: 'x' })).toEqual({ status: 'unverified', note: '', verdictDate: '' }); // a new status also moves the verdict date, so undo puts it back
   });
 
   it('describes changes briefly', () => {

@@ -8,6 +8,7 @@ import { runCliIn } from '../../support/cli';
 import { CHROMIUM_MISSING } from '../../../src-main/services/export/chromium-printer';
 import { FactmarkExport } from '../../../src-main/services/export/json';
 import { W3cAnnotationCollection } from '../../../src-main/services/export/w3c-schema';
+import { SCHEMA_VERSION } from '../../../src-main/store/files';
 import { makeTempDir } from '../../support/temp-library';
 import { openSampleLibrary, type SampleLibrary } from '../../fixtures/export/sample-library';
 
@@ -119,7 +120,7 @@ describe('restore-export command', () => {
     for (const args of [[json], [w3c, '--article-json', json]]) {
       const target = join(out, `lib-${args.length}`);
       await mkdir(target);
-      await writeFile(join(target, 'index.json'), JSON.stringify({ schemaVersion: 1, articles: [] }));
+      await writeFile(join(target, 'index.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, articles: [] }));
       const r = await cli(target, 'restore-export', ...args);
       expect(r.err).toBe('');
       expect(r.out).toBe(`Restored 1 article:\n${sample.articleId}  ${original.article.title}  (${sample.claims.length} claims)`);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inDocumentOrder } from '../../../src-shared/model';
 import { STATUSES } from '../../../src-shared/statuses';
 import { projectText } from '../../../src-shared/text';
+import { FINDINGS_ORDER } from '../../../src-main/services/export/common';
 import { REPORT_CSP, renderHtml } from '../../../src-main/services/export/html';
 import { HOSTILE_CLAIMANT, HOSTILE_NOTE, openSampleLibrary, type SampleLibrary } from '../../fixtures/export/sample-library';
 import { bundleOf, claimAt, STRUCTURED_ARTICLE, STRUCTURED_NODE, STRUCTURED_TEXT } from './structured-doc';
@@ -74,23 +75,27 @@ describe('HTML report of the sample', () => {
     }
   });
 
-  it('keeps hostile claimant and note as text', () => {
+  it('keeps the hostile claimant as text, and leaves the internal note out unless notes are included', async () => {
     const entry = doc.querySelector('#claim-1')!;
     expect(entry.querySelector('.claimant')!.textContent).toBe(HOSTILE_CLAIMANT);
-    expect(entry.querySelector('.note')!.textContent).toBe(HOSTILE_NOTE);
+    expect(doc.querySelectorAll('.note').length).toBe(0);
+    for (const c of sample.claims) if (c.note) expect(html).not.toContain(c.note.slice(0, 20).replace(/[<>"&]/g, ''));
+    expect(html).not.toContain('Minute 14'); // an evidence note is internal too
+    const withNotes = await sample.lib.call('export.article', { articleId: sample.articleId, format: 'html', includeNotes: true });
+    const noted = parse('text' in withNotes ? withNotes.text : '');
+    expect(noted.querySelector('#claim-1 .note')!.textContent).toBe(HOSTILE_NOTE);
+    expect(noted.body.textContent).toContain('Minute 14');
   });
 
-  it('shows the title, metadata, and a summary with every status and the total', () => {
+  it('opens with the title, publisher, date and link, and the generated overall summary', () => {
     expect(doc.querySelector('h1')!.textContent).toBe('Lavrov and Kuleba meet in Antalya: no progress on ceasefire');
-    expect(doc.querySelector('.meta a[href="https://news.example/world/antalya-talks"]')).not.toBeNull();
-    const rows = [...doc.querySelectorAll('.summary tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent!.trim()).join(' '));
-    expect(rows).toHaveLength(STATUSES.length);
-    for (const s of STATUSES) {
-      const expected = sample.claims.filter((c) => c.status === s.id).length;
-      expect(rows).toContain(`${s.glyph} ${s.label} ${expected}`);
-    }
-    expect(doc.querySelector('.summary tfoot')!.textContent).toContain(String(sample.claims.length));
-    expect(doc.querySelector('.summary')!.textContent).toContain('Ana Reviewer, Ben Checker');
+    expect(doc.querySelector('header .dateline')!.textContent).toBe('Sample article · 2022-03-10 · by Staff writer');
+    expect(doc.querySelector('header a[href="https://news.example/world/antalya-talks"]')).not.toBeNull();
+    expect(doc.querySelector('#summary')!.textContent).toBe('7 claims checked: 1 false, 2 misleading, 1 disputed, 1 verified, 2 still in review.');
+    // Findings come before the annotated article, and the method last.
+    const sections = [...doc.querySelectorAll('main > section h2')].map((h) => h.textContent);
+    expect(sections).toEqual(['Findings', 'The article, annotated', 'Method']);
+    expect(doc.querySelector('.method')!.textContent).toContain('Ana Reviewer, Ben Checker');
   });
 
   it('highlights every claim once per segment, numbers it once, and covers exactly its quote', () => {
@@ -100,17 +105,24 @@ describe('HTML report of the sample', () => {
     for (const c of sample.claims) expect(highlightedText(doc, c.id)).toBe(c.target.quote.exact.replace(/\n/g, ''));
   });
 
-  it('lists the claims in document order with number, quote, status label, evidence stance and history', () => {
+  it('lists the findings worst first, each numbered as in the article and linked both ways', () => {
     const entries = [...doc.querySelectorAll('section.claim')];
     const ordered = inDocumentOrder(sample.claims);
-    expect(entries.map((e) => e.getAttribute('data-claim'))).toEqual(ordered.map((c) => c.id));
-    entries.forEach((entry, i) => {
-      expect(entry.id).toBe(`claim-${i + 1}`);
-      expect(entry.querySelector('blockquote.quote')!.textContent).toBe(ordered[i].target.quote.exact);
-      expect(entry.querySelectorAll('table.history tbody tr').length).toBe(ordered[i].history.length);
-    });
+    const rank = (id: string) => FINDINGS_ORDER.indexOf(sample.claims.find((c) => c.id === id)!.status);
+    const shown = entries.map((e) => e.getAttribute('data-claim')!);
+    expect(shown.map(rank)).toEqual([...shown.map(rank)].sort((a, b) => a - b));
+    expect(shown.map((id) => sample.claims.find((c) => c.id === id)!.status).slice(0, 2)).toEqual(['false', 'misleading']);
+    for (const entry of entries) {
+      const n = ordered.findIndex((c) => c.id === entry.getAttribute('data-claim')) + 1;
+      expect(entry.id).toBe(`claim-${n}`);
+      expect(entry.querySelector('blockquote.quote')!.textContent).toBe(ordered[n - 1].target.quote.exact);
+      expect(entry.querySelector(`a.n[href="#mark-${n}"]`)).not.toBeNull();
+      expect(doc.querySelector(`.article-text a#mark-${n}[href="#claim-${n}"]`)).not.toBeNull();
+    }
     const verified = entries.find((e) => e.textContent!.includes('Press conference transcript'))!;
-    expect([...verified.querySelectorAll('.stance')].map((s) => s.textContent)).toEqual(['Supports', 'Context']);
+    expect(verified.querySelector('h3.checked')!.textContent).toBe('Kuleba said Lavrov gave no promise of a ceasefire for aid to reach civilians.');
+    expect(verified.querySelector('.explanation')!.textContent).toContain('transcript of the joint press conference');
+    expect([...verified.querySelectorAll('ol.sources li .stance')].map((s) => s.textContent)).toEqual(['Supports', 'Context']);
   });
 });
 

@@ -7,9 +7,11 @@ import { inDocumentOrder, type ClaimRecord } from '../../../src-shared/model';
 import { RATING_SCALE, statusInfo } from '../../../src-shared/statuses';
 import { articleText as textOf } from '../../../src-main/services/documents';
 import { CSV_COLUMNS } from '../../../src-main/services/export/csv';
+import { guessClaimantKind } from '../../../src-shared/claim-publication';
 import { FactmarkExport } from '../../../src-main/services/export/json';
 import { CodePointOffsets } from '../../../src-main/services/export/code-points';
-import { buildClaimReviews, claimantType, isoDate } from '../../../src-main/services/export/claimreview';
+import { FINDINGS_ORDER } from '../../../src-main/services/export/common';
+import { buildClaimReviews, isoDate } from '../../../src-main/services/export/claimreview';
 import { buildW3c } from '../../../src-main/services/export/w3c';
 import { MOTIVATIONS, W3C_CONTEXT, W3cAnnotationCollection } from '../../../src-main/services/export/w3c-schema';
 import { HOSTILE_CLAIMANT, HOSTILE_NOTE, openSampleLibrary, type SampleLibrary } from '../../fixtures/export/sample-library';
@@ -18,8 +20,8 @@ import { bundleOf, claimAt, STRUCTURED_ARTICLE, STRUCTURED_TEXT } from './struct
 let sample: SampleLibrary;
 let ordered: ClaimRecord[];
 
-async function exportText(format: 'md' | 'csv' | 'json' | 'w3c' | 'claimreview'): Promise<string> {
-  const file = await sample.lib.call('export.article', { articleId: sample.articleId, format });
+async function exportText(format: 'md' | 'csv' | 'json' | 'w3c' | 'claimreview', includeNotes = false): Promise<string> {
+  const file = await sample.lib.call('export.article', { articleId: sample.articleId, format, includeNotes });
   if (!('text' in file)) throw new Error('expected text');
   return file.text;
 }
@@ -55,7 +57,7 @@ describe('CSV', () => {
   });
 
   it('keeps quotes, commas, line breaks and non-Latin text, and defuses formulas with a leading quote', async () => {
-    const rows = Papa.parse<Record<string, string>>((await exportText('csv')).slice(1), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>((await exportText('csv', true)).slice(1), { header: true, skipEmptyLines: true }).data;
     const byId = new Map(rows.map((r) => [r.claim_id, r]));
     const hostile = ordered.find((c) => c.claimant === HOSTILE_CLAIMANT)!;
     expect(byId.get(hostile.id)!.note).toBe(`'${HOSTILE_NOTE}`);
@@ -66,6 +68,15 @@ describe('CSV', () => {
     expect(byId.get(dashed.id)!.claimant).toBe(`'${dashed.claimant}`);
     expect(byId.get(dashed.id)!.note).toContain('"two"');
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('has the publication fields, and leaves notes empty unless they are included', async () => {
+    const rows = Papa.parse<Record<string, string>>((await exportText('csv')).slice(1), { header: true, skipEmptyLines: true }).data;
+    const verified = rows.find((r) => r.status === 'verified')!;
+    expect(verified).toMatchObject({ claim_as_checked: 'Kuleba said Lavrov gave no promise of a ceasefire for aid to reach civilians.', claimant_kind: 'person', verdict_date: '2026-01-15' });
+    expect(verified.explanation).toContain('joint press conference');
+    expect(rows.every((r) => r.note === '')).toBe(true);
+    expect(rows.map((r) => r.evidence).join('\n')).not.toContain('Minute 14');
   });
 });
 
@@ -78,17 +89,17 @@ describe('Markdown', () => {
     expect(doc.querySelectorAll('h3').length).toBe(ordered.length);
   });
 
-  it('gives every quote as a block quote and every piece of evidence as a footnote', async () => {
+  it('gives the findings worst first, each quote as a block quote and its sources as a numbered list', async () => {
     const md = await exportText('md');
     const doc = new JSDOM(new MarkdownIt().render(md)).window.document;
     const quotes = [...doc.querySelectorAll('blockquote')].map((q) => q.textContent!.replace(/\s+/g, ' ').trim());
-    expect(quotes).toEqual(ordered.map((c) => c.target.quote.exact.replace(/\s+/g, ' ')));
-    const evidence = ordered.flatMap((c, i) => c.evidence.map((_e, j) => `${i + 1}-${j + 1}`));
-    expect(evidence.length).toBeGreaterThan(0);
-    for (const ref of evidence) {
-      expect(md).toContain(`[^${ref}]`);
-      expect(md).toMatch(new RegExp(`^\\[\\^${ref}\\]: `, 'm'));
-    }
+    const worstFirst = [...ordered].sort((a, b) => FINDINGS_ORDER.indexOf(a.status) - FINDINGS_ORDER.indexOf(b.status));
+    expect(quotes).toEqual(worstFirst.map((c) => c.target.quote.exact.replace(/\s+/g, ' ')));
+    const lists = [...doc.querySelectorAll('ol')].map((ol) => [...ol.querySelectorAll('li')].map((li) => li.textContent));
+    expect(lists).toContainEqual(['Press conference transcript (Supports)', 'https://wire.example/story?id=42&lang=en (Context)']);
+    expect(lists).toContainEqual(['Interview with a forum organiser, 2022-03-11, Telephone interview by the author (Refutes)']);
+    expect(doc.body.textContent).toContain('7 claims checked: 1 false, 2 misleading, 1 disputed, 1 verified, 2 still in review.');
+    expect(md).not.toContain('Matches the press conference transcript');
   });
 });
 
@@ -126,7 +137,7 @@ describe('W3C Web Annotation', () => {
       expect(a.body.filter((b) => b.purpose === 'assessing')).toHaveLength(1);
     }
     const hostile = items.find((a) => a.body.some((b) => b.type === 'TextualBody' && b.value === HOSTILE_CLAIMANT))!;
-    expect(hostile.body.map((b) => b.purpose)).toEqual(['assessing', 'tagging', 'commenting', 'linking']);
+    expect(hostile.body.map((b) => b.purpose)).toEqual(['assessing', 'tagging', 'describing', 'commenting', 'linking']);
     expect(hostile.creator).toEqual({ type: 'Person', name: 'Ana Reviewer' });
   });
 
@@ -155,8 +166,8 @@ describe('ClaimReview', () => {
       const c = rated[i];
       expect(r['@context']).toBe('https://schema.org');
       expect(r['@type']).toBe('ClaimReview');
-      expect(r.claimReviewed).toBe(c.target.quote.exact.replace(/\s+/g, ' '));
-      expect(r.url).toBe(`https://factcheck.example/reviews/#factmark-claim-${c.id}`);
+      expect(r.claimReviewed).toBe(c.claimAsChecked);
+      expect(r.url).toBe(`urn:factmark:article:${sample.articleId}:claim:${c.id}`);
       expect(r.author).toEqual({ '@type': 'Organization', name: 'Example Fact Check', url: 'https://factcheck.example/reviews/' });
       expect(r.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(r.reviewRating).toEqual({
@@ -170,6 +181,11 @@ describe('ClaimReview', () => {
       expect(r.itemReviewed.datePublished).toBe('2022-03-10');
       expect(r.itemReviewed.appearance.url).toBe('https://news.example/world/antalya-talks');
       expect(r.itemReviewed.author.name).toBe(c.claimant);
+      expect(r.itemReviewed.author['@type']).toBe(c.claimantKind === 'organisation' ? 'Organization' : 'Person');
+      expect(r.datePublished).toBe(c.verdictDate);
+      if (c.explanation) expect(r.reviewBody).toBe(c.explanation);
+      else expect(r.reviewBody).toBeUndefined();
+      expect(text).not.toContain(c.note.slice(0, 15) || '\u0000');
     });
     const disputed = reviews.find((r) => r.reviewRating.alternateName === 'Disputed')!;
     expect(disputed.datePublished).toBe('2026-01-15');
@@ -183,10 +199,10 @@ describe('ClaimReview', () => {
   });
 
   it('guesses Person or Organization for the claimant, and reads dates', () => {
-    expect(claimantType('Dmytro Kuleba')).toBe('Person');
-    expect(claimantType('Ministry of Foreign Affairs of Ukraine')).toBe('Organization');
-    expect(claimantType('WHO')).toBe('Organization');
-    expect(claimantType('The man who knew')).toBe('Person');
+    expect(guessClaimantKind('Dmytro Kuleba')).toBe('person');
+    expect(guessClaimantKind('Ministry of Foreign Affairs of Ukraine')).toBe('organisation');
+    expect(guessClaimantKind('WHO')).toBe('organisation');
+    expect(guessClaimantKind('The man who knew')).toBe('person');
     expect(isoDate('2022-03-10T08:00:00Z')).toBe('2022-03-10');
     expect(isoDate('March 10, 2022')).toMatch(/^2022-03-1[01]$/);
     expect(isoDate('sometime')).toBeNull();

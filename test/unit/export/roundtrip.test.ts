@@ -88,6 +88,7 @@ function bundleOf(entries: { article: ArticleRecord; claims: ClaimRecord[] }[]):
     articles: entries.map((e) => ({ ...e, text: docText(parseDoc(e.article.doc)) })),
     prefs: { reviewer: '', organisation: '', organisationUrl: '' },
     exportedAt: EXPORTED_AT,
+    options: { includeNotes: true },
   };
 }
 

@@ -5,7 +5,6 @@ import { inDocumentOrder } from '../../../src-shared/model';
 import { createExportService } from '../../../src-main/services/export';
 import { chromiumPrinter, CHROMIUM_MISSING, findChromium } from '../../../src-main/services/export/chromium-printer';
 import { fileStem } from '../../../src-main/services/export/common';
-import { setPdfPrinter } from '../../../src-main/services/export/pdf';
 import { EXPORT_FORMAT_IDS } from '../../../src-main/services/export/registry';
 import { openSampleLibrary, type SampleLibrary } from '../../fixtures/export/sample-library';
 
@@ -16,7 +15,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  setPdfPrinter(null);
   await sample?.lib.cleanup();
 });
 
@@ -50,16 +48,16 @@ describe('export operations', () => {
     await expect(sample.lib.call('export.article', { articleId: sample.articleId, format: 'html', claimIds: ['nope'] })).rejects.toThrow(`No claim with id nope in article ${sample.articleId}`);
   });
 
-  it('prints PDFs with the registered printer (as the Electron host does), base64 in the response', async () => {
-    const seen: string[] = [];
-    setPdfPrinter(async (html) => {
-      seen.push(html);
+  it('prints PDFs with the printer the context was opened with (as the Electron host does), base64 in the response', async () => {
+    const seen: { html: string; title: string }[] = [];
+    const ctx = { ...sample.lib.factmark.ctx, printer: async (html: string, { title }: { title: string }) => {
+      seen.push({ html, title });
       return Buffer.from('%PDF-1.7\nfake');
-    });
-    const file = await sample.lib.call('export.article', { articleId: sample.articleId, format: 'pdf' });
+    } };
+    const file = await createExportService(ctx).exportArticle({ articleId: sample.articleId, format: 'pdf' });
     expect(file).toEqual({ fileName: 'lavrov-and-kuleba-meet-in-antalya-no-progress-on-ceasefire.pdf', mimeType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.7\nfake').toString('base64') });
-    expect(seen[0]).toContain('<!doctype html>');
-    setPdfPrinter(null);
+    expect(seen[0].html).toContain('<!doctype html>');
+    expect(seen[0].title).toBe('Fact-check: Lavrov and Kuleba meet in Antalya: no progress on ceasefire');
   });
 
   it('refuses a printer that returns something other than a PDF', async () => {

@@ -1,4 +1,5 @@
 /** A structured test article (heading, marks, link, lists, quote, hard break) and claim builders over it. */
+import { newPublicationFields } from '../../../src-shared/claim-publication';
 import { Node as PMNode } from 'prosemirror-model';
 import { describeRange } from '../../../src-shared/anchoring/describe';
 import type { ArticleRecord, ClaimRecord, StatusId } from '../../../src-shared/model';
@@ -68,6 +69,7 @@ export function claimAt(text: string, articleId: string, id: string, start: numb
     updatedAt: at,
     revision: 1,
     history: [{ status, at, reviewer: 'R' }],
+    ...newPublicationFields(text.slice(start, end), `Claimant ${id}`, status, at),
   };
 }
 
@@ -77,5 +79,6 @@ export function bundleOf(article: ArticleRecord, claims: ClaimRecord[], text: st
     articles: [{ article, claims, text }],
     prefs: { reviewer: '', organisation: '', organisationUrl: '' },
     exportedAt: '2026-01-03T00:00:00.000Z',
+    options: { includeNotes: false },
   };
 }

@@ -38,7 +38,7 @@ describe('claim rules', () => {
 
   it('knows what a patch replaces and when it changes nothing, whatever the key order', () => {
     const claim = { ...newClaim({ id: 'c1', articleId: 'a1', target: TARGET, stamp: T0 }), claimant: 'X' };
-    expect(fieldsBefore(claim, { note: 'n', status: 'false' })).toEqual({ status: 'unverified', note: '' });
+    expect(fieldsBefore(claim, { note: 'n', status: 'false' })).toEqual({ status: 'unverified', note: '', verdictDate: '' });
     expect(changesNothing(claim, { claimant: 'X', status: 'unverified' })).toBe(true);
     expect(changesNothing(claim, { status: 'unverified', claimant: 'Y' })).toBe(false);
   });

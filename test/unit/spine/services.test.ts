@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainTextToDoc } from '../../../src-main/services/import/plain-text';
+import { SCHEMA_VERSION } from '../../../src-main/store/files';
 import { snapshotFolder } from '../../support/folder-snapshot';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
 
@@ -22,10 +23,10 @@ describe('library service', () => {
     expect(article.textHash).toMatch(/^[0-9a-f]{64}$/);
     await lib.factmark.flush();
     const index = JSON.parse(await readFile(join(lib.dir, 'index.json'), 'utf8'));
-    expect(index.schemaVersion).toBe(1);
+    expect(index.schemaVersion).toBe(SCHEMA_VERSION);
     expect(index.articles.map((a: { id: string }) => a.id)).toEqual([article.id]);
     const file = JSON.parse(await readFile(join(lib.dir, 'articles', `${article.id}.json`), 'utf8'));
-    expect(file.schemaVersion).toBe(1);
+    expect(file.schemaVersion).toBe(SCHEMA_VERSION);
     expect(file.article.title).toBe('Economy');
   });
 

@@ -59,6 +59,29 @@ describe('schema migrations', () => {
     });
   }
 
+  it('gives version-1 claims their publication fields: the quote as checked, the verdict date from the history, the claimant kind from the name', async () => {
+    const { call } = await openFixture(1);
+    const { article, claims } = await call('library.get', { articleId: 'v0article' });
+    expect(article).toMatchObject({ factCheckUrl: '', reportSummary: '' });
+    const [verified, unverified] = claims;
+    expect(verified).toMatchObject({
+      claimAsChecked: 'The harbour reopened on Monday',
+      explanation: '',
+      verdictDate: '2025-03-02',
+      claimantKind: 'person',
+      note: 'Checked with the port authority.',
+      evidence: [{ id: 'ev1', url: 'https://example.org/port-authority/notice', title: 'Port authority notice', date: '', citation: '', note: 'Page 2', stance: 'supports' }],
+    });
+    expect(unverified).toMatchObject({ claimAsChecked: 'Repairs cost 2 million euros.', verdictDate: '', claimantKind: 'organisation', claimant: 'Coast City Council' });
+  });
+
+  it('migrates a version-1 claim in memory without inventing values it can read', () => {
+    const claim = { id: 'c', status: 'false', claimant: 'Ministry of Health', target: { quote: { exact: 'Cases  fell\nby half' } }, evidence: [{ id: 'e', url: 'https://x.example/' }], history: [{ status: 'in-review', at: '2025-01-01T00:00:00.000Z' }, { status: 'false', at: '2025-02-03T10:00:00.000Z' }], updatedAt: '2025-02-04T00:00:00.000Z' };
+    const migrated = migrateToCurrent('article', { article: { sourceUrl: '' }, claims: [claim] }, 1);
+    expect((migrated.claims as unknown[])[0]).toMatchObject({ claimAsChecked: 'Cases fell by half', verdictDate: '2025-02-03', claimantKind: 'organisation', evidence: [{ id: 'e', date: '', citation: '' }] });
+    expect(migrated.schemaVersion).toBe(SCHEMA_VERSION);
+  });
+
   it('writes the current version on the next save and keeps the old file as a backup', async () => {
     const { call, dir } = await openFixture(0);
     const claim = (await call('claims.list', { articleId: 'v0article' }))[0];

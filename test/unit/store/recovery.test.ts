@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCliIn } from '../../support/cli';
 import { FactmarkError } from '../../../src-shared/contract';
 import { openFactmark } from '../../../src-main/services/factmark';
+import { SCHEMA_VERSION } from '../../../src-main/store/files';
 import { openTempLibrary, RESOURCES_DIR, type TempLibrary } from '../../support/temp-library';
 import { snapshotFolder } from '../../support/folder-snapshot';
 
@@ -207,7 +208,7 @@ describe('leftover temp files and files from a newer Factmark', () => {
     const update = lib.call('claims.update', { articleId: id, claimId: claims[0].id, baseRevision: 1, patch: { note: 'x' } });
     await expect(update).rejects.toMatchObject({ code: 'read-only', message: expect.stringMatching(/newer Factmark \(schema 99\)/) });
     await expect(lib.call('library.delete', { articleId: id })).rejects.toMatchObject({ code: 'read-only' });
-    expect((await lib.call('store.notices', {}))[0].message).toMatch(/written by a newer Factmark \(schema 99; this one reads 1\); it is open read-only/);
+    expect((await lib.call('store.notices', {}))[0].message).toMatch(new RegExp(`written by a newer Factmark \\(schema 99; this one reads ${SCHEMA_VERSION}\\); it is open read-only`));
     await lib.factmark.close();
     expect(await snapshotFolder(dir)).toEqual(before);
   });
@@ -225,7 +226,7 @@ describe('leftover temp files and files from a newer Factmark', () => {
     const { dir } = await libraryWithBackup();
     const indexFile = join(dir, 'index.json');
     const index = JSON.parse(await readFile(indexFile, 'utf8'));
-    await writeFile(indexFile, JSON.stringify({ ...index, schemaVersion: 2 }));
+    await writeFile(indexFile, JSON.stringify({ ...index, schemaVersion: SCHEMA_VERSION + 1 }));
     const before = await snapshotFolder(dir);
     const r = await runCliIn(dir, 'import', join(dir, 'index.json'));
     expect(r.code).toBe(1);
