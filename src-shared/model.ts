@@ -1,6 +1,7 @@
 /** Factmark's domain model: articles, claims, evidence and selectors, as runtime schemas and types. */
 import { z } from 'zod';
 import { STATUS_IDS, type StatusId } from './statuses';
+import { isHttpUrl } from './url-safety';
 
 export type { StatusId } from './statuses';
 
@@ -26,15 +27,8 @@ export const TextPositionSelector = z
 
 export const Target = z.object({ quote: TextQuoteSelector, position: TextPositionSelector });
 
-/** True for an absolute http(s) URL, checked by parsing (never by a string prefix). */
-export function isHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+/** True for an absolute http(s) URL (the rule lives in url-safety.ts). */
+export { isHttpUrl };
 
 export const HttpUrl = z.string().max(4_000).refine(isHttpUrl, 'must be an http(s) URL');
 

@@ -1,17 +1,12 @@
 /** The ProseMirror schema articles are stored in: headings, paragraphs, quotes, lists, links, emphasis. */
 import { Schema, type MarkSpec, type NodeSpec } from 'prosemirror-model';
+import { isSafeHref, LINK_PROTOCOLS } from './url-safety';
 
 /** Only these link protocols survive import and rendering. */
-export const SAFE_LINK_PROTOCOLS = ['http:', 'https:', 'mailto:'] as const;
+export const SAFE_LINK_PROTOCOLS = LINK_PROTOCOLS;
 
-/** True when href parses as an absolute URL with a safe protocol. */
-export function isSafeHref(href: string): boolean {
-  try {
-    return (SAFE_LINK_PROTOCOLS as readonly string[]).includes(new URL(href).protocol);
-  } catch {
-    return false;
-  }
-}
+/** True when href is an absolute http(s) or mailto URL (the rule lives in url-safety.ts). */
+export { isSafeHref };
 
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FactmarkError, type OperationName, type RequestOf, type ResponseOf } from '../../src-shared/contract';
+import { unwrap } from '../../src-shared/call';
 import { defaultDataDir, resourcesDir } from '../paths';
 import { openFactmark } from '../services/factmark';
 import { UsageError, type Command } from './command';
@@ -72,9 +73,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         // Every human-readable line shows control and bidirectional characters visibly.
         print: (line) => io.out(forTerminal(line)),
         async call<N extends OperationName>(name: N, req: RequestOf<N>): Promise<ResponseOf<N>> {
-          const r = await factmark.dispatcher.call(name, req);
-          if (!r.ok) throw new FactmarkError(r.error.code, r.error.message);
-          return r.value as ResponseOf<N>;
+          return unwrap(await factmark.dispatcher.call(name, req)) as ResponseOf<N>;
         },
       });
       if (json) io.out(terminalSafeJson(JSON.stringify(result, null, 2)));

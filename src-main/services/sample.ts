@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { unwrap } from '../../src-shared/call';
 import { ArticleMeta } from '../../src-shared/model';
 import type { Dispatcher } from './dispatch';
 import { plainTextToDoc } from './import/plain-text';
@@ -14,9 +15,11 @@ export async function seedSamples(dispatcher: Dispatcher, samplesDir: string): P
   const ids: string[] = [];
   for (const { file, ...meta } of list) {
     const text = await readFile(join(samplesDir, file), 'utf8');
-    const result = await dispatcher.call('library.create', { meta, doc: plainTextToDoc(text) });
-    if (!result.ok) throw new Error(`Could not add the sample ${file}: ${result.error.message}`);
-    ids.push((result.value as { id: string }).id);
+    try {
+      ids.push((unwrap(await dispatcher.call('library.create', { meta, doc: plainTextToDoc(text) })) as { id: string }).id);
+    } catch (error) {
+      throw new Error(`Could not add the sample ${file}: ${(error as Error).message}`);
+    }
   }
   return ids;
 }

@@ -1,14 +1,9 @@
 /** Which evidence links may open: only http(s) URLs, checked by parsing, never by pattern. */
+import { webUrl } from '../../src-shared/url-safety';
 
 /** The normalised URL when `input` is an absolute http(s) URL; otherwise null. */
 export function safeExternalUrl(input: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    return null;
-  }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  return webUrl(input.trim())?.href ?? null;
 }
 
 /** Open an http(s) link outside the app (Electron turns window.open into the system browser); false if refused. */

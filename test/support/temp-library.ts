@@ -2,7 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FactmarkError, type OperationName, type RequestOf, type ResponseOf } from '../../src-shared/contract';
+import type { OperationName, RequestOf, ResponseOf } from '../../src-shared/contract';
+import { unwrap } from '../../src-shared/call';
 import { openFactmark, type Factmark, type OpenOptions } from '../../src-main/services/factmark';
 
 export const RESOURCES_DIR = resolve('resources');
@@ -37,9 +38,7 @@ export async function openTempLibrary(options: { seed?: boolean; dir?: string; c
     dir,
     factmark,
     async call(name, req) {
-      const r = await factmark.dispatcher.call(name, req);
-      if (!r.ok) throw new FactmarkError(r.error.code, r.error.message);
-      return r.value as never;
+      return unwrap(await factmark.dispatcher.call(name, req)) as never;
     },
     tick(ms = 1000) {
       now += ms;

@@ -5,6 +5,7 @@
  * lengths the model allows.
  */
 import { ArticleMeta, type ArticleMetaFields } from '../../../src-shared/model';
+import { webUrl } from '../../../src-shared/url-safety';
 
 /** What Readability found (the subset we use). */
 export interface ReadabilityFindings {
@@ -33,15 +34,10 @@ function first<T>(...values: (T | undefined)[]): T | undefined {
 
 /** An absolute http(s) URL without its fragment, or undefined. */
 export function normaliseUrl(value: string | undefined, base?: string): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value.trim(), base);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    url.hash = '';
-    return url.href;
-  } catch {
-    return undefined;
-  }
+  const url = value ? webUrl(value.trim(), base) : null;
+  if (!url) return undefined;
+  url.hash = '';
+  return url.href;
 }
 
 /** A BCP 47 language tag ("en_US" -> "en-US"), or undefined when it does not look like one. */

@@ -3,6 +3,7 @@
  * and one-line errors ("Could not reach https://x: getaddrinfo ENOTFOUND x").
  */
 import { FactmarkError } from '../../../src-shared/contract';
+import { parseUrl, webUrl } from '../../../src-shared/url-safety';
 import { MAX_IMPORT_BYTES } from './input-checks';
 
 export interface FetchedPage {
@@ -32,15 +33,9 @@ function reason(error: unknown, timeoutMs: number): string {
 
 /** Check that `raw` is an absolute http(s) URL. */
 export function parseHttpUrl(raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new FactmarkError('invalid-input', `${JSON.stringify(raw.slice(0, 200))} is not a web address`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FactmarkError('invalid-input', `Only http and https addresses can be imported, not ${url.protocol}`);
-  }
+  const url = parseUrl(raw.trim());
+  if (!url) throw new FactmarkError('invalid-input', `${JSON.stringify(raw.slice(0, 200))} is not a web address`);
+  if (!webUrl(url.href)) throw new FactmarkError('invalid-input', `Only http and https addresses can be imported, not ${url.protocol}`);
   return url;
 }
 

@@ -1,7 +1,8 @@
 /** Helpers for the annotation desk end-to-end tests: open the desk, claim text, read rows and call the host. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { OperationName, RequestOf, ResponseOf } from '../../../src-shared/contract';
+import { unwrap } from '../../../src-shared/call';
+import type { CallResult, OperationName, RequestOf, ResponseOf } from '../../../src-shared/contract';
 import { selectArticleText } from './article';
 import type { WebHost } from './web-host';
 
@@ -63,9 +64,7 @@ export async function hostCall<N extends OperationName>(host: WebHost, name: N, 
     headers: { 'Content-Type': 'application/json', 'x-factmark-token': host.token },
     body: JSON.stringify(req),
   });
-  const result = (await response.json()) as { ok: boolean; value: ResponseOf<N>; error?: { message: string } };
-  if (!result.ok) throw new Error(`${name} failed: ${result.error?.message}`);
-  return result.value;
+  return unwrap((await response.json()) as CallResult<ResponseOf<N>>);
 }
 
 /** The id of the first (sample) article. */
