@@ -3,7 +3,7 @@
  * scroll position in the article pane, kept in the page's local storage. A new article opens at
  * its headline.
  */
-import { useEffect, useLayoutEffect, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
 
 const LAST_KEY = 'factmark.lastArticle';
 const scrollKey = (articleId: string) => `factmark.scroll.${articleId}`;
@@ -27,33 +27,32 @@ export function usePlace(scroller: RefObject<HTMLElement | null>, articleId: str
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || !articleId) return;
-    storage()?.setItem(LAST_KEY, articleId);
-    const stored = Number(storage()?.getItem(scrollKey(articleId)) ?? 0);
+    const store = storage();
+    store?.setItem(LAST_KEY, articleId);
+    const stored = Number(store?.getItem(scrollKey(articleId)) ?? 0);
     const saved = Number.isFinite(stored) ? stored : 0;
     el.scrollTop = saved;
-    // Once more after the first frame, when panels that load after the article have their height.
-    const frame = requestAnimationFrame(() => {
+    let restoring = true;
+    let pending = 0;
+    // Once more after the first frame, when panels that load after the article have their height;
+    // the restore ends after the frame that delivers that scroll's event.
+    let frame = requestAnimationFrame(() => {
       if (Math.abs(el.scrollTop - saved) > 1) el.scrollTop = saved;
+      frame = requestAnimationFrame(() => (restoring = false));
     });
-    return () => cancelAnimationFrame(frame);
-  }, [scroller, articleId]);
-
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el || !articleId) return;
-    let frame = 0;
-    const opened = performance.now();
     const onScroll = () => {
-      if (frame || performance.now() - opened < 250) return; // the restore's own scrolls are not the reviewer's
-
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        storage()?.setItem(scrollKey(articleId), String(Math.round(el.scrollTop)));
+      // While restoring, a position held short of the saved one by a pane not yet laid out is not the reviewer's.
+      const clamped = el.scrollTop < saved - 1 && el.scrollTop >= el.scrollHeight - el.clientHeight - 1;
+      if ((restoring && clamped) || pending) return;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        store?.setItem(scrollKey(articleId), String(Math.round(el.scrollTop)));
       });
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(pending);
       el.removeEventListener('scroll', onScroll);
     };
   }, [scroller, articleId]);

@@ -100,10 +100,16 @@ function undoOrRedo(state: DeskState, which: 'undo' | 'redo', stamp: ChangeStamp
   return tell(next, 'notice', `${which === 'undo' ? 'Undid' : 'Redid'} ${describeChange(taken.change)}`);
 }
 
-function update(state: DeskState, claimId: string, patch: Extract<DeskEvent, { type: 'update' }>['patch'], stamp: ChangeStamp): DeskState {
+function update(state: DeskState, claimId: string, patch: Extract<DeskEvent, { type: 'update' }>['patch'], stamp: ChangeStamp, amend = false): DeskState {
   const local = state.claims.find((c) => c.id === claimId);
   if (!local || changesNothing(local, patch)) return state;
-  return change(state, { kind: 'update', claimId, before: fieldsBefore(local, patch), after: patch }, stamp);
+  const made: ClaimChange = { kind: 'update', claimId, before: fieldsBefore(local, patch), after: patch };
+  if (!amend) return change(state, made, stamp);
+  // The claim's creation entry takes the change in, so one undo removes the claim and redo brings it back with it.
+  const done = state.history.done.map((entry) =>
+    entry.kind === 'create' && entry.claim.id === claimId ? { kind: 'create' as const, claim: applyPatch(entry.claim, patch, stamp) } : entry,
+  );
+  return perform({ ...state, history: { ...state.history, done } }, made, stamp, made);
 }
 
 export function reduceDesk(state: DeskState, event: DeskEvent): DeskState {
@@ -122,7 +128,7 @@ export function reduceDesk(state: DeskState, event: DeskEvent): DeskState {
       return tell({ ...created, selectedId: event.claim.id }, 'notice', 'Claim created.');
     }
     case 'update':
-      return update(state, event.claimId, event.patch, event.stamp);
+      return update(state, event.claimId, event.patch, event.stamp, event.amend);
     case 'delete': {
       const local = state.claims.find((c) => c.id === event.claimId);
       if (!local) return state;

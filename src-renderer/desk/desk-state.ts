@@ -77,7 +77,8 @@ export type DeskEvent =
   | { type: 'more-claims-failed'; articleId: string; message: string }
   /** A new claim, built with the shared rules (src-shared/claims.ts); it becomes the selection. */
   | { type: 'create'; claim: ClaimRecord }
-  | { type: 'update'; claimId: string; patch: ClaimPatch; stamp: ChangeStamp }
+  /** `amend`: part of the claim's creation (a suggested claimant filled in), undone with it in one step. */
+  | { type: 'update'; claimId: string; patch: ClaimPatch; stamp: ChangeStamp; amend?: boolean }
   | { type: 'delete'; claimId: string }
   | { type: 'undo'; stamp: ChangeStamp }
   | { type: 'redo'; stamp: ChangeStamp }

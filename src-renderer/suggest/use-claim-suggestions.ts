@@ -54,7 +54,7 @@ export function useClaimSuggestions(options: { client: FactmarkClient; article: 
         const d = latest.current;
         const claim = d.state.claims.find((c) => c.id === claimId);
         if (!r.claimant || !claim || claim.claimant) return;
-        d.dispatch({ type: 'update', claimId, patch: { claimant: r.claimant }, stamp: d.stamp() });
+        d.dispatch({ type: 'update', claimId, patch: { claimant: r.claimant }, stamp: d.stamp(), amend: true });
         const source = r.sourceStart !== undefined ? text.slice(r.sourceStart, r.sourceEnd) : undefined;
         setHints((h) => ({ ...h, [claimId]: hint(r.claimant, r.cue, source) }));
       }, () => undefined);

@@ -38,8 +38,9 @@ describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
     await expect.poll(() => page.locator('.fm-article-text [data-claim-id]').getAttribute('data-status')).toBe('False');
 
     const claimant = editor().getByRole('combobox', { name: 'Claimant' });
-    const suggestions = await claimant.evaluate((el: HTMLInputElement) => [...(el.list?.options ?? [])].map((o) => o.value));
-    expect(suggestions).toContain('Sergei Lavrov');
+    // The library's claimants are fetched as the editor opens.
+    const suggestions = () => claimant.evaluate((el: HTMLInputElement) => [...(el.list?.options ?? [])].map((o) => o.value));
+    await expect.poll(suggestions).toContain('Sergei Lavrov');
     await claimant.fill('Dmytro Kuleba');
     await editor().getByRole('textbox', { name: 'Note', exact: true }).click();
     await editor().getByRole('textbox', { name: 'Note', exact: true }).fill('Both sides said so at the press conferences.');
