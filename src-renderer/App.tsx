@@ -4,25 +4,24 @@
  * (app/use-library.ts); keys and menu commands run through one command table (app/commands.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { newClaim } from '../src-shared/claims';
-import type { ClaimTarget } from '../src-shared/model';
 import type { FactmarkClient } from './api/client';
 import { runCommand, type AppCommand, type CommandContext } from './app/commands';
 import { Overlays, type Overlay } from './app/Overlays';
 import { MessageLines, Toolbar } from './app/Toolbar';
+import { useClaimActions } from './app/use-claim-actions';
+import { useEditorClaimants } from './app/use-editor-claimants';
 import { useKeyboard } from './app/use-keyboard';
 import { useLibrary } from './app/use-library';
 import { useMessages } from './app/use-messages';
 import { usePlace } from './app/use-place';
 import { useRestoreUndo } from './app/use-restore-undo';
-import { claimantsOf, filterClaims, isFiltering, mergeSuggestions } from './desk/claim-list';
+import { filterClaims, isFiltering } from './desk/claim-list';
 import { useOrphans } from './desk/orphans';
 import { useDesk } from './desk/use-desk';
 import { ArticleView, type ArticleViewHandle } from './editor/ArticleView';
 import { ClaimsPanel } from './panels/ClaimsPanel';
 import { ImportControls } from './panels/ImportControls';
 import { LibraryPanel } from './panels/LibraryPanel';
-import { IS_MAC } from './shortcuts';
 import { ClaimsSidebar } from './suggest/ClaimsSidebar';
 import { SuggestionsPanel } from './suggest/SuggestionsPanel';
 import { useClaimSuggestions, type SideTab } from './suggest/use-claim-suggestions';
@@ -37,60 +36,25 @@ export function App({ client }: { client: FactmarkClient }) {
   const { state, dispatch } = desk;
   const messages = useMessages(state.feedback);
   const { report, setMessage, setNotice } = messages;
-  const library = useLibrary(client, dispatch, messages, () => setOverlay(null));
+  const library = useLibrary(client, dispatch, messages, () => setOverlay(null), state.countsChanged);
   const { article, prefs } = library;
   const restoreUndo = useRestoreUndo(library, setNotice, report);
   useEffect(() => setReviewer(prefs.reviewer), [prefs.reviewer]);
-  const [libraryClaimants, setLibraryClaimants] = useState<string[]>([]);
   const viewHandle = useRef<ArticleViewHandle | null>(null);
   const filterInput = useRef<HTMLInputElement>(null);
   const articlePane = useRef<HTMLElement>(null);
   usePlace(articlePane, article?.id ?? null);
 
-  // The library's claim counts follow creates and deletes.
-  const { refreshList } = library;
-  useEffect(() => {
-    if (state.countsChanged) void refreshList().catch(report);
-  }, [state.countsChanged, refreshList, report]);
-
-  // The library's claimants are only needed for the claim editor's suggestions: fetched as it opens.
-  const editorOpen = overlay?.kind === 'editor';
-  useEffect(() => {
-    if (editorOpen) client.call('claims.claimants', {}).then(setLibraryClaimants, () => undefined);
-  }, [client, editorOpen]);
-
   const visible = useMemo(() => filterClaims(state.claims, state.filter), [state.claims, state.filter]);
   /** The ids the panel shows when a filter is on (for exporting just those); null when it shows all. */
   const filteredClaimIds = useMemo(() => (isFiltering(state.filter) ? visible.map((c) => c.id) : null), [state.filter, visible]);
-  const articleClaimants = useMemo(() => claimantsOf(state.claims), [state.claims]);
-  const suggestions = useMemo(() => mergeSuggestions(articleClaimants, libraryClaimants), [articleClaimants, libraryClaimants]);
+  const { articleClaimants, suggestions } = useEditorClaimants(client, state.claims, overlay?.kind === 'editor');
   const orphans = useOrphans(article, state.claims);
   const suggest = useClaimSuggestions({ client, article, desk, report });
   const versionChanges = useVersionChanges(client, article, report);
   const [changeMarks, setChangeMarks] = useState(true);
 
-  const claimSelection = useCallback(
-    (given?: ClaimTarget | null) => {
-      if (!state.articleId) return;
-      const target = given ?? viewHandle.current?.selectedTarget();
-      if (!target) return setNotice('Select some text in the article first.');
-      const claim = newClaim({ id: crypto.randomUUID(), articleId: state.articleId, target, stamp: desk.stamp() });
-      dispatch({ type: 'create', claim });
-      suggest.suggestClaimant(claim.id, target);
-      setMessage(null);
-      viewHandle.current?.clearSelection();
-    },
-    [desk, dispatch, setMessage, setNotice, state.articleId, suggest.suggestClaimant],
-  );
-
-  const deleteClaim = useCallback(
-    (id: string) => {
-      setOverlay((o) => (o?.kind === 'editor' && o.claimId === id ? null : o));
-      dispatch({ type: 'delete', claimId: id });
-      setNotice(`Claim deleted. Undo with ${IS_MAC ? '⌘Z' : 'Ctrl+Z'}.`);
-    },
-    [dispatch, setNotice],
-  );
+  const { claimSelection, deleteClaim } = useClaimActions({ desk, viewHandle, setOverlay, setMessage, setNotice, suggestClaimant: suggest.suggestClaimant });
 
   const ctx: CommandContext = {
     desk,

@@ -31,7 +31,8 @@ export interface Library {
   onImported(id: string, duplicate: boolean): void;
 }
 
-export function useLibrary(client: FactmarkClient, dispatch: (event: DeskEvent) => void, messages: Messages, onOpened: () => void): Library {
+/** `countsChanged`: the desk's count of creates and deletes; the list's claim counts follow it. */
+export function useLibrary(client: FactmarkClient, dispatch: (event: DeskEvent) => void, messages: Messages, onOpened: () => void, countsChanged = 0): Library {
   const { report, setMessage, setNotice } = messages;
   const [articles, setArticles] = useState<ArticleSummaryRow[]>([]);
   const [article, setArticle] = useState<ArticleRecord | null>(null);
@@ -44,6 +45,9 @@ export function useLibrary(client: FactmarkClient, dispatch: (event: DeskEvent) 
     startTransition(() => setArticles(rows)); // counts only: never ahead of an edit being drawn
     return rows;
   }, [client]);
+  useEffect(() => {
+    if (countsChanged) void refreshList().catch(report);
+  }, [countsChanged, refreshList, report]);
 
   /** How many of the store's notices the user has seen. */
   const noticesShown = useRef(0);

@@ -4,7 +4,7 @@
  * or a context menu on the text offers the claims under it.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { EditorState, TextSelection } from 'prosemirror-state';
+import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { describeRange } from '../../src-shared/anchoring/describe';
 import type { ArticleRecord, ClaimRecord, ClaimTarget } from '../../src-shared/model';
@@ -15,9 +15,10 @@ import { PopupMenu, type MenuItem } from '../components/PopupMenu';
 import { snippet } from '../desk/claim-list';
 import { projectionOf } from './anchor-claims';
 import { chunkedDoc } from './chunks';
-import { changeHighlights, claimRange, claimsAt, highlightsPlugin, selectedHighlight, withHighlights, type HighlightsChange } from './highlights';
+import { changeHighlights, claimsAt, highlightsPlugin, selectedHighlight, withHighlights, type HighlightsChange } from './highlights';
 import { claimChanges } from './claim-changes';
 import { openingClaims } from './opening';
+import { highlightElement, placeCaret, revealElement, withoutSelectionSync } from './view-dom';
 import { readOnlyPlugin } from './read-only';
 import { suggestionsKey, suggestionsPlugin, type SuggestionRange } from './suggestions';
 import { showTextChanges, textChangesPlugin, type TextChange } from './text-changes';
@@ -61,54 +62,6 @@ interface OpenMenu {
   label: string;
   items: MenuItem[];
   at: { x: number; y: number };
-}
-
-/** The element of a claim's highlight, found from its position rather than by searching the DOM. */
-function highlightElement(view: EditorView, claimId: string): HTMLElement | null {
-  const range = claimRange(view.state, claimId);
-  if (!range) return null;
-  const { node } = view.domAtPos(range.from + 1, -1);
-  const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as HTMLElement);
-  return el?.closest<HTMLElement>(`[data-claim-id="${CSS.escape(claimId)}"]`) ?? el;
-}
-
-/** Scroll the nearest scrolling ancestor so `el` is in view, centring it only when it was out of view. */
-function revealElement(el: HTMLElement): void {
-  const scroller = el.closest('.fm-main') ?? document.scrollingElement;
-  if (!scroller) return;
-  const box = scroller.getBoundingClientRect();
-  const rect = el.getBoundingClientRect();
-  if (rect.top >= box.top + 8 && rect.bottom <= box.bottom - 8) return;
-  el.scrollIntoView({ block: 'center', behavior: 'auto' });
-}
-
-/**
- * Run `update` without ProseMirror writing the DOM selection: it only writes it while the view
- * has the focus, so the view reports no focus meanwhile.
- */
-function withoutSelectionSync(view: EditorView, update: () => void): void {
-  const owned = view as { hasFocus(): boolean };
-  owned.hasFocus = () => false;
-  try {
-    update();
-  } finally {
-    delete (owned as Partial<typeof owned>).hasFocus;
-  }
-}
-
-/**
- * Put a collapsed caret at `pos`, unless the view is gone, the user has selected text since, or
- * ProseMirror has already read that caret from the browser's selection (writing it again would
- * make the browser lay the page out for nothing).
- */
-function placeCaret(view: EditorView, pos: number): void {
-  if (view.isDestroyed) return;
-  const sel = window.getSelection();
-  if (sel && sel.rangeCount > 0 && !sel.isCollapsed) return;
-  const { doc, selection } = view.state;
-  const at = Math.min(pos, doc.content.size);
-  if (selection.empty && selection.head === at) return;
-  view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, at)));
 }
 
 export function ArticleView(props: Props) {

@@ -2,7 +2,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { paragraphsDoc } from '../../src-main/services/import/doc-json';
-import type { ClaimRecord } from '../../src-shared/model';
 import { chromiumOrExplain } from './support/chromium';
 import { useHostAndBrowser } from './support/suite';
 import { claimRows, hostCall, openDesk, selectedRow } from './support/desk';
@@ -164,14 +163,16 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
   });
 
   it('lists claims whose text is gone as orphans, apart from the others', async () => {
-    const { page, articleId } = await openArticle('Orphans', ['Only this sentence is in the article now.']);
-    const kept = await hostCall(env.host, 'claims.create', { articleId, range: { quote: 'this sentence' } });
-    const orphan: ClaimRecord = {
-      ...kept,
-      id: 'orphan-1',
-      target: { quote: { exact: 'a passage that was edited out', prefix: '', suffix: '' }, position: { start: 0, end: 29 } },
-    };
-    await hostCall(env.host, 'claims.restore', { claim: orphan });
+    // A claim whose text an update removed: carried to the new version as an orphan.
+    const first = await hostCall(env.host, 'import.paste', { title: 'Orphans before', text: 'Once a passage that was edited out stood here.\n\nOnly this sentence is in the article now.' });
+    await hostCall(env.host, 'claims.create', { articleId: first.article.id, range: { quote: 'this sentence' } });
+    await hostCall(env.host, 'claims.create', { articleId: first.article.id, range: { quote: 'a passage that was edited out' } });
+    const next = await hostCall(env.host, 'import.paste', { title: 'Orphans', text: 'Only this sentence is in the article now.', newVersionOf: first.article.id });
+    const articleId = next.article.id;
+    const page = await openDesk(env.browser, env.host);
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Orphans(?! before)/ }).click();
+    await page.getByRole('document', { name: 'Article text: Orphans' }).waitFor();
+    expect(await hostCall(env.host, 'claims.list', { articleId })).toHaveLength(2);
     await page.reload();
     await page.getByRole('document', { name: 'Article text: Orphans' }).waitFor();
     const orphans = page.getByRole('region', { name: 'Orphaned claims' });
