@@ -60,6 +60,27 @@ export function newClaim({ id, articleId, target, stamp, status = 'unverified', 
   };
 }
 
+/**
+ * A claim carried to a new version of its article: a new claim (new id, revision 1) that keeps the
+ * old one's fields and history, with a history entry saying where it came from.
+ */
+export function carriedClaim(
+  old: ClaimRecord,
+  init: { id: string; articleId: string; target: ClaimTarget; stamp: ChangeStamp; fromVersion: number; carried: NonNullable<ClaimRecord['carried']> },
+): ClaimRecord {
+  const { stamp } = init;
+  return {
+    ...old,
+    id: init.id,
+    articleId: init.articleId,
+    target: init.target,
+    updatedAt: stamp.at,
+    revision: 1,
+    history: [...old.history, { status: old.status, at: stamp.at, reviewer: stamp.reviewer, note: `carried from version ${init.fromVersion}` }],
+    carried: init.carried,
+  };
+}
+
 /** The status-history rule: a status that differs from the current one is appended; anything else leaves the history as is. */
 export function historyAfter(claim: Pick<ClaimRecord, 'status' | 'history'>, status: StatusId | undefined, stamp: ChangeStamp): StatusChangeEntry[] {
   if (status === undefined || status === claim.status) return claim.history;

@@ -6,6 +6,7 @@
  */
 import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-shared/contract';
 import { describeRange } from '../../src-shared/anchoring/describe';
+import { carriedClaim } from '../../src-shared/claims';
 import { countStates, reanchorClaims, type CarriedState } from '../../src-shared/anchoring/reanchor';
 import { diffTexts } from '../../src-shared/anchoring/text-diff';
 import type { ArticleSummaryRow, ClaimRecord } from '../../src-shared/model';
@@ -79,14 +80,12 @@ export function carryClaims(
   const claims = previous.claims.map((old, i): ClaimRecord => {
     const { state, range } = results[i];
     const needsReview = state === 'changed' && VERDICTS_TO_REVIEW.has(old.status);
-    return {
-      ...old,
+    return carriedClaim(old, {
       id: ctx.newId(),
       articleId: input.articleId,
       target: range ? describeRange(text, range.start, range.end) : old.target,
-      updatedAt: now,
-      revision: 1,
-      history: [...old.history, { status: old.status, at: now, reviewer: input.reviewer, note: `carried from version ${input.previousVersion}` }],
+      stamp: { at: now, reviewer: input.reviewer },
+      fromVersion: input.previousVersion,
       carried: {
         fromArticleId: previous.article.id,
         fromClaimId: old.id,
@@ -94,7 +93,7 @@ export function carryClaims(
         previousQuote: old.target.quote.exact,
         ...(needsReview ? { needsReview } : {}),
       },
-    };
+    });
   });
   return { claims, counts: countStates(results) };
 }
