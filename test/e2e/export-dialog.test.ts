@@ -65,10 +65,12 @@ describe.skipIf(!chromiumPath)('export dialog', () => {
     await dialog.getByRole('textbox', { name: 'Published at (the fact-check’s URL)' }).fill('checks.example/antalya');
     await dialog.getByRole('checkbox', { name: /Include internal notes/ }).focus();
     await expect.poll(() => report.locator('#summary').textContent()).toBe('Both claims fail.');
-    expect(await report.locator('header a[href="https://checks.example/antalya"]').count()).toBe(1);
+    // The summary and the address are saved and previewed one after the other.
+    await expect.poll(() => report.locator('header a[href="https://checks.example/antalya"]').count()).toBe(1);
     const articleId = await sampleArticleId(env.host);
-    const { article } = await hostCall(env.host, 'library.get', { articleId });
-    expect(article).toMatchObject({ reportSummary: 'Both claims fail.', factCheckUrl: 'https://checks.example/antalya' });
+    await expect
+      .poll(async () => (await hostCall(env.host, 'library.get', { articleId })).article)
+      .toMatchObject({ reportSummary: 'Both claims fail.', factCheckUrl: 'https://checks.example/antalya' });
     await page.keyboard.press('Escape');
     await hostCall(env.host, 'library.updateMeta', { articleId, meta: { reportSummary: '', factCheckUrl: '' } });
     await page.close();
