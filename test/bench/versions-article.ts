@@ -105,17 +105,8 @@ export function truthOf(claim: BenchClaim, newDoc: Doc, rendered: Rendered): Tru
   return { kind: kept >= 0.6 ? 'edited' : 'partial', range };
 }
 
-/** Deterministic random numbers (mulberry32). */
-export function randomSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic random numbers: the training script's seeded mulberry32. */
+export { rng as randomSource } from '../../scripts/checkworthy-data';
 
 export const pick = <T>(rng: () => number, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 
