@@ -103,6 +103,25 @@ export const Carried = z.object({
   resolvedAt: Timestamp.optional(),
 });
 
+/**
+ * One other version of a claim changed on two machines (a team library): the claim itself is
+ * CouchDB's deterministic winner; this is a losing edit, or a deletion that raced an edit.
+ */
+export const ConflictVersion = z.object({
+  rev: z.string().min(1).max(200),
+  deleted: z.boolean(),
+  status: Status.optional(),
+  claimant: z.string().max(500).optional(),
+  claimantKind: ClaimantKind.optional(),
+  evidence: z.array(Evidence).max(500).optional(),
+  note: z.string().max(50_000).optional(),
+  claimAsChecked: z.string().max(100_000).optional(),
+  explanation: z.string().max(50_000).optional(),
+  verdictDate: OptionalDate.optional(),
+  reviewer: z.string().max(200),
+  updatedAt: Timestamp,
+});
+
 export const Claim = z.object({
   id: Id,
   articleId: Id,
@@ -127,6 +146,8 @@ export const Claim = z.object({
   claimantKind: ClaimantKind.default('person'),
   /** Present on a claim carried over from the previous version of its article. */
   carried: Carried.optional(),
+  /** Present while a team library holds other versions of this claim (see contract-sync.ts). */
+  conflictVersions: z.array(ConflictVersion).max(100).optional(),
 });
 
 /** ProseMirror document JSON; its shape is checked against the schema by Node.fromJSON. */
