@@ -10,6 +10,7 @@ import { countByStatus, type ClaimRecord, type StatusId } from '../../src-shared
 import { STATUSES } from '../../src-shared/statuses';
 import { evidenceLabel, isFiltering, snippet, type ClaimFilter } from '../desk/claim-list';
 import { StatusChip } from './StatusChip';
+import { ClaimSyncMarks } from '../sync/ConflictMark';
 
 /**
  * Height of one row in pixels. Every row has the same height (the quote keeps two lines), so the
@@ -79,6 +80,7 @@ const ClaimRow = memo(function ClaimRow({
       <span className="fm-claim-head">
         <StatusChip status={claim.status} />
         <span className="fm-claim-claimant">{claim.claimant || 'No claimant'}</span>
+        <ClaimSyncMarks claim={claim} />
       </span>
       <q className="fm-claim-quote">{snippet(claim.target.quote.exact, 160)}</q>
       <span className="fm-claim-evidence">
