@@ -80,11 +80,11 @@ const ClaimRow = memo(function ClaimRow({
       <span className="fm-claim-head">
         <StatusChip status={claim.status} />
         <span className="fm-claim-claimant">{claim.claimant || 'No claimant'}</span>
-        <ClaimSyncMarks claim={claim} />
       </span>
       <q className="fm-claim-quote">{snippet(claim.target.quote.exact, 160)}</q>
       <span className="fm-claim-evidence">
         {lacksSource(claim) ? <strong className="fm-no-source">⚠ No source recorded</strong> : evidenceLabel(claim.evidence.length)}
+        <ClaimSyncMarks claim={claim} />
       </span>
     </div>
   );

@@ -3,7 +3,7 @@
  * when; a deletion says who deleted it and when), "Keep this version" under each, and "Merge…":
  * status, claimant and note picked per field from any version, evidence as the union of all.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SyncRequest } from './sync-client';
 import type { ClaimRecord } from '../../src-shared/model';
 import { errorMessage } from '../api/client';
@@ -47,7 +47,7 @@ function Column({ column, index, busy, onKeep }: { column: VersionColumn; index:
       <p className="fm-conflict-who">{whoAndWhen(column, formatTime)}</p>
       {column.deleted ? (
         <p className="fm-conflict-deletion">
-          <span aria-hidden="true">🗑 </span>Keeping this version deletes the claim on every computer.
+          <span aria-hidden="true">✕ </span>Keeping this version deletes the claim on every computer.
         </p>
       ) : (
         <dl className="fm-facts fm-conflict-facts">
@@ -73,11 +73,15 @@ function Column({ column, index, busy, onKeep }: { column: VersionColumn; index:
 function MergeForm({ columns, busy, onSave, onCancel }: { columns: VersionColumn[]; busy: boolean; onSave(fields: ReturnType<typeof mergedFields>): void; onCancel(): void }) {
   const [picks, setPicks] = useState<Record<MergeField, number>>({ status: 0, claimant: 0, note: 0 });
   const name = useId();
+  const form = useRef<HTMLFormElement>(null);
+  // The merge replaces the button that opened it: the focus moves to its first choice, not to the page.
+  useEffect(() => form.current?.querySelector<HTMLInputElement>('input')?.focus(), []);
   const choices = mergeable(columns);
   const evidence = evidenceUnion(choices);
   const value = (column: VersionColumn, field: MergeField) => (field === 'status' ? column.status ?? '' : column[field] ?? '');
   return (
     <form
+      ref={form}
       className="fm-conflict-merge"
       aria-label="Merge the versions"
       onSubmit={(e) => {
@@ -116,6 +120,13 @@ function MergeForm({ columns, busy, onSave, onCancel }: { columns: VersionColumn
 export function ConflictDialog({ claim, onResolve, onClose }: Props) {
   const columns = useMemo(() => conflictColumns(claim), [claim]);
   const [merging, setMerging] = useState(false);
+  const mergeButton = useRef<HTMLButtonElement>(null);
+  const wasMerging = useRef(false);
+  // Back from the merge: the focus returns to "Merge…".
+  useEffect(() => {
+    if (wasMerging.current && !merging) mergeButton.current?.focus();
+    wasMerging.current = merging;
+  }, [merging]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const resolve = async (keep: Keep) => {
@@ -147,7 +158,7 @@ export function ConflictDialog({ claim, onResolve, onClose }: Props) {
             <button type="button" className="fm-button" onClick={onClose}>
               Decide later
             </button>
-            <button type="button" className="fm-button fm-primary" data-autofocus disabled={busy || mergeable(columns).length < 1} onClick={() => setMerging(true)}>
+            <button ref={mergeButton} type="button" className="fm-button fm-primary" data-autofocus disabled={busy || mergeable(columns).length < 1} onClick={() => setMerging(true)}>
               Merge…
             </button>
           </div>

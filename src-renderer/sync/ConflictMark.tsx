@@ -26,7 +26,7 @@ export function ClaimSyncMarks({ claim }: { claim: ClaimRecord }) {
       ) : null}
       {refused ? (
         <span className="fm-refused-mark" title="The team server refused this change; it is kept on this computer">
-          <span aria-hidden="true">⛔</span> Not sent
+          <span aria-hidden="true">⚠</span> Not sent
         </span>
       ) : null}
     </span>
@@ -54,7 +54,7 @@ export function ClaimSyncNotice({ claim }: { claim: ClaimRecord }) {
       ) : null}
       {refused.map((r) => (
         <p key={r.key} className="fm-message fm-refused-notice" role="note">
-          <span aria-hidden="true">⛔ </span>
+          <span aria-hidden="true">⚠ </span>
           <strong>Not sent:</strong> {r.text} It is kept on this computer.
         </p>
       ))}

@@ -10,7 +10,7 @@ export function SyncBanner() {
     <div className="fm-message fm-sync-banner" role="region" aria-label="Team library">
       {status.readOnly ? (
         <p>
-          <span aria-hidden="true">🔒 </span>
+          <span aria-hidden="true">⊘ </span>
           <strong>This team library is read-only for you (reader account).</strong> Your changes are kept on this computer and not sent.
         </p>
       ) : null}

@@ -117,7 +117,7 @@ export function TeamLibrarySection() {
       ) : null}
       {status?.readOnly ? (
         <p className="fm-team-readonly">
-          <span aria-hidden="true">🔒 </span>This team library is read-only for you (reader account).
+          <span aria-hidden="true">⊘ </span>This team library is read-only for you (reader account).
         </p>
       ) : null}
     </section>
