@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { App, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu as ElectronMenu, MenuItemConstructorOptions, Protocol, Session, Shell } from 'electron';
 import type { PdfPrinter } from '../services/export/pdf';
 import { openFactmark, type Factmark } from '../services/factmark';
+import { ConversionWorker, conversionWorkerScript, DEFAULT_CONVERSION_LIMITS, type StartWorker } from '../services/import/conversion-host';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { MENU_CHANNEL } from './channels';
 import { closeAll, guardClose, type GuardedWindow } from './close-guard';
@@ -52,6 +53,8 @@ export interface DesktopOptions {
   /** FACTMARK_DATA_DIR, when set. */
   dataDir?: string;
   pdfPrinter: PdfPrinter;
+  /** How import conversion workers start (main.ts: Electron utility processes); default: worker threads. */
+  importWorkers?: StartWorker;
   platform?: NodeJS.Platform;
 }
 
@@ -98,7 +101,8 @@ export function startDesktop(electron: ElectronParts, options: DesktopOptions): 
   async function open(): Promise<Factmark> {
     const dataDir = options.dataDir ?? join(app.getPath('appData'), 'Factmark', 'library');
     const resourcesDir = join(app.getAppPath(), 'resources');
-    factmark = await openFactmark({ dataDir, resourcesDir, printer: options.pdfPrinter });
+    const conversions = options.importWorkers ? new ConversionWorker(DEFAULT_CONVERSION_LIMITS, conversionWorkerScript(), options.importWorkers) : undefined;
+    factmark = await openFactmark({ dataDir, resourcesDir, printer: options.pdfPrinter, ...(conversions ? { conversions } : {}) });
     // A library in a team resumes syncing in the background (its status says how it went).
     void resumeSync(factmark.ctx, { resourcesDir, ...(electron.safeStorage ? { secrets: safeStorageSecrets(dataDir, electron.safeStorage) } : {}) });
     denyAllPermissions(session.defaultSession);
