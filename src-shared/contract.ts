@@ -11,6 +11,7 @@ import {
   Claim,
   ClaimantKind,
   OptionalDate,
+  OptionalHttpUrl,
   DocJSON,
   Evidence,
   Id,
@@ -45,7 +46,7 @@ export const Preferences = z.object({
   reviewer: z.string().trim().max(200),
   /** The fact-checking organisation named as author in ClaimReview exports. */
   organisation: z.string().trim().max(200),
-  organisationUrl: z.string().trim().max(2_000),
+  organisationUrl: OptionalHttpUrl,
 });
 
 /** Preferences before the user has set any. */

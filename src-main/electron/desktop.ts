@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { App, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu as ElectronMenu, MenuItemConstructorOptions, Protocol, Session, Shell } from 'electron';
 import type { PdfPrinter } from '../services/export/pdf';
 import { openFactmark, type Factmark } from '../services/factmark';
+import { ConversionWorker, conversionWorkerScript, DEFAULT_CONVERSION_LIMITS, type StartWorker } from '../services/import/conversion-host';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { MENU_CHANNEL } from './channels';
 import { closeAll, guardClose, type GuardedWindow } from './close-guard';
@@ -48,6 +49,8 @@ export interface DesktopOptions {
   /** FACTMARK_DATA_DIR, when set. */
   dataDir?: string;
   pdfPrinter: PdfPrinter;
+  /** How import conversion workers start (main.ts: Electron utility processes); default: worker threads. */
+  importWorkers?: StartWorker;
   platform?: NodeJS.Platform;
 }
 
@@ -93,7 +96,8 @@ export function startDesktop(electron: ElectronParts, options: DesktopOptions): 
 
   async function open(): Promise<Factmark> {
     const dataDir = options.dataDir ?? join(app.getPath('appData'), 'Factmark', 'library');
-    factmark = await openFactmark({ dataDir, resourcesDir: join(app.getAppPath(), 'resources'), printer: options.pdfPrinter });
+    const conversions = options.importWorkers ? new ConversionWorker(DEFAULT_CONVERSION_LIMITS, conversionWorkerScript(), options.importWorkers) : undefined;
+    factmark = await openFactmark({ dataDir, resourcesDir: join(app.getAppPath(), 'resources'), printer: options.pdfPrinter, ...(conversions ? { conversions } : {}) });
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, appProtocolHandler(join(options.mainDir, '../renderer')));
     registerIpc(ipcMain, factmark.dispatcher, trustedSender(devServerUrl));
