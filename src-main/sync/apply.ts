@@ -46,6 +46,11 @@ export class Applier {
     return this.running;
   }
 
+  /** True once a pass has run on this mirror (false for a new or rebuilt sync/ folder). */
+  async hasRun(): Promise<boolean> {
+    return (await this.appliedSeq()).rev !== undefined;
+  }
+
   private async appliedSeq(): Promise<{ seq: number | string; rev?: string }> {
     try {
       const doc = await this.db.get(APPLIED_DOC);
@@ -60,7 +65,10 @@ export class Applier {
     let changed = 0;
     for (;;) {
       const feed = await this.db.changes({ since: seq, limit: 2_000, return_docs: true });
-      if (!feed.results.length) break;
+      if (!feed.results.length) {
+        if (!rev) rev = (await this.db.put({ _id: APPLIED_DOC, seq })).rev;
+        break;
+      }
       const touched = new Map<string, Touched>();
       for (const row of feed.results) {
         const parsed = parseDocId(row.id);

@@ -214,15 +214,18 @@ export class Mirror {
    * documents of articles and claims deleted here while the mirror was not watching are deleted
    * (only valid ones that the library once held: a teammate's document not applied yet is kept).
    */
-  async reconcile(): Promise<void> {
+  async reconcile(options: { deleteOrphans: boolean }): Promise<void> {
     const keys = await keyMapOf(this.ctx);
     const local = new Map<string, ArticleData>();
     for (const row of (await this.ctx.store.index()).articles) {
       const data = await this.ctx.store.article(row.id).catch(() => null);
       if (!data || this.options.keepLocal(data) || keys.idOf(data.article.textHash) !== row.id) continue;
       local.set(data.article.textHash, data);
-      await this.writeArticle(row.id, { articleChanged: true, claims: new Set(data.claims.map((c) => c.id)) }, keys);
+      // The team's metadata of an article it already holds stands (it arrives with the next pass).
+      const known = (await this.db.allDocs({ keys: [articleDocId(data.article.textHash)] })).rows[0]?.value;
+      await this.writeArticle(row.id, { articleChanged: !known || !!known.deleted, claims: new Set(data.claims.map((c) => c.id)) }, keys);
     }
+    if (!options.deleteOrphans) return;
     const all = await this.db.allDocs({ include_docs: true });
     const orphans: Array<{ id: string; key: string }> = [];
     for (const row of all.rows) {

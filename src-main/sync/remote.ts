@@ -62,6 +62,9 @@ export async function checkConnection(settings: SyncSettingsRecord, password: st
   } catch {
     // not JSON: the status says enough
   }
+  if (response.status === 401 && password === null) {
+    throw new FactmarkError('invalid-input', `The team server ${publicServerUrl(settings.server)} needs the password of user "${settings.user}": set FACTMARK_SYNC_PASSWORD or enter it in Preferences ▸ Team library`);
+  }
   throw new FactmarkError('invalid-input', redact(describeStatus(response.status, settings, reason), [password]));
 }
 
