@@ -159,13 +159,16 @@ export class SyncService {
       if (await applier.hasRun()) {
         await applier.pass(); // teammates' changes that arrived before the last stop
         await mirror.reconcile({ deleteOrphans: true }); // changes made here while sync was not running
+        await applier.markApplied((await local.info()).update_seq); // what reconcile wrote is the library already
       } else {
         // A new (or rebuilt) mirror: the team's documents first, so the library's claims are written
         // on top of the revisions the server has (not beside them, as false conflicts).
         this.pulledOnStart = (await replicateOnce(local, remote, QUIET, { push: false }).catch(() => null))?.pulled ?? 0;
-        this.pushedSeq = (await local.info()).update_seq; // what was pulled is on the server already
+        const pulled = Number((await local.info()).update_seq);
+        this.pushedSeq = pulled; // what was pulled is on the server already
         await mirror.reconcile({ deleteOrphans: false });
-        await applier.pass();
+        await applier.pass(pulled); // the team's documents (those reconcile did not just write from the library)
+        await applier.markApplied((await local.info()).update_seq);
       }
       if (live) this.startLive();
     })();
