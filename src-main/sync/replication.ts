@@ -12,8 +12,8 @@ export interface ReplicationEvents {
   active(direction: Direction): void;
   /** Caught up with the other side (no error). */
   idle(direction: Direction): void;
-  /** Documents arrived (pull) or went out (push). */
-  moved(direction: Direction, count: number): void;
+  /** Documents arrived (pull) or went out (push); lastSeq: the source's sequence now replicated. */
+  moved(direction: Direction, count: number, lastSeq?: number | string): void;
   /** The server refused one document (403 forbidden per document, e.g. a validation function). */
   denied(docId: string | undefined, reason: string): void;
   /** A failed request; PouchDB retries on its own (with back-off) when live. */
@@ -28,7 +28,7 @@ const OPTIONS: ReplicateOptions = { batch_size: 250, back_off_function: backOff 
 function listen(replication: PouchReplication, direction: Direction, events: ReplicationEvents): PouchReplication {
   replication.on('active', () => events.active(direction));
   replication.on('paused', (error) => (error ? events.failed(direction, error as never) : events.idle(direction)));
-  replication.on('change', (info) => events.moved(direction, info.docs?.length ?? info.docs_written ?? 0));
+  replication.on('change', (info) => events.moved(direction, info.docs?.length ?? info.docs_written ?? 0, info.last_seq));
   replication.on('denied', (error) => events.denied(error.id, error.reason ?? error.message ?? 'forbidden'));
   replication.on('error', (error) => events.failed(direction, error as never));
   (replication as unknown as { on(event: string, listener: (error: unknown) => void): void }).on('requestError', (error) => events.failed(direction, error as never));

@@ -187,9 +187,10 @@ export class SyncService {
         this.offline = false;
       },
       idle: (direction) => void this.caughtUp(direction),
-      moved: (direction) => {
+      moved: (direction, _count, lastSeq) => {
         this.offline = false;
         if (direction === 'pull') this.scheduleApply();
+        else if (lastSeq !== undefined) this.pushedSeq = lastSeq;
       },
       denied: (docId, reason) => void this.noteDenied(docId, reason),
       failed: (direction, error) => this.noteFailure(direction, error),
@@ -321,6 +322,16 @@ export class SyncService {
   }
 
   /** Mirror documents changed since the server last acknowledged our writes. */
+  /**
+   * How many mirror writes the server has not acknowledged: the local sequence past the last one
+   * the push replication confirmed (cheap enough to ask on every status poll).
+   */
+  private async unsentCount(): Promise<number> {
+    if (!this.session) return 0;
+    const seq = Number((await this.session.local.info()).update_seq) - Number(this.pushedSeq);
+    return Math.max(0, seq);
+  }
+
   private async unsentDocIds(): Promise<string[]> {
     if (!this.session) return [];
     const feed = await this.session.local.changes({ since: this.pushedSeq, limit: 100_000 });
@@ -337,7 +348,7 @@ export class SyncService {
       const { pushedSeq: _seq, savedAt: _at, ...last } = (snapshot ?? {}) as Partial<SyncStatusRecord> & { pushedSeq?: unknown; savedAt?: unknown };
       return { state: this.error ? 'error' : 'offline', readOnly: false, pending: 0, rejected: [], lastSyncedAt: null, ...last, settings, conflicts, error: this.error ?? last.error ?? null, changeSeq: this.changeSeq };
     }
-    const pending = settings ? (await this.unsentDocIds().catch(() => [])).length + (this.session?.mirror.queued ?? 0) : 0;
+    const pending = settings ? (await this.unsentCount().catch(() => 0)) + (this.session?.mirror.queued ?? 0) : 0;
     const busy = !!this.starting || this.active.size > 0 || (this.session?.mirror.queued ?? 0) > 0;
     const state = !settings ? 'off' : this.error && !this.readOnly ? 'error' : this.offline ? 'offline' : busy || (pending > 0 && !this.readOnly) ? 'syncing' : 'synced';
     return {
