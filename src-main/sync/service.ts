@@ -195,7 +195,7 @@ export class SyncService {
       denied: (docId, reason) => void this.noteDenied(docId, reason),
       failed: (direction, error) => this.noteFailure(direction, error),
     });
-    session.live.start({ push: !this.readOnly });
+    session.live.start({ push: !this.readOnly, catchUp: true });
   }
 
   private async caughtUp(direction: Direction): Promise<void> {
