@@ -90,14 +90,15 @@ export function describedPerson(text: string, words: readonly string[], at: numb
   const cues = words.slice(1).map((w) => w.toLowerCase()).filter((w) => w.length > 2);
   const uses = [...nameIndex(text).values()].flat().filter((u) => u.at < at && u.at >= at - LOOK_BACK).sort((a, b) => a.at - b.at);
   let best: { full: string; score: number; at: number } | null = null;
-  uses.forEach((use, k) => {
+  for (let k = 0; k < uses.length; k++) {
+    const use = uses[k];
     // The words describing this name: since the name before it (or the sentence start), up to the next stop.
     const from = Math.max(use.at - 60, k > 0 ? uses[k - 1].at + uses[k - 1].full.length : 0, text.lastIndexOf('.', use.at) + 1);
     const after = text.slice(use.at, use.at + use.full.length + 60).split(/[.;]/)[0];
     const around = `${text.slice(from, use.at)} ${after}`.toLowerCase();
     const score = cues.filter((c) => around.includes(c)).length;
     if (score > 0 && (!best || score > best.score || (score === best.score && use.at > best.at))) best = { full: use.full, score, at: use.at };
-  });
+  }
   return best?.full ?? null;
 }
 
