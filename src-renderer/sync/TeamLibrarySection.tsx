@@ -40,7 +40,9 @@ export function TeamLibrarySection() {
     value: fields[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setFields({ ...fields, [key]: e.target.value }),
   });
+  // Controls stay enabled while a call runs (disabling the focused one would drop the focus out of the dialog); a second click waits its turn.
   const act = async (action: () => Promise<void>) => {
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -71,30 +73,30 @@ export function TeamLibrarySection() {
       <form className="fm-form fm-team-form" onSubmit={connect} aria-describedby={stateId}>
         <label className="fm-field fm-field-wide">
           <span>Server URL</span>
-          <input ref={serverInput} type="url" required placeholder="https://couch.example.org" autoComplete="url" disabled={busy} {...field('server')} />
+          <input ref={serverInput} type="url" required placeholder="https://couch.example.org" autoComplete="url" {...field('server')} />
         </label>
         <label className="fm-field">
           <span>Database name</span>
-          <input type="text" required placeholder="newsroom-checks" autoCapitalize="off" spellCheck={false} disabled={busy} {...field('db')} />
+          <input type="text" required placeholder="newsroom-checks" autoCapitalize="off" spellCheck={false} {...field('db')} />
         </label>
         <label className="fm-field">
           <span>User name</span>
-          <input type="text" required autoComplete="username" autoCapitalize="off" spellCheck={false} disabled={busy} {...field('user')} />
+          <input type="text" required autoComplete="username" autoCapitalize="off" spellCheck={false} {...field('user')} />
         </label>
         <label className="fm-field fm-field-wide">
           <span>Password</span>
-          <input type="password" autoComplete="current-password" placeholder={connected ? 'Kept by this computer; type to change it' : ''} disabled={busy} {...field('password')} />
+          <input type="password" autoComplete="current-password" placeholder={connected ? 'Kept by this computer; type to change it' : ''} {...field('password')} />
         </label>
         <div className="fm-team-actions">
-          <button type="submit" className="fm-button fm-primary" disabled={busy || status === null}>
+          <button type="submit" className="fm-button fm-primary" disabled={status === null} aria-busy={busy}>
             {connected ? 'Reconnect' : 'Connect'}
           </button>
           {connected ? (
             <>
-              <button type="button" className="fm-button" disabled={busy} onClick={() => void act(view.actions.syncNow)}>
+              <button type="button" className="fm-button" onClick={() => void act(view.actions.syncNow)}>
                 Sync now
               </button>
-              <button type="button" className="fm-button" disabled={busy} onClick={() => void act(view.actions.disconnect)}>
+              <button type="button" className="fm-button" onClick={() => void act(view.actions.disconnect)}>
                 Disconnect
               </button>
             </>
@@ -102,7 +104,7 @@ export function TeamLibrarySection() {
         </div>
       </form>
       <p id={stateId} className={`fm-team-state fm-sync-${status?.state ?? 'off'}`} aria-live="polite">
-        {status ? (
+        {busy ? 'Working…' : status ? (
           <>
             <span aria-hidden="true">{STATE_GLYPH[status.state]} </span>
             {stateLine(status)}
