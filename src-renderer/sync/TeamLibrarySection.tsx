@@ -24,7 +24,14 @@ export function TeamLibrarySection() {
   const [error, setError] = useState<string | null>(null);
   const section = useRef<HTMLElement>(null);
   const serverInput = useRef<HTMLInputElement>(null);
+  const touched = useRef(false);
   const titleId = useId();
+
+  // Settings known only after the section opened (the first status on its way) fill the fields, unless already typed in.
+  const { server = '', db = '', user = '' } = settings ?? {};
+  useEffect(() => {
+    if (!touched.current && server) setFields((f) => ({ ...f, server, db, user }));
+  }, [server, db, user]);
   const stateId = useId();
 
   // Opened from the toolbar's indicator: this section comes into view with the focus.
@@ -38,7 +45,10 @@ export function TeamLibrarySection() {
   const connected = status !== null && status.state !== 'off';
   const field = (key: keyof Fields) => ({
     value: fields[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setFields({ ...fields, [key]: e.target.value }),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      touched.current = true;
+      setFields({ ...fields, [key]: e.target.value });
+    },
   });
   // Controls stay enabled while a call runs (disabling the focused one would drop the focus out of the dialog); a second click waits its turn.
   const act = async (action: () => Promise<void>) => {
