@@ -21,6 +21,7 @@ import { useDesk } from './desk/use-desk';
 import { ArticleView, type ArticleViewHandle } from './editor/ArticleView';
 import { ClaimsPanel } from './panels/ClaimsPanel';
 import { ImportControls } from './panels/ImportControls';
+import { useArticleDeletion } from './panels/DeleteArticle';
 import { LibraryPanel } from './panels/LibraryPanel';
 import { ClaimsSidebar } from './suggest/ClaimsSidebar';
 import { SuggestionsPanel } from './suggest/SuggestionsPanel';
@@ -53,6 +54,8 @@ export function App({ client }: { client: FactmarkClient }) {
   const suggest = useClaimSuggestions({ client, article, desk, report });
   const versionChanges = useVersionChanges(client, article, report);
   const [changeMarks, setChangeMarks] = useState(true);
+  const deletion = useArticleDeletion({ client, onChanged: library.reopen, notify: setNotice, report });
+  const openImport = useRef<(() => void) | null>(null);
 
   const { claimSelection, deleteClaim } = useClaimActions({ desk, viewHandle, setOverlay, setMessage, setNotice, suggestClaimant: suggest.suggestClaimant });
 
@@ -64,6 +67,7 @@ export function App({ client }: { client: FactmarkClient }) {
     focusFilter: () => filterInput.current?.focus(),
     toggleSuggestions: () => suggest.setUnderline((on) => !on),
     undoRestore: restoreUndo.undo,
+    openImport: () => openImport.current?.(),
   };
   const run = (command: AppCommand) => runCommand(command, ctx);
   useKeyboard(client, ctx, () => viewHandle.current?.selectedTarget() != null);
@@ -74,7 +78,7 @@ export function App({ client }: { client: FactmarkClient }) {
     setOverlay({ kind: 'editor', claimId });
   }, [dispatch]);
   // One element for every render, so the memoised library list skips the desk's re-renders.
-  const importControls = useMemo(() => <ImportControls client={client} onError={report} onImported={library.onImported} />, [client, report, library.onImported]);
+  const importControls = useMemo(() => <ImportControls client={client} onError={report} onImported={library.onImported} openRef={openImport} />, [client, report, library.onImported]);
 
   return (
     <div className="fm-app">
@@ -86,7 +90,9 @@ export function App({ client }: { client: FactmarkClient }) {
         onDismiss={() => setMessage(null)}
         onReapply={() => dispatch({ type: 'reapply', stamp: desk.stamp() })}
         onKeepNewer={() => dispatch({ type: 'dismiss-conflict' })}
-      />
+      >
+        {deletion.undoLine}
+      </MessageLines>
       <LibraryPanel articles={library.articles} currentId={article?.id ?? null} onOpen={library.openFromLibrary}>
         {importControls}
       </LibraryPanel>
@@ -105,6 +111,9 @@ export function App({ client }: { client: FactmarkClient }) {
                   setNotice(describeCarried(result));
                 }}
               />
+              <button type="button" className="fm-button" onClick={() => deletion.ask(article, state.claims.length)}>
+                Delete article…
+              </button>
             </div>
             {versionChanges ? (
               <ChangesPanel
@@ -194,6 +203,7 @@ export function App({ client }: { client: FactmarkClient }) {
         onOpenClaim={(articleId, claimId) => void library.openArticle(articleId).then(() => select(claimId))}
         onRestored={restoreUndo.arm}
       />
+      {deletion.dialog}
     </div>
   );
 }
