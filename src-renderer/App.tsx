@@ -29,6 +29,8 @@ import { useClaimSuggestions, type SideTab } from './suggest/use-claim-suggestio
 import { ChangesPanel } from './versions/ChangesPanel';
 import { describeCarried, NewVersionButton } from './versions/NewVersionButton';
 import { useVersionChanges } from './versions/use-version-changes';
+import { SyncProvider } from './sync/SyncProvider';
+import { useSync } from './sync/use-sync';
 
 export function App({ client }: { client: FactmarkClient }) {
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -56,6 +58,7 @@ export function App({ client }: { client: FactmarkClient }) {
   const [changeMarks, setChangeMarks] = useState(true);
   const deletion = useArticleDeletion({ client, onChanged: library.reopen, notify: setNotice, report });
   const openImport = useRef<(() => void) | null>(null);
+  const sync = useSync({ client, desk, library, openPreferences: () => setOverlay({ kind: 'prefs' }), notify: setNotice });
 
   const { claimSelection, deleteClaim } = useClaimActions({ desk, viewHandle, setOverlay, setMessage, setNotice, suggestClaimant: suggest.suggestClaimant });
 
@@ -81,6 +84,7 @@ export function App({ client }: { client: FactmarkClient }) {
   const importControls = useMemo(() => <ImportControls client={client} onError={report} onImported={library.onImported} openRef={openImport} />, [client, report, library.onImported]);
 
   return (
+    <SyncProvider sync={sync}>
     <div className="fm-app">
       <Toolbar hasArticle={article !== null} canUndo={state.history.done.length > 0 || restoreUndo.available} canRedo={state.history.undone.length > 0} save={state.save} run={run} open={setOverlay} suggestionsOn={suggest.underline} />
       <MessageLines
@@ -205,5 +209,6 @@ export function App({ client }: { client: FactmarkClient }) {
       />
       {deletion.dialog}
     </div>
+    </SyncProvider>
   );
 }

@@ -10,7 +10,7 @@ import type { ClaimRecord, ClaimTarget, StatusChangeEntry, StatusId } from './mo
 export type ClaimFields = Pick<ClaimRecord, 'status' | 'claimant' | 'evidence' | 'note' | 'claimAsChecked' | 'explanation' | 'verdictDate' | 'claimantKind'>;
 
 /** Every editable field, in one list (patches are copied and undone field by field). */
-const CLAIM_FIELDS = ['status', 'claimant', 'evidence', 'note', 'claimAsChecked', 'explanation', 'verdictDate', 'claimantKind'] as const satisfies readonly (keyof ClaimFields)[];
+export const CLAIM_FIELDS = ['status', 'claimant', 'evidence', 'note', 'claimAsChecked', 'explanation', 'verdictDate', 'claimantKind'] as const satisfies readonly (keyof ClaimFields)[];
 
 /** The fields of `patch` that are set. */
 function definedFields(patch: ClaimPatch): ClaimPatch {

@@ -11,6 +11,7 @@ import {
   Claim,
   ClaimantKind,
   OptionalDate,
+  OptionalHttpUrl,
   DocJSON,
   Evidence,
   Id,
@@ -21,6 +22,7 @@ import { libraryOperations } from './contract-library';
 import { backupOperations } from './contract-backups';
 import { suggestContract } from './contract-suggest';
 import { CarryCounts, versionsContract } from './contract-versions';
+import { syncContract } from './contract-sync';
 
 /** A range to claim: text offsets, or the Nth occurrence (1-based) of a quote. */
 export const ClaimRange = z.union([
@@ -45,7 +47,7 @@ export const Preferences = z.object({
   reviewer: z.string().trim().max(200),
   /** The fact-checking organisation named as author in ClaimReview exports. */
   organisation: z.string().trim().max(200),
-  organisationUrl: z.string().trim().max(2_000),
+  organisationUrl: OptionalHttpUrl,
 });
 
 /** Preferences before the user has set any. */
@@ -187,6 +189,7 @@ export const contract = {
   ...libraryOperations,
   ...suggestContract,
   ...versionsContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

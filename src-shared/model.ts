@@ -157,7 +157,8 @@ export const ArticleMeta = z.object({
   title: z.string().trim().min(1, 'title must not be empty').max(500),
   byline: z.string().max(500),
   publisher: z.string().max(500),
-  sourceUrl: z.string().max(4_000),
+  /** The article's web address (http or https), or empty (a pasted or file import without one). */
+  sourceUrl: OptionalHttpUrl,
   publishedAt: z.string().max(100),
   language: z.string().max(35),
   /** Where the fact-check of this article is published (its URL), for ClaimReview and the report. */

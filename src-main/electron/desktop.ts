@@ -8,12 +8,15 @@ import { join } from 'node:path';
 import type { App, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu as ElectronMenu, MenuItemConstructorOptions, Protocol, Session, Shell } from 'electron';
 import type { PdfPrinter } from '../services/export/pdf';
 import { openFactmark, type Factmark } from '../services/factmark';
+import { ConversionWorker, conversionWorkerScript, DEFAULT_CONVERSION_LIMITS, type StartWorker } from '../services/import/conversion-host';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { MENU_CHANNEL } from './channels';
 import { closeAll, guardClose, type GuardedWindow } from './close-guard';
 import { registerIpc, trustedSender } from './ipc';
 import { menuTemplate, type MenuCommand } from './menu';
 import { denyAllPermissions, lockNavigation, type NavigableContents } from './security';
+import { safeStorageSecrets, type SafeStorageParts } from './sync-secrets';
+import { resumeSync } from '../sync';
 
 /** What the app uses of a BrowserWindow. */
 export type DesktopWindow = GuardedWindow & {
@@ -38,6 +41,8 @@ export interface ElectronParts {
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> };
   shell: Pick<Shell, 'openExternal'>;
+  /** Encrypts the team library's password (absent in tests: the password then comes from the environment or a 0600 file). */
+  safeStorage?: SafeStorageParts;
 }
 
 export interface DesktopOptions {
@@ -48,6 +53,8 @@ export interface DesktopOptions {
   /** FACTMARK_DATA_DIR, when set. */
   dataDir?: string;
   pdfPrinter: PdfPrinter;
+  /** How import conversion workers start (main.ts: Electron utility processes); default: worker threads. */
+  importWorkers?: StartWorker;
   platform?: NodeJS.Platform;
 }
 
@@ -93,7 +100,11 @@ export function startDesktop(electron: ElectronParts, options: DesktopOptions): 
 
   async function open(): Promise<Factmark> {
     const dataDir = options.dataDir ?? join(app.getPath('appData'), 'Factmark', 'library');
-    factmark = await openFactmark({ dataDir, resourcesDir: join(app.getAppPath(), 'resources'), printer: options.pdfPrinter });
+    const resourcesDir = join(app.getAppPath(), 'resources');
+    const conversions = options.importWorkers ? new ConversionWorker(DEFAULT_CONVERSION_LIMITS, conversionWorkerScript(), options.importWorkers) : undefined;
+    factmark = await openFactmark({ dataDir, resourcesDir, printer: options.pdfPrinter, ...(conversions ? { conversions } : {}) });
+    // A library in a team resumes syncing in the background (its status says how it went).
+    void resumeSync(factmark.ctx, { resourcesDir, ...(electron.safeStorage ? { secrets: safeStorageSecrets(dataDir, electron.safeStorage) } : {}) });
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, appProtocolHandler(join(options.mainDir, '../renderer')));
     registerIpc(ipcMain, factmark.dispatcher, trustedSender(devServerUrl));

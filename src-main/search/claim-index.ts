@@ -1,50 +1,23 @@
 /**
  * The in-memory claim index of the whole library: one row per claim (what lists and filters
- * need) and a MiniSearch full-text index over quotes, notes and evidence titles, split into
- * shards by article so one article's change touches one shard and each shard persists alone.
+ * need) and a compact inverted index over quotes, notes and evidence titles, split into shards by
+ * article so one article's change touches one shard and each shard persists alone. An article
+ * save re-indexes only the claims whose text changed; the rest just get their new status, dates
+ * and counts. Queries live in claim-query.ts.
  */
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import { pageAtOffset, type ClaimRecord, type PageStartEntry, type StatusId } from '../../src-shared/model';
-import { figuresOf, nameKey, processTerm, tokenize } from './normalise';
+import { pageAtOffset, type ClaimRecord, type PageStartEntry } from '../../src-shared/model';
+import { hashText, type ClaimRow, type Hit } from './claim-row';
+import { searchIndex, similarInIndex } from './claim-query';
+import { nameKey, termsOf } from './normalise';
+import { Shard, type TermCounts } from './shard';
+import { Vocabulary } from './vocabulary';
 
-/** What the index keeps of one claim. */
-export interface ClaimRow {
-  key: number;
-  articleId: string;
-  claimId: string;
-  quote: string;
-  claimant: string;
-  /** nameKey(claimant), for claimant filters and grouping. */
-  claimantKey: string;
-  status: StatusId;
-  evidenceCount: number;
-  /** Milliseconds since the epoch. */
-  created: number;
-  updated: number;
-  /** The PDF page label the claim starts on, when the article has pages. */
-  page?: string;
-}
-
-/** The text MiniSearch indexes for a claim. */
-interface IndexedClaim {
-  id: number;
-  quote: string;
-  note: string;
-  evidence: string;
-}
+export type { ClaimRow, Hit } from './claim-row';
 
 /** A page start of an article: the label of a page and the text offset it begins at. */
 export type PageStart = PageStartEntry;
 
 export const SHARD_COUNT = 16;
-
-export const MINISEARCH_OPTIONS: Options<IndexedClaim> = {
-  fields: ['quote', 'note', 'evidence'],
-  storeFields: [],
-  tokenize,
-  processTerm: (term) => processTerm(term),
-  autoVacuum: { minDirtCount: 2_000, minDirtFactor: 0.2, batchSize: 5_000, batchWait: 5 },
-};
 
 /** The stable shard of an article id. */
 export function shardOf(articleId: string): number {
@@ -53,54 +26,25 @@ export function shardOf(articleId: string): number {
   return h % SHARD_COUNT;
 }
 
-/** One shard: its rows, the claims of each article, and its full-text index. */
-export class Shard {
-  mini = new MiniSearch<IndexedClaim>(MINISEARCH_OPTIONS);
-  readonly rows = new Map<number, ClaimRow>();
-  readonly byArticle = new Map<string, number[]>();
-  /** File stamp (mtime:size) each article was indexed at; '' when it came from a save not yet stamped. */
-  readonly stamps = new Map<string, string>();
-  /** Changed since it was last written to disk. */
-  dirty = false;
-
-  remove(articleId: string): void {
-    for (const key of this.byArticle.get(articleId) ?? []) {
-      this.rows.delete(key);
-      this.mini.discard(key);
-    }
-    this.byArticle.delete(articleId);
-    this.stamps.delete(articleId);
-    this.dirty = true;
-  }
-
-  add(rows: ClaimRow[], texts: IndexedClaim[], articleId: string, stamp: string): void {
-    for (const row of rows) this.rows.set(row.key, row);
-    this.mini.addAll(texts);
-    this.byArticle.set(articleId, rows.map((r) => r.key));
-    this.stamps.set(articleId, stamp);
-    this.dirty = true;
-  }
-}
-
-/** A search hit: the row and its relevance (0 when the query had no text). */
-export interface Hit {
-  row: ClaimRow;
-  score: number;
+/** The text a claim is found by besides its quote: its note and its evidence titles. */
+function otherText(claim: ClaimRecord): string {
+  return [claim.note, ...claim.evidence.map((e) => e.title)].join('\n');
 }
 
 export class ClaimIndex {
   readonly shards: Shard[] = Array.from({ length: SHARD_COUNT }, () => new Shard());
+  readonly vocabulary = new Vocabulary();
   private nextKey = 1;
   /** Bumped on every change, so cached search results know they are stale. */
   generation = 0;
 
-  /** Continue numbering after rows loaded from disk. */
-  noteLoadedKeys(): void {
-    for (const shard of this.shards) for (const key of shard.rows.keys()) if (key >= this.nextKey) this.nextKey = key + 1;
+  /** A fresh unique row key (rows loaded from disk take new ones too). */
+  newKey(): number {
+    return this.nextKey++;
   }
 
   get size(): number {
-    return this.shards.reduce((n, s) => n + s.rows.size, 0);
+    return this.shards.reduce((n, s) => n + s.live, 0);
   }
 
   stampOf(articleId: string): string | undefined {
@@ -111,91 +55,98 @@ export class ClaimIndex {
     return this.shards.flatMap((s) => [...s.byArticle.keys()]);
   }
 
-  /** Replace an article's claims in the index. */
+  /** Add one row to a shard with its indexed text; returns its doc number. */
+  addRow(shard: Shard, row: ClaimRow, quote: string, other: string): number {
+    const counts: TermCounts = new Map();
+    const quoteTerms = termsOf(quote);
+    const otherTerms = termsOf(other);
+    for (const t of quoteTerms) {
+      const id = this.vocabulary.intern(t);
+      const c = counts.get(id);
+      if (c) c[0]++;
+      else counts.set(id, [1, 0]);
+    }
+    for (const t of otherTerms) {
+      const id = this.vocabulary.intern(t);
+      const c = counts.get(id);
+      if (c) c[1]++;
+      else counts.set(id, [0, 1]);
+    }
+    return shard.addDoc(row, counts, quoteTerms.length, otherTerms.length);
+  }
+
+  /** Bring an article's claims in the index up to date: only claims whose text changed are re-indexed. */
   setArticle(articleId: string, claims: readonly ClaimRecord[], pages: readonly PageStart[] | undefined, stamp: string): void {
     const shard = this.shards[shardOf(articleId)];
-    shard.remove(articleId);
     this.generation++;
-    const rows: ClaimRow[] = [];
-    const texts: IndexedClaim[] = [];
+    const existing = new Map<string, [number, ClaimRow]>();
+    for (const [d, row] of shard.articleDocs(articleId)) existing.set(row.claimId, [d, row]);
+    const docs: number[] = [];
     for (const c of claims) {
-      const key = this.nextKey++;
-      rows.push({
-        key,
-        articleId,
-        claimId: c.id,
-        quote: c.target.quote.exact,
+      const quote = c.target.quote.exact;
+      const other = otherText(c);
+      const textHash = hashText(`${quote}\u0000${other}`);
+      const fields = {
         claimant: c.claimant.trim(),
         claimantKey: nameKey(c.claimant),
         status: c.status,
         evidenceCount: c.evidence.length,
         created: Date.parse(c.createdAt),
         updated: Date.parse(c.updatedAt),
-        ...(pages?.length ? { page: pageAtOffset(pages, c.target.position.start) } : {}),
-      });
-      texts.push({ id: key, quote: c.target.quote.exact, note: c.note, evidence: c.evidence.map((e) => e.title).join(' \n ') });
+        page: pages?.length ? pageAtOffset(pages, c.target.position.start) : undefined,
+      };
+      const old = existing.get(c.id);
+      existing.delete(c.id);
+      if (old && old[1].textHash === textHash) {
+        Object.assign(old[1], fields);
+        if (fields.page === undefined) delete old[1].page;
+        docs.push(old[0]);
+        continue;
+      }
+      if (old) shard.removeDoc(old[0]);
+      const row: ClaimRow = { key: this.newKey(), articleId, claimId: c.id, quote, ...fields, textHash };
+      if (row.page === undefined) delete row.page;
+      docs.push(this.addRow(shard, row, quote, other));
     }
-    shard.add(rows, texts, articleId, stamp);
+    for (const [d] of existing.values()) shard.removeDoc(d);
+    shard.byArticle.set(articleId, docs);
+    shard.stamps.set(articleId, stamp);
+    shard.dirty = true;
+    shard.maybeCompact();
   }
 
   removeArticle(articleId: string): void {
     this.generation++;
-    this.shards[shardOf(articleId)].remove(articleId);
+    const shard = this.shards[shardOf(articleId)];
+    shard.removeArticle(articleId);
+    shard.maybeCompact();
   }
 
   /** Every row, in no particular order. */
   *allRows(): Iterable<ClaimRow> {
-    for (const shard of this.shards) yield* shard.rows.values();
+    for (const shard of this.shards) for (const row of shard.docs) if (row) yield row;
   }
 
   /** The row of one claim, if indexed. */
   find(articleId: string, claimId: string): ClaimRow | undefined {
-    const shard = this.shards[shardOf(articleId)];
-    for (const key of shard.byArticle.get(articleId) ?? []) {
-      const row = shard.rows.get(key);
-      if (row?.claimId === claimId) return row;
-    }
+    for (const [, row] of this.shards[shardOf(articleId)].articleDocs(articleId)) if (row.claimId === claimId) return row;
     return undefined;
   }
 
-  private searchShards(query: string, options: Parameters<MiniSearch['search']>[1], keep: (row: ClaimRow) => boolean): Hit[] {
-    const hits: Hit[] = [];
-    for (const shard of this.shards) {
-      const results: SearchResult[] = shard.mini.search(query, options);
-      for (const r of results) {
-        const row = shard.rows.get(r.id as number);
-        if (row && keep(row)) hits.push({ row, score: r.score });
-      }
-    }
-    return hits;
+  /** How many docs hold a term (removed docs not yet compacted included). */
+  documentFrequency(termId: number): number {
+    let df = 0;
+    for (const shard of this.shards) df += shard.postings.get(termId)?.length ?? 0;
+    return df;
   }
 
   /** Claims whose quote, note or evidence titles hold every word of `text` (the last one as a prefix). */
   search(text: string, keep: (row: ClaimRow) => boolean): Hit[] {
-    return this.searchShards(
-      text,
-      { combineWith: 'AND', prefix: (_term, i, terms) => i === terms.length - 1, boost: { quote: 2 } },
-      keep,
-    );
+    return searchIndex(this, text, keep);
   }
 
-  /**
-   * Claims whose quotes are most like `text` (BM25 over quotes, any word counts), best first;
-   * a claim stating the same figures scores up to twice as high.
-   */
+  /** Claims whose quotes are most like `text`, best first (see claim-query.ts). */
   similar(text: string, limit: number, keep: (row: ClaimRow) => boolean): Hit[] {
-    const figures = figuresOf(text);
-    const hits = this.searchShards(text, { fields: ['quote'], combineWith: 'OR' }, keep);
-    hits.sort((a, b) => b.score - a.score);
-    // Re-rank the best candidates only: a shared figure can at most double a score.
-    const candidates = hits.slice(0, Math.max(limit * 20, 200));
-    if (figures.length) {
-      for (const hit of candidates) {
-        const theirs = new Set(figuresOf(hit.row.quote));
-        const shared = figures.filter((f) => theirs.has(f)).length;
-        hit.score *= 1 + shared / figures.length;
-      }
-    }
-    return candidates.sort((a, b) => b.score - a.score).slice(0, limit);
+    return similarInIndex(this, text, limit, keep);
   }
 }

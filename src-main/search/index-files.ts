@@ -6,23 +6,26 @@
  */
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import MiniSearch from 'minisearch';
 import { writeFileDurably } from '../store/durable-file';
 import { SCHEMA_VERSION } from '../store/files';
 import type { ClaimRecord } from '../../src-shared/model';
-import { MINISEARCH_OPTIONS, SHARD_COUNT, type ClaimRow, type PageStart, type Shard } from './claim-index';
+import { SHARD_COUNT, type ClaimIndex, type ClaimRow, type PageStart } from './claim-index';
 
 /** Bump when the shard format or the text normalisation changes: older shards are then rebuilt. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
-type RowTuple = [number, string, string, string, string, string, string, number, number, number, string | null];
+/** A row on disk: articleId, claimId, quote, claimant, claimantKey, status, evidence count, created, updated, page, text hash, quote and other-field lengths. */
+type RowTuple = [string, string, string, string, string, string, number, number, number, string | null, number, number, number];
 
 interface ShardFile {
   format: number;
   shardCount: number;
   stamps: [string, string][];
   rows: RowTuple[];
-  index: unknown;
+  /** Each term, the length of its posting list, and every list concatenated (Int32, base64). */
+  terms: string[];
+  sizes: number[];
+  postings: string;
 }
 
 export function searchDir(dataDir: string): string {
@@ -64,32 +67,40 @@ export async function readArticleFile(file: string): Promise<{ claims: ClaimReco
   }
 }
 
-function toTuple(r: ClaimRow): RowTuple {
-  return [r.key, r.articleId, r.claimId, r.quote, r.claimant, r.claimantKey, r.status, r.evidenceCount, r.created, r.updated, r.page ?? null];
-}
-
-function fromTuple(t: RowTuple): ClaimRow {
-  const [key, articleId, claimId, quote, claimant, claimantKey, status, evidenceCount, created, updated, page] = t;
-  return { key, articleId, claimId, quote, claimant, claimantKey, status: status as ClaimRow['status'], evidenceCount, created, updated, ...(page ? { page } : {}) };
-}
-
-/** Load shard n from disk into `shard`; false when it is missing, unreadable or of another format (it stays empty). */
-export async function loadShard(dataDir: string, n: number, shard: Shard): Promise<boolean> {
+/** Load shard n from disk into the index; false when it is missing, unreadable or of another format (it stays empty). */
+export async function loadShard(dataDir: string, n: number, index: ClaimIndex): Promise<boolean> {
   let file: ShardFile;
+  let postings: Int32Array;
   try {
     file = JSON.parse(await readFile(shardFile(dataDir, n), 'utf8')) as ShardFile;
     if (file.format !== INDEX_FORMAT || file.shardCount !== SHARD_COUNT) return false;
-    shard.mini = MiniSearch.loadJS(file.index as Parameters<typeof MiniSearch.loadJS>[0], MINISEARCH_OPTIONS);
+    const bytes = new Uint8Array(Buffer.from(file.postings, 'base64')); // a copy of its own, aligned for Int32
+    postings = new Int32Array(bytes.buffer, 0, bytes.byteLength >> 2);
+    if (file.sizes.reduce((a, b) => a + b, 0) !== postings.length || file.sizes.length !== file.terms.length) return false;
   } catch {
     return false;
   }
-  for (const tuple of file.rows) {
-    const row = fromTuple(tuple);
-    shard.rows.set(row.key, row);
-    const keys = shard.byArticle.get(row.articleId);
-    if (keys) keys.push(row.key);
-    else shard.byArticle.set(row.articleId, [row.key]);
+  const shard = index.shards[n];
+  for (const [articleId, claimId, quote, claimant, claimantKey, status, evidenceCount, created, updated, page, textHash, quoteLen, otherLen] of file.rows) {
+    const row: ClaimRow = { key: index.newKey(), articleId, claimId, quote, claimant, claimantKey, status: status as ClaimRow['status'], evidenceCount, created, updated, textHash };
+    if (page) row.page = page;
+    const doc = shard.docs.length;
+    shard.docs.push(row);
+    shard.quoteLen.push(quoteLen);
+    shard.otherLen.push(otherLen);
+    shard.live++;
+    shard.sumQuoteLen += quoteLen;
+    shard.sumOtherLen += otherLen;
+    const docs = shard.byArticle.get(articleId);
+    if (docs) docs.push(doc);
+    else shard.byArticle.set(articleId, [doc]);
   }
+  let offset = 0;
+  file.terms.forEach((term, i) => {
+    const size = file.sizes[i];
+    shard.postings.set(index.vocabulary.intern(term), Array.from(postings.subarray(offset, offset + size)));
+    offset += size;
+  });
   for (const [id, stamp] of file.stamps) {
     shard.stamps.set(id, stamp);
     if (!shard.byArticle.has(id)) shard.byArticle.set(id, []);
@@ -98,15 +109,35 @@ export async function loadShard(dataDir: string, n: number, shard: Shard): Promi
   return true;
 }
 
-/** Write shard n (durably: temp file, sync, rename). */
-export async function saveShard(dataDir: string, n: number, shard: Shard): Promise<void> {
+/** Write shard n (compacted first; durably: temp file, sync, rename). */
+export async function saveShard(dataDir: string, n: number, index: ClaimIndex): Promise<void> {
+  const shard = index.shards[n];
+  shard.compact();
   await mkdir(searchDir(dataDir), { recursive: true });
+  const rows: RowTuple[] = shard.docs.map((r, d) => {
+    const row = r as ClaimRow; // compacted: every doc is live
+    return [row.articleId, row.claimId, row.quote, row.claimant, row.claimantKey, row.status, row.evidenceCount, row.created, row.updated, row.page ?? null, row.textHash, shard.quoteLen[d], shard.otherLen[d]];
+  });
+  const terms: string[] = [];
+  const sizes: number[] = [];
+  let total = 0;
+  for (const list of shard.postings.values()) total += list.length;
+  const postings = new Int32Array(total);
+  let offset = 0;
+  for (const [id, list] of shard.postings) {
+    terms.push(index.vocabulary.term(id));
+    sizes.push(list.length);
+    postings.set(list, offset);
+    offset += list.length;
+  }
   const file: ShardFile = {
     format: INDEX_FORMAT,
     shardCount: SHARD_COUNT,
     stamps: [...shard.stamps],
-    rows: [...shard.rows.values()].map(toTuple),
-    index: shard.mini.toJSON(),
+    rows,
+    terms,
+    sizes,
+    postings: Buffer.from(postings.buffer, postings.byteOffset, postings.byteLength).toString('base64'),
   };
   await writeFileDurably(shardFile(dataDir, n), JSON.stringify(file));
   shard.dirty = false;

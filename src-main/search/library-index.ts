@@ -1,13 +1,17 @@
 /**
  * The claim index of one open library: loaded from search/ (or rebuilt from the article files)
  * on first use, checked against every article file's stamp so it is never stale, kept current
- * by the services after each article save or delete, and written back on close.
+ * after each article save or delete (off the save's path, shortly after it or at the next
+ * query, whichever comes first), and written back on close.
  */
 import { join } from 'node:path';
 import type { ArticleData } from '../store/files';
 import type { ServiceContext } from '../services/context';
 import { ClaimIndex, SHARD_COUNT, type PageStart } from './claim-index';
 import { articleStamps, fileStamp, loadShard, readArticleFile, saveShard } from './index-files';
+
+/** How long after a save the index takes it in (saves in a burst are taken in together). */
+const CATCH_UP_MS = 100;
 
 /** Article ids as the store names its files. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -27,6 +31,7 @@ class LibraryIndex {
   /** Saves and deletes the index has not taken in yet (null: deleted). */
   private readonly pending = new Map<string, ArticleData | null>();
   private loading: Promise<IndexLoadStats> | null = null;
+  private catchUp: ReturnType<typeof setTimeout> | null = null;
   lastLoad: IndexLoadStats | null = null;
 
   constructor(private readonly ctx: ServiceContext) {
@@ -37,23 +42,44 @@ class LibraryIndex {
     return this.ctx.store.dataDir;
   }
 
+  /** A save only notes the article; the index takes it in shortly after (or at the next query), never on the save's path. */
   noteSaved(data: ArticleData): void {
     this.pending.set(data.article.id, data);
+    this.scheduleCatchUp();
   }
 
   noteDeleted(articleId: string): void {
     this.pending.set(articleId, null);
+    this.scheduleCatchUp();
+  }
+
+  private scheduleCatchUp(): void {
+    if (this.catchUp || !this.lastLoad) return; // not loaded yet: the load reads the files anyway
+    this.catchUp = setTimeout(() => {
+      this.catchUp = null;
+      this.applyPending();
+    }, CATCH_UP_MS);
+    this.catchUp.unref?.();
+  }
+
+  private applyPending(): void {
+    for (const [id, data] of this.pending) {
+      if (data) this.index.setArticle(id, data.claims, data.article.pages, '');
+      else this.index.removeArticle(id);
+    }
+    this.pending.clear();
+  }
+
+  /** Whether saves are waiting to be taken in. */
+  get behind(): boolean {
+    return this.pending.size > 0;
   }
 
   /** The index, loaded and current with every save so far. */
   async current(): Promise<ClaimIndex> {
     this.loading ??= this.load();
     this.lastLoad = await this.loading;
-    for (const [id, data] of this.pending) {
-      if (data) this.index.setArticle(id, data.claims, data.article.pages, '');
-      else this.index.removeArticle(id);
-    }
-    this.pending.clear();
+    this.applyPending();
     return this.index;
   }
 
@@ -63,8 +89,7 @@ class LibraryIndex {
     const articlesDir = this.ctx.store.articlesDir;
     const onDisk = await articleStamps(articlesDir, ID_PATTERN);
     let loadedShards = 0;
-    for (let n = 0; n < SHARD_COUNT; n++) if (await loadShard(this.dataDir, n, this.index.shards[n])) loadedShards++;
-    this.index.noteLoadedKeys();
+    for (let n = 0; n < SHARD_COUNT; n++) if (await loadShard(this.dataDir, n, this.index)) loadedShards++;
     let dropped = 0;
     for (const id of this.index.articleIds()) {
       if (!onDisk.has(id)) {
@@ -103,7 +128,7 @@ class LibraryIndex {
       for (const [id, stamp] of shard.stamps) {
         if (stamp === '') shard.stamps.set(id, (await fileStamp(join(this.ctx.store.articlesDir, `${id}.json`))) ?? '');
       }
-      await saveShard(this.dataDir, n, shard);
+      await saveShard(this.dataDir, n, this.index);
     }
   }
 }

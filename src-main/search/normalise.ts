@@ -96,3 +96,13 @@ export function figuresOf(text: string): string[] {
 export function nameKey(name: string): string {
   return foldAccents(name.normalize('NFKC')).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
+
+/** The index terms of a text, in order (stop words dropped, the rest stemmed). */
+export function termsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = processTerm(token);
+    if (term) out.push(term);
+  }
+  return out;
+}

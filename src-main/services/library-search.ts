@@ -10,6 +10,7 @@ import type { ClaimIndex, ClaimRow, Hit } from '../search/claim-index';
 import { claimantGroups, type ClaimantGroups } from '../search/claimant-groups';
 import { libraryIndex } from '../search/library-index';
 import { figuresOf, nameKey } from '../search/normalise';
+import { cursorFallback, cursorStart, hitOrder, orderedPrefix, type CachedQuery } from '../search/paging';
 import type { ServiceContext } from './context';
 
 type SearchRequest = ParsedRequestOf<'claims.search'>;
@@ -52,22 +53,9 @@ function rowFilter(req: SearchRequest, groups: ClaimantGroups): (row: ClaimRow) 
     (claimant === null || claimant(row));
 }
 
-function sortHits(hits: Hit[], sort: string, titleOf: (id: string) => string, groups: ClaimantGroups): Hit[] {
-  const newest = (a: Hit, b: Hit) => b.row.created - a.row.created || a.row.key - b.row.key;
-  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const orders: Record<string, (a: Hit, b: Hit) => number> = {
-    relevance: (a, b) => b.score - a.score || newest(a, b),
-    newest,
-    oldest: (a, b) => -newest(a, b),
-    status: (a, b) => STATUS_IDS.indexOf(a.row.status) - STATUS_IDS.indexOf(b.row.status) || newest(a, b),
-    claimant: (a, b) => byName(nameKey(groups.groupOf(a.row.claimantKey)?.name ?? a.row.claimant), nameKey(groups.groupOf(b.row.claimantKey)?.name ?? b.row.claimant)) || newest(a, b),
-    article: (a, b) => byName(titleOf(a.row.articleId).toLowerCase(), titleOf(b.row.articleId).toLowerCase()) || a.row.key - b.row.key,
-  };
-  return hits.sort(orders[sort]);
-}
-
 export function createLibrarySearchService(ctx: ServiceContext) {
-  let cached: { key: string; hits: Hit[] } | null = null;
+  let cached: CachedQuery | null = null;
+  let claimantsCache: { key: string; list: ClaimantSummaryRow[] } | null = null;
   let titles: { rows: unknown; map: Map<string, string>; generation: number } | null = null;
 
   async function titleLookup(): Promise<(id: string) => string> {
@@ -111,17 +99,23 @@ export function createLibrarySearchService(ctx: ServiceContext) {
         hits = [];
         for (const row of index.allRows()) if (keep(row)) hits.push({ row, score: 0 });
       }
-      cached = { key, hits: sortHits(hits, sort, titleOf, groups) };
+      cached = { key, hits, compare: hitOrder(sort, titleOf, groups), ordered: [], whole: false };
     }
-    const hits = cached.hits;
-    const start = cursorStart(hits, req.after);
-    const page = hits.slice(start, start + req.limit);
+    const query = cached;
+    const hinted = Number(req.after?.split(':')[0] ?? 0);
+    let ordered = orderedPrefix(query, (Number.isInteger(hinted) && hinted > 0 ? hinted : 0) + req.limit);
+    let start = cursorStart(ordered, req.after);
+    if (start < 0 && !query.whole) start = cursorStart((ordered = orderedPrefix(query, Infinity)), req.after);
+    if (start < 0) start = cursorFallback(ordered, req.after!);
+    ordered = orderedPrefix(query, start + req.limit);
+    const page = ordered.slice(start, start + req.limit);
     const end = start + page.length;
     const last = page.at(-1)?.row;
+    const total = query.hits.length;
     return {
-      total: hits.length,
+      total,
       claims: page.map((h) => toClaim(h.row, titleOf, groups)),
-      next: end < hits.length && last ? `${end}:${last.articleId}:${last.claimId}` : null,
+      next: end < total && last ? `${end}:${last.articleId}:${last.claimId}` : null,
     };
   }
 
@@ -188,9 +182,12 @@ export function createLibrarySearchService(ctx: ServiceContext) {
 
   async function claimantsList(): Promise<ResponseOf<'claimants.list'>> {
     const { index, groups } = await open();
-    return [...summarise(index, groups).values()]
-      .map((e) => e.summary)
-      .sort((a, b) => b.claimCount - a.claimCount || a.name.localeCompare(b.name));
+    const key = `${index.generation}:${groups.generation}`;
+    if (claimantsCache?.key !== key) {
+      const list = [...summarise(index, groups).values()].map((e) => e.summary).sort((a, b) => b.claimCount - a.claimCount || a.name.localeCompare(b.name));
+      claimantsCache = { key, list };
+    }
+    return claimantsCache.list;
   }
 
   /** The group key a name stands for, with its summary and rows (an empty summary for a merged group with no claims). */
@@ -244,15 +241,3 @@ export function createLibrarySearchService(ctx: ServiceContext) {
   return { search, similar, claimantsList, claimantsGet, merge, unmerge };
 }
 
-/** Where a page starts: after the claim its cursor names ("offset:articleId:claimId"), found again if the list moved. */
-function cursorStart(hits: Hit[], after: string | undefined): number {
-  if (!after) return 0;
-  const [offsetText, articleId, claimId] = after.split(':');
-  const offset = Number(offsetText);
-  const at = (i: number) => hits[i]?.row.articleId === articleId && hits[i]?.row.claimId === claimId;
-  if (Number.isInteger(offset) && offset > 0 && at(offset - 1)) return offset;
-  const found = hits.findIndex((h) => h.row.articleId === articleId && h.row.claimId === claimId);
-  if (found >= 0) return found + 1;
-  if (!Number.isInteger(offset) || offset < 0) throw new FactmarkError('invalid-input', `Not a search cursor: "${after.slice(0, 60)}"`);
-  return Math.min(offset, hits.length);
-}

@@ -4,7 +4,7 @@ import { Article, ArticleSummary, Claim, type ArticleSummaryRow } from '../../sr
 import { DEFAULT_PREFERENCES, Preferences } from '../../src-shared/contract';
 
 /** The schema version this build writes and reads. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const IndexFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

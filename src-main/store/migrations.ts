@@ -2,7 +2,8 @@
  * schemaVersion migrations: each step turns a file of version N into version N+1, and a file is
  * run through every step from its version up to SCHEMA_VERSION, in order.
  *
- * Version 1 is the first released format; version 2 adds the publication fields (issue 15). Version 0 is the pre-release format (files without a
+ * Version 1 is the first released format; version 2 adds the publication fields (issue 15); version 3
+ * holds only http(s) URLs in URL fields (issue 17). Version 0 is the pre-release format (files without a
  * schemaVersion field, claims without `revision` and `history`); its step exists so the mechanism
  * is in place and tested from a fixture (test/unit/store/fixtures/v0) before a real version 2 needs it.
  */
@@ -66,6 +67,13 @@ function articleFromV1(article: Json): Json {
   return { ...article, factCheckUrl: isHttpUrl(text(article.factCheckUrl)) ? article.factCheckUrl : '', reportSummary: text(article.reportSummary) };
 }
 
+/** An http(s) URL kept; anything else (a javascript: URL, text) becomes empty: version 3 holds only web addresses. */
+const webAddressOrEmpty = (value: unknown): string => (isHttpUrl(text(value)) ? text(value) : '');
+
+/** A version-2 record (an article, an index row) whose source URL is a web address or empty. */
+const withWebSourceUrl = (record: unknown): unknown =>
+  typeof record === 'object' && record ? { ...(record as Json), sourceUrl: webAddressOrEmpty((record as Json).sourceUrl) } : record;
+
 /** Every migration step, oldest first. Add a step here (and a fixture) when SCHEMA_VERSION goes up. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -85,6 +93,16 @@ export const MIGRATIONS: readonly Migration[] = [
         article: typeof data.article === 'object' && data.article ? articleFromV1(data.article as Json) : data.article,
         claims: Array.isArray(data.claims) ? data.claims.map((c) => claimFromV1(c as Json)) : data.claims,
       }),
+    },
+  },
+  {
+    from: 2,
+    description: 'web addresses only: an article source URL or an organisation URL that is not http(s) (a javascript: URL, free text) is emptied',
+    migrate: {
+      article: (data) => ({ ...data, article: withWebSourceUrl(data.article) }),
+      index: (data) => ({ ...data, articles: Array.isArray(data.articles) ? data.articles.map(withWebSourceUrl) : data.articles }),
+      prefs: (data) =>
+        typeof data.prefs === 'object' && data.prefs ? { ...data, prefs: { ...(data.prefs as Json), organisationUrl: webAddressOrEmpty((data.prefs as Json).organisationUrl) } } : data,
     },
   },
 ];

@@ -2,6 +2,8 @@
 import type { Conflict, SaveState } from '../desk/desk-state';
 import { SaveStatus } from '../components/SaveStatus';
 import { IS_MAC } from '../shortcuts';
+import { SyncBanner } from '../sync/SyncBanner';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import type { AppCommand } from './commands';
 import type { Overlay } from './Overlays';
 
@@ -51,6 +53,7 @@ export function Toolbar({ hasArticle, canUndo, canRedo, save, run, open, suggest
       <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => run('help')}>
         ?
       </button>
+      <SyncIndicator />
       <SaveStatus state={save} />
     </header>
   );
@@ -71,6 +74,7 @@ export function MessageLines({ message, notice, conflict, onDismiss, onReapply, 
   return (
     <div className="fm-messages">
       {children}
+      <SyncBanner />
       {message ? (
         <p role="alert" className="fm-message">
           {message}{' '}

@@ -8,6 +8,7 @@ import { inDocumentOrder, type ClaimRecord } from '../../src-shared/model';
 import { afterDeletion, filterClaims, neighbourId, NO_FILTER, unseenClaims } from './claim-list';
 import { answered } from './desk-answers';
 import { EMPTY_UNDO, describeChange, inverse, record, takeRedo, takeUndo, type ClaimChange } from './undo-stack';
+import { remoteClaims } from './remote-claims';
 import { jobClaimId, tell, type DeskEvent, type DeskState, type SaveJob } from './desk-state';
 
 type NewJob = SaveJob extends infer J ? (J extends SaveJob ? Omit<J, 'serial' | 'articleId' | 'origin'> : never) : never;
@@ -152,6 +153,8 @@ export function reduceDesk(state: DeskState, event: DeskEvent): DeskState {
       return state.conflict ? update({ ...state, conflict: null }, state.conflict.claimId, state.conflict.attempted, event.stamp) : state;
     case 'dismiss-conflict':
       return { ...state, conflict: null };
+    case 'remote-claims':
+      return remoteClaims(state, event);
     case 'jobs-taken':
       return state.outbox.length ? { ...state, outbox: [] } : state;
     case 'saved':

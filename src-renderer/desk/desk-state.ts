@@ -89,6 +89,8 @@ export type DeskEvent =
   /** Apply the change refused by a conflict again, on the newer version. */
   | { type: 'reapply'; stamp: ChangeStamp }
   | { type: 'dismiss-conflict' }
+  /** A teammate's changes arrived (team library): the open article's claims as the host has them now. `hold`: a claim the reviewer is typing in, left as it is. */
+  | { type: 'remote-claims'; articleId: string; claims: readonly ClaimRecord[]; hold?: string | null }
   /** The save queue took the outbox. */
   | { type: 'jobs-taken' }
   /** The host stored a save; `claim` is its answer (null: a delete of a claim already gone). */

@@ -4,7 +4,7 @@
  * opens its claim in its article or its claimant's page; the claims shown can be exported.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RequestOf, ResponseOf } from '../../src-shared/contract';
 import type { LibraryClaimRow } from '../../src-shared/contract-library';
 import type { ArticleSummaryRow, StatusId } from '../../src-shared/model';
@@ -13,6 +13,7 @@ import { errorMessage, type FactmarkClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { saveExportedFile } from '../panels/ExportDialog';
 import { StatusChip } from '../panels/StatusChip';
+import { FilterField, type FilterOption } from './FilterField';
 
 type Sort = NonNullable<RequestOf<'claims.search'>['sort']>;
 type Query = Omit<RequestOf<'claims.search'>, 'limit' | 'after'>;
@@ -20,11 +21,19 @@ type Query = Omit<RequestOf<'claims.search'>, 'limit' | 'after'>;
 const PAGE = 200;
 const ROW_HEIGHT = 76;
 const EXPORT_FORMATS = [
-  { id: 'csv', label: 'CSV' },
-  { id: 'json', label: 'Factmark JSON' },
-  { id: 'w3c', label: 'W3C annotations' },
-  { id: 'claimreview', label: 'ClaimReview' },
+  { value: 'csv', label: 'CSV' },
+  { value: 'json', label: 'Factmark JSON' },
+  { value: 'w3c', label: 'W3C annotations' },
+  { value: 'claimreview', label: 'ClaimReview' },
 ] as const;
+const STATUS_OPTIONS: FilterOption[] = [{ value: '', label: 'Any status' }, ...STATUSES.map((s) => ({ value: s.id, label: s.label }))];
+const SORT_OPTIONS: FilterOption[] = [
+  { value: 'newest', label: 'Newest first' },
+  { value: 'oldest', label: 'Oldest first' },
+  { value: 'status', label: 'Status' },
+  { value: 'claimant', label: 'Claimant' },
+  { value: 'article', label: 'Article' },
+];
 
 interface Props {
   client: FactmarkClient;
@@ -54,11 +63,12 @@ export function ClaimsView({ client, articles, onOpenClaim, onOpenClaimant, onCl
   const [total, setTotal] = useState<number | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [format, setFormat] = useState<(typeof EXPORT_FORMATS)[number]['id']>('csv');
+  const [format, setFormat] = useState<(typeof EXPORT_FORMATS)[number]['value']>('csv');
   const query = useRef<Query>({});
   const loadingMore = useRef(false);
   const scroller = useRef<HTMLDivElement>(null);
-  const set = (key: keyof typeof fields) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setFields((f) => ({ ...f, [key]: e.target.value }));
+  const set = (key: keyof typeof fields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
+  const articleOptions = useMemo(() => [{ value: '', label: 'Any article' }, ...articles.map((a) => ({ value: a.id, label: a.title }))], [articles]);
 
   // A new search 250 ms after the filters stop changing; only the newest answer is shown.
   useEffect(() => {
@@ -125,70 +135,19 @@ export function ClaimsView({ client, articles, onOpenClaim, onOpenClaimant, onCl
   return (
     <Dialog title="All claims" onClose={onClose} className="fm-claims-view">
       <form className="fm-claims-filters" role="search" aria-label="Filter all claims" onSubmit={(e) => e.preventDefault()}>
-        <label className="fm-field">
-          <span>Text</span>
-          <input type="search" data-autofocus value={fields.text} onChange={set('text')} placeholder="Words of the quote, note or evidence" aria-label="Search claims" />
-        </label>
-        <label className="fm-field">
-          <span>Status</span>
-          <select value={fields.status} onChange={set('status')} aria-label="Status filter">
-            <option value="">Any status</option>
-            {STATUSES.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="fm-field">
-          <span>Claimant</span>
-          <input type="text" value={fields.claimant} onChange={set('claimant')} aria-label="Claimant filter" />
-        </label>
-        <label className="fm-field">
-          <span>Article</span>
-          <select value={fields.articleId} onChange={set('articleId')} aria-label="Article filter">
-            <option value="">Any article</option>
-            {articles.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="fm-field">
-          <span>From</span>
-          <input type="date" value={fields.from} onChange={set('from')} aria-label="Claimed from" />
-        </label>
-        <label className="fm-field">
-          <span>To</span>
-          <input type="date" value={fields.to} onChange={set('to')} aria-label="Claimed to" />
-        </label>
-        <label className="fm-field">
-          <span>Sort</span>
-          <select value={fields.sort} onChange={set('sort')} aria-label="Sort claims">
-            <option value="">{fields.text.trim() ? 'Best match' : 'Newest first'}</option>
-            <option value="newest">Newest first</option>
-            <option value="oldest">Oldest first</option>
-            <option value="status">Status</option>
-            <option value="claimant">Claimant</option>
-            <option value="article">Article</option>
-          </select>
-        </label>
+        <FilterField label="Text" name="Search claims" type="search" autoFocus value={fields.text} onChange={set('text')} placeholder="Words of the quote, note or evidence" />
+        <FilterField label="Status" name="Status filter" value={fields.status} onChange={set('status')} options={STATUS_OPTIONS} />
+        <FilterField label="Claimant" name="Claimant filter" type="text" value={fields.claimant} onChange={set('claimant')} />
+        <FilterField label="Article" name="Article filter" value={fields.articleId} onChange={set('articleId')} options={articleOptions} />
+        <FilterField label="From" name="Claimed from" type="date" value={fields.from} onChange={set('from')} />
+        <FilterField label="To" name="Claimed to" type="date" value={fields.to} onChange={set('to')} />
+        <FilterField label="Sort" name="Sort claims" value={fields.sort} onChange={set('sort')} options={[{ value: '', label: fields.text.trim() ? 'Best match' : 'Newest first' }, ...SORT_OPTIONS]} />
       </form>
       <div className="fm-claims-view-bar">
         <p aria-live="polite" className="fm-hint">
           {total === null ? 'Searching…' : `${total.toLocaleString()} claim${total === 1 ? '' : 's'}`}
         </p>
-        <label className="fm-field fm-inline">
-          <span>Export as</span>
-          <select value={format} onChange={(e) => setFormat(e.target.value as typeof format)} aria-label="Export format for the claims shown">
-            {EXPORT_FORMATS.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterField className="fm-inline" label="Export as" name="Export format for the claims shown" value={format} onChange={(v) => setFormat(v as typeof format)} options={EXPORT_FORMATS} />
         <button type="button" className="fm-button" onClick={() => void exportShown()} disabled={!total}>
           Export claims shown
         </button>

@@ -11,6 +11,7 @@ import { Dialog } from '../components/Dialog';
 import { useDraft } from '../components/use-draft';
 import { snippet } from '../desk/claim-list';
 import { ClaimPublicationFields } from './ClaimPublicationFields';
+import { ClaimSyncNotice } from '../sync/ConflictMark';
 import { AddEvidence, EvidenceRow, hasTyped, NO_NEW_EVIDENCE, typedEvidence, type NewEvidence } from './EvidenceFields';
 
 interface Props {
@@ -65,6 +66,7 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
   return (
     <Dialog title="Edit claim" onClose={asking ? () => setAsking(false) : escape} className="fm-editor">
       <blockquote className="fm-editor-quote">{snippet(claim.target.quote.exact, 400)}</blockquote>
+      <ClaimSyncNotice claim={claim} />
       <div className="fm-editor-grid">
         <label className="fm-field">
           <span>Status</span>

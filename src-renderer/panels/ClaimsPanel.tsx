@@ -10,6 +10,7 @@ import { countByStatus, type ClaimRecord, type StatusId } from '../../src-shared
 import { STATUSES } from '../../src-shared/statuses';
 import { evidenceLabel, isFiltering, quoted, type ClaimFilter } from '../desk/claim-list';
 import { StatusChip } from './StatusChip';
+import { ClaimSyncMarks } from '../sync/ConflictMark';
 
 /**
  * Height of one row in pixels. Every row has the same height (the quote keeps two lines), so the
@@ -83,6 +84,7 @@ const ClaimRow = memo(function ClaimRow({
       <span className="fm-claim-quote">{quoted(claim.target.quote.exact, 160)}</span>
       <span className="fm-claim-evidence">
         {lacksSource(claim) ? <strong className="fm-no-source">⚠ No source recorded</strong> : evidenceLabel(claim.evidence.length)}
+        <ClaimSyncMarks claim={claim} />
       </span>
     </div>
   );

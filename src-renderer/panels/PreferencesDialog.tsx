@@ -3,6 +3,7 @@ import type { PreferencesRecord } from '../../src-shared/contract';
 import { Dialog } from '../components/Dialog';
 import { FormFooter } from '../components/FormFooter';
 import { useDraftForm } from '../components/use-draft-form';
+import { TeamLibrarySection } from '../sync/TeamLibrarySection';
 
 interface Props {
   prefs: PreferencesRecord;
@@ -33,6 +34,7 @@ export function PreferencesDialog({ prefs, onSave, onClose }: Props) {
         </label>
         <FormFooter error={error} submitLabel="Save preferences" onCancel={onClose} />
       </form>
+      <TeamLibrarySection />
     </Dialog>
   );
 }

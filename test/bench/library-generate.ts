@@ -2,9 +2,11 @@
  * A generated library for the library benchmark, written straight to article files (no services,
  * so 10,000 articles take seconds): each article's paragraphs are its claims' quotes, claimants
  * and words follow a Zipf-like spread, and some quotes (with their figures) recur across articles.
+ * Files are written in version 1's shape and brought to the current schema by the store's migrations.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { migrateToCurrent } from '../../src-main/store/migrations';
 import { STATUS_IDS } from '../../src-shared/statuses';
 
 /** A small seeded random source, so every run builds the same library. */
@@ -107,13 +109,14 @@ export async function generateLibrary(dir: string, articles: number, claimsPer: 
     };
     const { doc: _doc, language: _language, ...summary } = article;
     rows.push({ ...summary, claimCount: claims.length });
-    pending.push(writeFile(join(dir, 'articles', `${id}.json`), JSON.stringify({ schemaVersion: 1, article, claims })));
+    const file = migrateToCurrent('article', { schemaVersion: 1, article, claims }, 1);
+    pending.push(writeFile(join(dir, 'articles', `${id}.json`), JSON.stringify(file)));
     if (pending.length >= 64) {
       await Promise.all(pending);
       pending = [];
     }
   }
   await Promise.all(pending);
-  await writeFile(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 1, articles: rows.reverse() }));
+  await writeFile(join(dir, 'index.json'), JSON.stringify(migrateToCurrent('index', { schemaVersion: 1, articles: rows.reverse() }, 1)));
   return { dir, articles, claims: articles * claimsPer, ms: performance.now() - started };
 }

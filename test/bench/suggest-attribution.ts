@@ -32,7 +32,7 @@ const FUNCTION_WORDS = /^(all|both|each|himself|herself|themselves|the|a|an|of|a
 
 /** The head word of a gold source mention. */
 export function headWord(gold: string): string {
-  const core = gold.replace(/\([^)]*\)/g, ' ').split(/,\s/)[0].replace(/['’]s\b/g, '');
+  const core = gold.replace(/\([^)]*\)/g, ' ').split(/,\s|\s(?:--|—)\s/)[0].replace(/['’]s\b/g, '');
   const words = core.split(/[\s]+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w && !FUNCTION_WORDS.test(w));
   return words[words.length - 1] ?? gold.trim();
 }

@@ -5,22 +5,10 @@ import { highlightTexts, selectArticleText } from './support/article';
 import { chromiumOrExplain } from './support/chromium';
 import { articleText, hostCall, openDesk } from './support/desk';
 import { useHostAndBrowser } from './support/suite';
+import { PORT_V1 as V1, PORT_V2 as V2 } from '../support/port-versions';
 
 const chromiumPath = chromiumOrExplain();
 
-const V1 = [
-  'Port expansion approved',
-  'The city council approved the £240 million expansion of the eastern terminal on Tuesday, ending a two-year dispute.',
-  'Residents near the estuary fear heavier lorry traffic on the ring road.',
-  'Work on the new berth is due to start in the spring, the port authority said.',
-].join('\n\n');
-
-const V2 = [
-  'Port expansion approved',
-  'Correction: an earlier version of this article gave the wrong cost.',
-  'The city council approved the £260 million expansion of the eastern terminal on Tuesday, ending a two-year dispute.',
-  'Work on the new berth is due to start in the spring, the port authority said.',
-].join('\n\n');
 
 const changes = (page: Page) => page.getByRole('region', { name: 'Changes' });
 const queueItems = (page: Page) => changes(page).getByRole('list', { name: 'Claims to review' }).getByRole('listitem');

@@ -4,25 +4,35 @@
  */
 import { anchorClaim } from '../../../src-shared/anchoring/anchor';
 import { lacksSource } from '../../../src-shared/claim-publication';
-import type { ArticleRecord, ClaimRecord } from '../../../src-shared/model';
+import { pageAtOffset, type ArticleRecord, type ClaimRecord } from '../../../src-shared/model';
 import { statusInfo, type StatusId } from '../../../src-shared/statuses';
 import type { ExportBundle, ExportedArticle } from './types';
 
 /** Labels for evidence stances, as the reports show them. */
 export const STANCE_LABELS = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const;
 
-/** A claim with its number in the report (1-based, document order) and its range in the text, or null (orphan). */
+/** A claim with its number in the report (1-based, document order), its range in the text or null (orphan), and its page in a paged source (a PDF). */
 export interface NumberedClaim {
   claim: ClaimRecord;
   number: number;
   range: { start: number; end: number } | null;
+  page?: string;
 }
+
+/** The label of the page a claim starts on in a paged source ("12"), or '' when the article has no pages. */
+export function claimPage(article: Pick<ArticleRecord, 'pages'>, claim: ClaimRecord, start = claim.target.position.start): string {
+  return pageAtOffset(article.pages, start) ?? '';
+}
+
+/** "p. 12", as the reports show a claim's page. */
+export const pageLabel = (page: string): string => `p. ${page}`;
 
 /** Number an article's claims in document order and anchor each in the text (null when it anchors nowhere). */
 export function numberClaims(item: ExportedArticle): NumberedClaim[] {
   return item.claims.map((claim, i) => {
     const anchored = anchorClaim(item.text, claim);
-    return { claim, number: i + 1, range: anchored ? { start: anchored.start, end: anchored.end } : null };
+    const page = claimPage(item.article, claim, anchored?.start);
+    return { claim, number: i + 1, range: anchored ? { start: anchored.start, end: anchored.end } : null, ...(page ? { page } : {}) };
   });
 }
 

@@ -2,13 +2,13 @@
  * CSV: one row a claim with a header row, RFC 4180 (CRLF, quoted where needed), UTF-8 with a BOM
  * so spreadsheet programs read non-Latin text. Cells that start with = + - @ (or a tab / CR) get a
  * leading single quote, so a spreadsheet never runs them as formulas; text with bidi controls is
- * isolated (U+2068 … U+2069). Internal notes are written only when the reviewer includes them.
+ * isolated (U+2068 … U+2069). A claim from a PDF has its page label in `page`. Internal notes are written only when the reviewer includes them.
  */
 import Papa from 'papaparse';
 import { claimAsCheckedOf } from '../../../src-shared/claim-publication';
 import type { EvidenceItem } from '../../../src-shared/model';
 import { statusInfo } from '../../../src-shared/statuses';
-import { isolateBidi } from './common';
+import { claimPage, isolateBidi } from './common';
 import type { ExportBundle } from './types';
 
 /** A cell a spreadsheet could take as a formula. */
@@ -39,6 +39,7 @@ export const CSV_COLUMNS = [
   'revision',
   'start',
   'end',
+  'page',
 ] as const;
 
 /** One piece of evidence on one line: "refutes: Title, date, citation <url> — note". */
@@ -82,6 +83,7 @@ export function renderCsv(bundle: ExportBundle): string {
         c.revision,
         c.target.position.start,
         c.target.position.end,
+        claimPage(article, c),
       ];
       rows.push(row.map((cell) => (typeof cell === 'string' ? isolateBidi(cell) : cell)));
     });

@@ -20,6 +20,7 @@ import {
   numberClaims,
   reviewersOf,
   singleArticle,
+  pageLabel,
   STANCE_LABELS,
   summaryOf,
   type NumberedClaim,
@@ -77,9 +78,10 @@ function finding(n: NumberedClaim, options: ExportOptions): string {
   const claimant = c.claimant
     ? `<p class="attribution">Claimed by <span class="claimant">${htmlText(c.claimant)}</span> <span class="muted">(${kind})</span></p>`
     : '<p class="attribution muted">Claimant not recorded</p>';
+  const page = n.page ? `<span class="page">${htmlText(pageLabel(n.page))}</span>` : '';
   const parts = [
     `<section class="claim finding" id="claim-${n.number}" data-claim="${escapeHtml(c.id)}" aria-labelledby="claim-${n.number}-h">`,
-    `<p class="claim-head">${number}${chip(c.status)}${date}</p>`,
+    `<p class="claim-head">${number}${chip(c.status)}${date}${page}</p>`,
     `<h3 class="checked" id="claim-${n.number}-h">${htmlText(claimAsCheckedOf(c))}</h3>`,
     `<blockquote class="quote">${htmlText(c.target.quote.exact)}</blockquote>`,
     claimant,

@@ -18,6 +18,7 @@ import {
   oneLine,
   reviewersOf,
   singleArticle,
+  pageLabel,
   STANCE_LABELS,
   summaryOf,
   type NumberedClaim,
@@ -79,6 +80,7 @@ function finding(n: NumberedClaim, options: ExportOptions): string {
   const lines = [`### ${n.number} · ${info.glyph} ${info.label}: ${mdLine(claimAsCheckedOf(c))}`, '', blockQuote(mdBlock(c.target.quote.exact)), ''];
   if (!n.range) lines.push('*This quote was not found in the article text.*', '');
   lines.push(`- **Claimed by:** ${c.claimant ? `${mdInline(oneLine(c.claimant))} (${c.claimantKind})` : 'not recorded'}`);
+  if (n.page) lines.push(`- **In the source:** ${mdInline(pageLabel(n.page))}`);
   lines.push(info.rating !== null ? `- **Verdict:** ${info.label}${c.verdictDate ? `, ${c.verdictDate}` : ''}` : `- **Status:** ${info.label} (no verdict yet)`);
   if (lacksSource(c)) lines.push(`- **⚠ ${NO_SOURCE}**`);
   if (c.explanation.trim()) lines.push('', mdBlock(c.explanation.trim()));

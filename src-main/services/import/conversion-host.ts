@@ -1,6 +1,9 @@
 /**
- * Runs import conversions in a worker_threads Worker with a memory cap (resourceLimits) and a time
- * budget, one job at a time, so parsing an untrusted file never blocks or crashes the host: a job
+ * Runs import conversions in a worker with a memory cap and a time budget, one job at a time, so
+ * parsing an untrusted file never blocks or crashes the host. The worker is a worker_threads Worker
+ * (browser host, CLI) or, in the desktop app, an Electron utilityProcess started through
+ * `startWorker` (src-main/electron/utility-worker.ts), so a runaway parse never touches the main
+ * process's heap. A job
  * that runs out of time or memory gets its worker terminated and is refused in one line ("…: this
  * file is too large or too complex to import"); the next job starts a fresh worker. The worker is
  * started on first use and kept warm for the next import; it never keeps a process alive.
@@ -43,15 +46,43 @@ export function conversionWorkerScript(): { file: string; fromSource: boolean } 
 
 type Reply = { ready: true } | { id: number; outcome: ConversionOutcome };
 
+type WorkerEvent = 'message' | 'error' | 'exit';
+
+/** What the host needs of a running worker: the part of worker_threads' Worker API it uses. */
+export interface WorkerLike {
+  postMessage(message: unknown): void;
+  on(event: WorkerEvent, listener: (...args: any[]) => void): unknown;
+  once(event: WorkerEvent, listener: (...args: any[]) => void): unknown;
+  off(event: WorkerEvent, listener: (...args: any[]) => void): unknown;
+  removeAllListeners(event: WorkerEvent): unknown;
+  /** End it at once (out of time, out of memory, or closing). */
+  terminate(): unknown;
+  /** Whether a job in progress keeps the host process alive (a no-op for a separate process). */
+  ref(): void;
+  unref(): void;
+}
+
+/** Starts a worker running `script` under `limits`' memory cap. */
+export type StartWorker = (script: { file: string; fromSource: boolean }, limits: ConversionLimits) => WorkerLike;
+
+/** A worker_threads Worker with its heap capped by resourceLimits. */
+export const startThreadWorker: StartWorker = (script, limits) =>
+  new Worker(script.file, {
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
+    // From source, the bootstrap registers tsx itself; the host's loader flags are not needed.
+    ...(script.fromSource ? { execArgv: [] } : {}),
+  });
+
 export class ConversionWorker implements Conversions {
-  private worker: Promise<Worker> | null = null;
-  private live: Worker | null = null;
+  private worker: Promise<WorkerLike> | null = null;
+  private live: WorkerLike | null = null;
   private readonly queue = new SerialQueue();
   private nextId = 0;
 
   constructor(
     private readonly limits: ConversionLimits = DEFAULT_CONVERSION_LIMITS,
     private readonly script = conversionWorkerScript(),
+    private readonly startWorker: StartWorker = startThreadWorker,
   ) {}
 
   convert(job: ConversionJob): Promise<ConvertedData> {
@@ -66,13 +97,9 @@ export class ConversionWorker implements Conversions {
   }
 
   /** A ready worker: the running one, or a new one once it has loaded its converters. */
-  private ready(): Promise<Worker> {
-    this.worker ??= new Promise<Worker>((resolve, reject) => {
-      const worker = new Worker(this.script.file, {
-        resourceLimits: { maxOldGenerationSizeMb: this.limits.maxHeapMb },
-        // From source, the bootstrap registers tsx itself; the host's loader flags are not needed.
-        ...(this.script.fromSource ? { execArgv: [] } : {}),
-      });
+  private ready(): Promise<WorkerLike> {
+    this.worker ??= new Promise<WorkerLike>((resolve, reject) => {
+      const worker = this.startWorker(this.script, this.limits);
       const timer = setTimeout(() => fail(new Error('the import worker did not start in time')), START_TIMEOUT_MS);
       const fail = (error: Error) => {
         clearTimeout(timer);
@@ -99,7 +126,7 @@ export class ConversionWorker implements Conversions {
   }
 
   /** Forget `worker` if it is the current one, so the next job starts a new one. */
-  private forget(worker: Worker): void {
+  private forget(worker: WorkerLike): void {
     if (this.live !== worker) return;
     this.live = null;
     this.worker = null;
@@ -146,7 +173,7 @@ export class ConversionWorker implements Conversions {
   }
 
   /** Terminate a worker that failed or overran; the next job starts a new one. */
-  private discard(worker: Worker): void {
+  private discard(worker: WorkerLike): void {
     this.forget(worker);
     void worker.terminate();
   }

@@ -14,6 +14,7 @@ export interface Mention {
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART', 'PRON']);
 const SKIP_BEFORE_VERB = new Set(['AUX', 'ADV', 'PART']);
+const DASH_PAIR = /^(--|—|–)$/;
 export const TITLE = /^(mr|mrs|ms|dr|prof|sen|sens|rep|reps|gov|gen|lt|col|sgt|capt|president|vice|prime|minister|secretary|senator|representative|governor|mayor|chancellor|chairman|chairwoman|chair|director|spokesman|spokeswoman|spokesperson|ambassador|judge|justice|king|queen|prince|pope|general|foreign|defense|defence|interior|deputy|chief|leader|nominee|candidate|former|attorney|speaker|sir|lord|lady|pastor|rev|commissioner|ceo|founder|head|officer|democrat|republican)\.?$/i;
 export const PERSONAL_PRONOUN = /^(he|she|him|her|his|they|them|their|it|its|i|we|you|me|us|who|which|that|one|this)$/i;
 
@@ -32,7 +33,8 @@ export function withNames(sentence: Sentence): Sentence {
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     const nearName = next?.pos === 'PROPN' || (prev?.pos === 'PROPN' && !/^[A-Z]+$/.test(prev.text));
-    const beforeSaid = i === 0 && next?.pos === 'VERB' && /^(said|says|told|added|wrote|noted|argued|explained|insisted|claimed|stated|announced|replied|responded|warned)$/i.test(next.text);
+    const clauseStart = i === 0 || isQuoteMark(prev) || prev?.text === ',' || isQuoteMark(tokens[i - 2]);
+    const beforeSaid = clauseStart && next?.pos === 'VERB' && /^(said|says|told|added|wrote|noted|argued|explained|insisted|claimed|stated|announced|replied|responded|warned)$/i.test(next.text);
     if (!nearName && !beforeSaid) return t;
     changed = true;
     return { ...t, pos: 'PROPN' };
@@ -66,17 +68,37 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): Mention |
 /** The noun phrase starting at token `start`, going right (stops at a verb, punctuation or clause). */
 export function phraseStartingAt(tokens: readonly Token[], start: number): Mention | null {
   if (!tokens[start] || !NP_POS.has(tokens[start].pos) || isQuoteMark(tokens[start])) return null;
-  if (tokens[start].pos === 'PRON' && PERSONAL_PRONOUN.test(tokens[start].text)) return { first: start, last: start };
+  const possessive = POSSESSIVE.test(tokens[start].text) && /^(NOUN|PROPN|ADJ)$/.test(tokens[start + 1]?.pos ?? '');
+  if (tokens[start].pos === 'PRON' && PERSONAL_PRONOUN.test(tokens[start].text) && !possessive) return { first: start, last: start };
   let last = start;
   while (last + 1 < tokens.length) {
     const next = tokens[last + 1];
     const ofName = /^(of|for)$/i.test(next.text) && /^(PROPN|DET)$/.test(tokens[last + 2]?.pos ?? '') && tokens[last].pos === 'PROPN';
-    const joins = (NP_POS.has(next.pos) && next.pos !== 'PRON') || next.text === '.' || next.text === '-' || ofName;
+    // "conservative-leaning": a word joined by a hyphen belongs to the phrase whatever its tag.
+    const hyphenated = tokens[last].text === '-' && tokens[last].end === next.start && tokens[last - 1]?.end === tokens[last].start;
+    const joins = (NP_POS.has(next.pos) && next.pos !== 'PRON') || next.text === '.' || next.text === '-' || ofName || hyphenated;
     if (!joins || isQuoteMark(next)) break;
     last++;
   }
   while (last > start && /^[.-]$/.test(tokens[last].text)) last--;
-  return { first: start, last };
+  return { first: start, last: withPlace(tokens, last) };
+}
+
+const POSSESSIVE = /^(his|her|its|their|our|my|your)$/i;
+const PLACE_PREPOSITION = /^(on|in|at|for|of|from|with|inside|close|by)$/i;
+/** Means and times are no place: "said a spokesman by phone", "on Friday". */
+const NOT_PLACE = /^(phone|telephone|email|e-mail|text|video|statement|interview|condition|behalf)$/i;
+
+/**
+ * A common-noun source's place, affiliation or author after it ("one source on the panel", "a
+ * spokesman for the ministry", "a report by Politico"): the mention ends after it. A time ("on
+ * Friday") or a means ("by phone") is no place.
+ */
+function withPlace(tokens: readonly Token[], last: number): number {
+  if (tokens[last].pos !== 'NOUN' || !PLACE_PREPOSITION.test(tokens[last + 1]?.text ?? '')) return last;
+  const place = phraseStartingAt(tokens, last + 2);
+  if (!place || TEMPORAL.test(tokens[place.last].text) || NOT_PLACE.test(tokens[place.last].text) || tokens[place.first].pos === 'PRON' && !POSSESSIVE.test(tokens[place.first].text)) return last;
+  return place.last;
 }
 
 /**
@@ -109,6 +131,13 @@ export function subjectBefore(tokens: readonly Token[], cue: number): { mention:
   }
   if (i < 0) return null;
   if (tokens[i].text === ',') return beforeAppositions(tokens, i);
+  if (DASH_PAIR.test(tokens[i].text)) {
+    // "Kall -- co-editor of Debating The Donald -- said": the subject is before the opening dash.
+    let j = i - 1;
+    while (j > 0 && tokens[j].text !== tokens[i].text && i - j <= 40) j--;
+    const subject = j > 0 && tokens[j].text === tokens[i].text ? phraseEndingAt(tokens, j - 1) : null;
+    if (subject) return { mention: subject, apposition: { first: j + 1, last: i - 1 } };
+  }
   const mention = phraseEndingAt(tokens, i);
   if (!mention) return null;
   if (tokens[mention.first].pos === 'PRON' && /^(who|which|that)$/i.test(tokens[mention.first].text) && tokens[mention.first - 1]?.text === ',') {
@@ -143,6 +172,18 @@ function beforeAppositions(tokens: readonly Token[], comma: number): { mention: 
     if (startsClause(tokens, mention)) best = found;
   }
   return best ?? nearest;
+}
+
+/**
+ * Whether a mention is a common noun with its place or affiliation ("a spokesman for Kuleba", "one
+ * source on the panel"): the claimant is the phrase as written, not the name inside it. An author
+ * ("a report by Politico") is the source itself.
+ */
+export function isPlacedNoun(tokens: readonly Token[], m: Mention): boolean {
+  for (let k = m.first + 1; k < m.last; k++) {
+    if (PLACE_PREPOSITION.test(tokens[k].text) && tokens[k - 1].pos === 'NOUN') return !/^by$/i.test(tokens[k].text);
+  }
+  return false;
 }
 
 /** The words of a mention as written in the text. */

@@ -56,6 +56,22 @@ function shift(s: Sentence, by: number): Sentence {
   return { start: s.start + by, end: s.end + by, tokens: s.tokens.map((t) => ({ ...t, start: t.start + by, end: t.end + by })) };
 }
 
+/** Titles and abbreviations after which wink wrongly ends a sentence ("said the Rev. Peter Wherry"). */
+const ABBREVIATION = /^(mr|mrs|ms|dr|sen|sens|rep|reps|gov|del|gen|lt|col|sgt|capt|cmdr|adm|prof|rev|st|ft|mt)\.$/i;
+
+/**
+ * Whether `next` continues the sentence wink ended at `previous`: it starts with ")" or a lower-case
+ * word, or `previous` ends inside parentheses ("(D-N." + "Y.) said") or on a title ("Sen." + "Lindsey Graham").
+ */
+function continues(previous: readonly Token[], next: readonly Token[]): boolean {
+  if (/^[)\]\p{Ll}]/u.test(next[0].text)) return true;
+  const open = previous.filter((t) => t.text === '(').length;
+  const close = previous.filter((t) => t.text === ')').length;
+  if (open > close && next.some((t, i) => i < 4 && t.text === ')')) return true;
+  const last = previous[previous.length - 1];
+  return ABBREVIATION.test(last.text) || (last.text === '.' && ABBREVIATION.test(`${previous[previous.length - 2]?.text ?? ''}.`) && /^\p{Lu}/u.test(next[0].text));
+}
+
 function analyseLine(text: string): Sentence[] {
   const nlp = engine();
   const its = nlp.its;
@@ -76,8 +92,7 @@ function analyseLine(text: string): Sentence[] {
     const own = tokens.slice(first, last + 1).filter((t) => /\S/.test(t.text));
     if (own.length === 0) return;
     const previous = sentences[sentences.length - 1];
-    // wink ends a sentence after "(D-Wis." or "U.S."; a sentence starting with ")" or a lower-case word continues it.
-    if (previous && /^[)\]\p{Ll}]/u.test(own[0].text)) {
+    if (previous && continues(previous.tokens, own)) {
       previous.tokens.push(...own);
       previous.end = own[own.length - 1].end;
     } else sentences.push({ start: own[0].start, end: own[own.length - 1].end, tokens: own });

@@ -1,11 +1,15 @@
 /**
  * Hostile text at the service level: notes, claimants, evidence titles and article metadata are
- * stored and returned as the exact plain strings given (trimmed where the field trims), never
+ * stored and returned as the exact plain strings given (a source URL must be a web address, so there
+ * the hostile text rides in its query) (trimmed where the field trims), never
  * escaped, stripped or interpreted, both from memory and after reopening the folder from disk.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
 import { HOSTILE_STRINGS } from './hostile-values';
+
+/** A source URL must be a web address; the hostile text rides in its query and comes back as given (trimmed). */
+const urlWith = (value: string) => `https://example.org/page?v=${value}`;
 
 const TEXT = 'The mayor promised 500 new homes by 2027. The council disagreed.';
 let lib: TempLibrary;
@@ -15,7 +19,7 @@ beforeAll(async () => {
   lib = await openTempLibrary();
   for (const value of HOSTILE_STRINGS) {
     const article = await lib.call('library.create', {
-      meta: { title: value, byline: value, publisher: value, sourceUrl: value, publishedAt: value.slice(0, 100), language: value.slice(0, 35) },
+      meta: { title: value, byline: value, publisher: value, sourceUrl: urlWith(value), publishedAt: value.slice(0, 100), language: value.slice(0, 35) },
       doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: TEXT }] }] },
     });
     const claim = await lib.call('claims.create', {
@@ -31,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => lib?.cleanup());
 
 function expectPlain(record: { article: Record<string, unknown>; claims: Record<string, unknown>[] }, value: string): void {
-  expect(record.article).toMatchObject({ title: value.trim(), byline: value, publisher: value, sourceUrl: value, publishedAt: value.slice(0, 100), language: value.slice(0, 35) });
+  expect(record.article).toMatchObject({ title: value.trim(), byline: value, publisher: value, sourceUrl: urlWith(value).trim(), publishedAt: value.slice(0, 100), language: value.slice(0, 35) });
   expect(record.claims[0]).toMatchObject({ claimant: value.trim(), note: value });
   expect((record.claims[0].evidence as Record<string, unknown>[])[0]).toMatchObject({ title: value, note: value });
 }

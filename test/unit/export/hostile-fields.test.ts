@@ -10,7 +10,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isolateBidi } from '../../../src-main/services/export/common';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
 
-const HOSTILE_URL = 'javascript:x> <img src=x onerror=alert(document.domain)>';
+/** A web address (so it is accepted) that would break out of Markdown or HTML if written raw. */
+const HOSTILE_URL = 'https://example.org/a"> <img src=x onerror=alert(document.domain)>';
+const SCRIPT_URL = 'javascript:x> <img src=x onerror=alert(document.domain)>';
 const RLO = '\u202E';
 const SPOOF = `report${RLO}txt.exe`;
 
@@ -54,7 +56,17 @@ function overridesIsolated(out: string): boolean {
 }
 
 describe('hostile fields in the exports', () => {
-  it('Markdown: a javascript: source URL is escaped text, never a link or raw HTML', async () => {
+  it('URL fields hold only http(s) URLs: a javascript: source or organisation URL is refused in one line and nothing changes', async () => {
+    const before = await lib.call('library.get', { articleId });
+    await expect(lib.call('library.updateMeta', { articleId, meta: { sourceUrl: SCRIPT_URL } })).rejects.toThrow(/: meta\.sourceUrl: must be an http\(s\) URL \(or left empty\)$/);
+    await expect(lib.call('library.create', { meta: { title: 'x', sourceUrl: SCRIPT_URL }, doc: { type: 'doc', content: [] } })).rejects.toThrow(/must be an http\(s\) URL/);
+    await expect(lib.call('prefs.set', { organisationUrl: SCRIPT_URL })).rejects.toThrow(/: organisationUrl: must be an http\(s\) URL/);
+    expect(await lib.call('library.get', { articleId })).toEqual(before);
+    expect(await lib.call('library.list', {})).toHaveLength(1);
+    expect((await lib.call('prefs.get', {})).organisationUrl).toBe('');
+  });
+
+  it('Markdown: a source URL with HTML in it is escaped text, never raw HTML', async () => {
     const md = await text('md');
     expect(md).not.toContain('<img');
     expect(md).not.toContain('<javascript:');
@@ -63,7 +75,7 @@ describe('hostile fields in the exports', () => {
     for (const a of doc.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https?:/);
   });
 
-  it('HTML: a javascript: source URL gets no link', async () => {
+  it('HTML: every link is http(s), mailto or in-page', async () => {
     const doc = new JSDOM(await text('html')).window.document;
     for (const a of doc.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^(https?:|mailto:|#)/);
   });

@@ -193,6 +193,7 @@ describe('restoring the sample fixture', () => {
         [{ format: 'json', content: '{not json' }, /not JSON/],
         [{ format: 'json', content: '{"format":"factmark","version":9}' }, /not valid: version/],
         [{ format: 'json', content: tampered }, /textHash/],
+        [{ format: 'json', content: json.replace(/"sourceUrl": "[^"]*"/, '"sourceUrl": "javascript:alert(1)"') }, /sourceUrl: must be an http\(s\) URL/],
         [{ format: 'json', content: json, article: json }, /no separate article file/],
         [{ format: 'w3c', content: w3c }, /give the article too/],
         [{ format: 'w3c', content: json, article: json }, /W3C Web Annotation export is not valid/],

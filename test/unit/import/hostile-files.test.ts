@@ -8,7 +8,9 @@ import { request } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConversionWorker } from '../../../src-main/services/import/conversion-host';
+import { utilityProcessWorkers } from '../../../src-main/electron/utility-worker';
+import { ConversionWorker, conversionWorkerScript, startThreadWorker, type ConversionLimits, type StartWorker } from '../../../src-main/services/import/conversion-host';
+import { forkLikeElectron } from '../../support/fake-utility-process';
 import { startWebServer, TOKEN_HEADER } from '../../../src-main/web/server';
 import { makeTempDir, openTempLibrary, type TempLibrary } from '../../support/temp-library';
 import { docxBomb, smallDocx } from '../../support/zip-bomb';
@@ -87,7 +89,15 @@ describe('deeply nested HTML', () => {
   });
 });
 
-describe('the conversion worker’s limits', () => {
+/** The two kinds of worker: a worker thread (browser host, CLI) and a utility process (the desktop app). */
+const WORKER_KINDS: [string, StartWorker][] = [
+  ['a worker thread', startThreadWorker],
+  ['an Electron-style utility process', utilityProcessWorkers(forkLikeElectron)],
+];
+
+describe.each(WORKER_KINDS)('the conversion worker’s limits, in %s', (_kind, startWorker) => {
+  const workerWith = (limits: ConversionLimits) => new ConversionWorker(limits, conversionWorkerScript(), startWorker);
+
   /** POST an operation to the browser host; resolves to the parsed CallResult. */
   function api(port: number, token: string, op: string, payload: unknown): Promise<{ ok: boolean; error?: { message: string } }> {
     return new Promise((resolve, reject) => {
@@ -106,7 +116,7 @@ describe('the conversion worker’s limits', () => {
   }
 
   it('refuses a file that overruns the time budget while the host keeps answering, then imports the next file', async () => {
-    const conversions = new ConversionWorker({ timeoutMs: 1_000, maxHeapMb: 1024 });
+    const conversions = workerWith({ timeoutMs: 1_000, maxHeapMb: 1024 });
     const lib = await openTempLibrary({ conversions });
     const staticDir = join(await makeTempDir('factmark-web-'), 'web');
     await mkdir(staticDir);
@@ -138,7 +148,7 @@ describe('the conversion worker’s limits', () => {
   });
 
   it('refuses a file that needs more memory than the cap, writing nothing', async () => {
-    const conversions = new ConversionWorker({ timeoutMs: 600_000, maxHeapMb: 160 });
+    const conversions = workerWith({ timeoutMs: 600_000, maxHeapMb: 160 });
     const lib = await openTempLibrary({ conversions });
     try {
       await expectRejectedUnchanged(lib, () => importBytes(lib, 'huge.html', bigPage(24)), TOO_BIG);

@@ -1,7 +1,8 @@
-/** Helpers for the library-wide tests: articles with claims added through the services. */
+/** Helpers for the library-wide tests: articles with claims added through the services, and the shared per-test library fixture. */
+import { afterEach, beforeEach } from 'vitest';
 import { paragraphsDoc } from '../../../src-main/services/import/doc-json';
 import type { StatusId } from '../../../src-shared/model';
-import type { TempLibrary } from '../../support/temp-library';
+import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
 
 export interface ClaimSpec {
   quote: string;
@@ -28,4 +29,30 @@ export async function addArticleWithClaims(lib: TempLibrary, title: string, clai
     ids.push(claim.id);
   }
   return { article, claimIds: ids };
+}
+
+/** An article of a fixture library: its title and its claims. */
+export interface ArticleSpec {
+  title: string;
+  claims: ClaimSpec[];
+}
+
+/** A fresh library per test, holding the given articles (`added[i]` is article i with its claim ids). */
+export interface LibraryFixture {
+  lib: TempLibrary;
+  added: Awaited<ReturnType<typeof addArticleWithClaims>>[];
+}
+
+/** Register the set-up every library-wide test file shares: a temp library with these articles before each test, removed after it. */
+export function withLibrary(articles: ArticleSpec[]): LibraryFixture {
+  const fixture = { added: [] } as unknown as LibraryFixture;
+  beforeEach(async () => {
+    fixture.lib = await openTempLibrary();
+    fixture.added = [];
+    for (const a of articles) fixture.added.push(await addArticleWithClaims(fixture.lib, a.title, a.claims));
+  });
+  afterEach(async () => {
+    await fixture.lib.cleanup();
+  });
+  return fixture;
 }

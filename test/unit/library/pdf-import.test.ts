@@ -76,6 +76,32 @@ describe('PDF import', () => {
     expect(found.claims.map((c) => c.page)).toEqual(['2', '1']);
   });
 
+  it('shows a claim\'s page in the exports: HTML and Markdown reports ("p. 2"), CSV (page column); JSON keeps the page starts', async () => {
+    const { article } = await importBytes(lib, 'report.pdf', await makeTextPdf(REPORT));
+    const onTwo = await lib.call('claims.create', { articleId: article.id, range: { quote: 'Unemployment fell to 4.2% in 2023' }, status: 'false' });
+    const onOne = await lib.call('claims.create', { articleId: article.id, range: { quote: 'The first paragraph opens the report.' }, status: 'verified' });
+    const text = async (format: 'html' | 'md' | 'csv' | 'json') => {
+      const file = await lib.call('export.article', { articleId: article.id, format });
+      if (!('text' in file)) throw new Error(`${format} is not a text export`);
+      return file.text;
+    };
+    const html = await text('html');
+    expect(html).toMatch(new RegExp(`data-claim="${onTwo.id}"[^]*?<p class="claim-head">.*<span class="page">p\\. 2</span></p>`));
+    expect(html).toMatch(new RegExp(`data-claim="${onOne.id}"[^]*?<p class="claim-head">.*<span class="page">p\\. 1</span></p>`));
+    expect(await text('md')).toContain('- **In the source:** p. 2');
+    const rows = (await text('csv')).replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
+    const column = rows[0].indexOf('page');
+    expect(column).toBeGreaterThan(0);
+    expect(new Map(rows.slice(1).map((r) => [r[4], r[column]]))).toEqual(new Map([[onTwo.id, '2'], [onOne.id, '1']]));
+    expect(JSON.parse(await text('json')).articles[0].article.pages).toEqual(article.pages);
+
+    // An article that is not paged has no page anywhere.
+    const plain = await lib.call('import.paste', { text: 'A plain article. Unemployment fell to 4.2% in 2023.' });
+    await lib.call('claims.create', { articleId: plain.article.id, range: { quote: 'Unemployment fell to 4.2% in 2023' } });
+    const plainHtml = await lib.call('export.article', { articleId: plain.article.id, format: 'html' });
+    expect('text' in plainHtml && plainHtml.text).not.toContain('class="page"');
+  });
+
   it('reads a two-column page column by column, after its full-width title', async () => {
     const spec: PdfSpec = {
       pages: [

@@ -82,6 +82,15 @@ describe('schema migrations', () => {
     expect(migrated.schemaVersion).toBe(SCHEMA_VERSION);
   });
 
+  it('empties a version-2 source URL or organisation URL that is not http(s), in the article, its index row and the preferences', async () => {
+    const { call } = await openFixture(2);
+    expect((await call('library.get', { articleId: 'v0article' })).article.sourceUrl).toBe('');
+    expect((await call('library.list', {}))[0].sourceUrl).toBe('');
+    expect(await call('prefs.get', {})).toMatchObject({ organisation: 'Old Org', organisationUrl: '' });
+    const kept = migrateToCurrent('article', { article: { sourceUrl: 'https://example.org/a' }, claims: [] }, 2);
+    expect((kept.article as { sourceUrl: string }).sourceUrl).toBe('https://example.org/a');
+  });
+
   it('writes the current version on the next save and keeps the old file as a backup', async () => {
     const { call, dir } = await openFixture(0);
     const claim = (await call('claims.list', { articleId: 'v0article' }))[0];

@@ -81,6 +81,26 @@ describe('sentence scoring', () => {
   });
 });
 
+describe('the word prior', () => {
+  it('adds the mean of its words\' values, skipping articles and punctuation, and nothing for unknown words', async () => {
+    const { wordPriorTerm } = await import('../../../src-main/services/suggest/word-prior');
+    const prior = new Map([['taxes', 0.6], ['rose', 0.2]]);
+    expect(wordPriorTerm(prior, tag('The taxes rose.'))).toBeCloseTo(0.4, 6);
+    expect(wordPriorTerm(prior, tag('Zzyzx qwerty.'))).toBe(0);
+    const model = loadCheckworthyModel();
+    const tokens = tag('Taxes rose 5 percent.');
+    expect(scoreTokens({ ...model, wordPrior: new Map() }, tokens)).not.toBeCloseTo(scoreTokens(model, tokens), 3);
+  });
+
+  it('covers news words the debates never used, from their word vectors', () => {
+    const { wordPrior } = loadCheckworthyModel();
+    expect(wordPrior.size).toBeGreaterThan(20_000);
+    for (const w of ['ukraine', 'vaccine', 'inflation', 'percent']) expect(wordPrior.has(w)).toBe(true);
+    // Quantities lean towards check-worthy, greetings away from it.
+    expect(wordPrior.get('percent')!).toBeGreaterThan(wordPrior.get('thank')!);
+  });
+});
+
 describe('feature hashing', () => {
   it('hashes streamed character n-grams into the same buckets as their names', async () => {
     const { featurize, hash } = await import('../../../src-main/services/suggest/features');

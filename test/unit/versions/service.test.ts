@@ -6,22 +6,8 @@ import type { ClaimRecord } from '../../../src-shared/model';
 import { runCliIn } from '../../support/cli';
 import { openTempLibrary, type TempLibrary } from '../../support/temp-library';
 import { expectRejectedUnchanged, importBytes } from '../import/helpers';
+import { PORT_V1 as V1, PORT_V2 as V2 } from '../../support/port-versions';
 
-const V1 = [
-  'Port expansion approved',
-  'The city council approved the £240 million expansion of the eastern terminal on Tuesday, ending a two-year dispute.',
-  'Council leader Martin Osei said the project would create "at least 1,800 permanent jobs" within five years.',
-  'Residents near the estuary fear heavier lorry traffic on the ring road.',
-  'Work on the new berth is due to start in the spring, the port authority said.',
-].join('\n\n');
-
-const V2 = [
-  'Port expansion approved',
-  'Correction: an earlier version of this article gave the wrong cost.',
-  'The city council approved the £260 million expansion of the eastern terminal on Tuesday, ending a two-year dispute.',
-  'Work on the new berth is due to start in the spring, the port authority said.',
-  'Council leader Martin Osei said the project would create "at least 1,800 permanent jobs" within five years.',
-].join('\n\n');
 
 let lib: TempLibrary;
 beforeEach(async () => {

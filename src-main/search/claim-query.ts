@@ -1,0 +1,189 @@
+/**
+ * Queries over the claim index, scored with BM25 (k1 1.2, b 0.7, BM25+ δ 0.5):
+ * - search: every word must occur in the quote (counted twice), note or evidence titles; the last
+ *   word may be a prefix. Words are visited rarest first over typed per-shard counters, so the cost
+ *   follows the posting lists, not the number of claims.
+ * - similar ("checked before"): candidates come from the query's distinctive words only (the
+ *   rarest, words in a large share of claims dropped, at most ten), then the best few dozen are
+ *   rescored with BM25 over every word of the query and a shared-figure boost.
+ */
+import type { ClaimIndex } from './claim-index';
+import type { ClaimRow, Hit } from './claim-row';
+import { figuresOf, termsOf } from './normalise';
+import { postingDoc, type Shard } from './shard';
+import { TopK } from './top-k';
+
+const K1 = 1.2;
+const B = 0.7;
+const DELTA = 0.5;
+/** A word found only as a longer word's prefix counts this much (as in MiniSearch). */
+const PREFIX_WEIGHT = 0.375;
+const MAX_PREFIX_TERMS = 64;
+const MAX_QUERY_WORDS = 32;
+/** Checked before: at most this many distinctive words pick the candidates ... */
+const MAX_SIMILAR_TERMS = 10;
+/** ... always the rarest few, and others only if they occur in no more than this share of claims. */
+const MIN_SIMILAR_TERMS = 3;
+const COMMON_SHARE = 0.05;
+
+/**
+ * Per-doc scratch counters, reused by every query (queries run synchronously, one at a time) so
+ * a query over a million claims allocates nothing large; every user leaves them zeroed.
+ */
+let reachedScratch = new Uint8Array(0);
+let scoreScratch = new Float64Array(0);
+function scratch(n: number): { reached: Uint8Array; score: Float64Array } {
+  if (reachedScratch.length < n) {
+    reachedScratch = new Uint8Array(n * 2);
+    scoreScratch = new Float64Array(n * 2);
+  }
+  return { reached: reachedScratch, score: scoreScratch };
+}
+
+function tfPart(tf: number, len: number, avg: number): number {
+  return tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg)) + DELTA;
+}
+
+function idf(df: number, n: number): number {
+  return Math.log(1 + (Math.max(n, df) - df + 0.5) / (df + 0.5));
+}
+
+interface Stats {
+  n: number;
+  avgQuote: number;
+  avgOther: number;
+}
+
+function statsOf(index: ClaimIndex): Stats {
+  let n = 0;
+  let q = 0;
+  let o = 0;
+  for (const s of index.shards) {
+    n += s.live;
+    q += s.sumQuoteLen;
+    o += s.sumOtherLen;
+  }
+  return { n, avgQuote: Math.max(1, q / Math.max(1, n)), avgOther: Math.max(1, o / Math.max(1, n)) };
+}
+
+interface Alternative {
+  id: number;
+  /** The word's weight times its idf. */
+  weight: number;
+}
+
+export function searchIndex(index: ClaimIndex, text: string, keep: (row: ClaimRow) => boolean): Hit[] {
+  const terms = termsOf(text);
+  if (!terms.length) return [];
+  const last = terms[terms.length - 1];
+  const words = [...new Set(terms)].slice(-MAX_QUERY_WORDS);
+  const stats = statsOf(index);
+  const vocabulary = index.vocabulary;
+  const groups: { alternatives: Alternative[]; cost: number }[] = [];
+  for (const word of words) {
+    const exact = vocabulary.idOf(word);
+    const ids = exact === undefined ? [] : [exact];
+    if (word === last && word.length >= 2) for (const id of vocabulary.withPrefix(word, MAX_PREFIX_TERMS)) if (id !== exact) ids.push(id);
+    let cost = 0;
+    const alternatives = ids.map((id) => {
+      const df = index.documentFrequency(id);
+      cost += df;
+      return { id, weight: (id === exact ? 1 : PREFIX_WEIGHT) * idf(df, stats.n) };
+    });
+    if (cost === 0) return []; // a word no claim has: nothing holds every word
+    groups.push({ alternatives, cost });
+  }
+  groups.sort((a, b) => a.cost - b.cost);
+  const hits: Hit[] = [];
+  for (const shard of index.shards) if (shard.live) searchShard(shard, groups, stats, keep, hits);
+  return hits;
+}
+
+function searchShard(shard: Shard, groups: { alternatives: Alternative[] }[], stats: Stats, keep: (row: ClaimRow) => boolean, hits: Hit[]): void {
+  const { reached, score } = scratch(shard.docs.length);
+  const touched: number[] = [];
+  const finals: number[] = [];
+  const { quoteLen, otherLen } = shard;
+  for (let g = 0; g < groups.length; g++) {
+    const isLast = g === groups.length - 1;
+    for (const alt of groups[g].alternatives) {
+      const list = shard.postings.get(alt.id);
+      if (!list) continue;
+      for (let j = 0; j < list.length; j++) {
+        const p = list[j];
+        const d = postingDoc(p);
+        if (reached[d] !== g) continue;
+        if (g === 0) touched.push(d);
+        reached[d] = g + 1;
+        score[d] += alt.weight * (2 * tfPart((p >>> 3) & 7, quoteLen[d], stats.avgQuote) + tfPart(p & 7, otherLen[d], stats.avgOther));
+        if (isLast) finals.push(d);
+      }
+    }
+    if (touched.length === 0) break;
+  }
+  for (const d of finals) {
+    const row = shard.docs[d];
+    if (row && keep(row)) hits.push({ row, score: score[d] });
+  }
+  for (const d of touched) {
+    reached[d] = 0;
+    score[d] = 0;
+  }
+}
+
+const byScore = (a: Hit, b: Hit) => b.score - a.score || a.row.key - b.row.key;
+
+export function similarInIndex(index: ClaimIndex, text: string, limit: number, keep: (row: ClaimRow) => boolean): Hit[] {
+  const stats = statsOf(index);
+  const known: { id: number; term: string; df: number; idf: number }[] = [];
+  for (const term of new Set(termsOf(text))) {
+    const id = index.vocabulary.idOf(term);
+    if (id === undefined) continue;
+    const df = index.documentFrequency(id);
+    if (df > 0) known.push({ id, term, df, idf: idf(df, stats.n) });
+  }
+  if (!known.length) return [];
+  known.sort((a, b) => a.df - b.df);
+  const common = Math.max(500, stats.n * COMMON_SHARE);
+  const distinctive = known.filter((t, i) => i < MIN_SIMILAR_TERMS || t.df <= common).slice(0, MAX_SIMILAR_TERMS);
+
+  const candidates = new TopK<Hit>(Math.max(limit * 4, 40), byScore);
+  for (const shard of index.shards) {
+    if (!shard.live) continue;
+    const { score } = scratch(shard.docs.length);
+    const touched: number[] = [];
+    for (const t of distinctive) {
+      for (const p of shard.postings.get(t.id) ?? []) {
+        const quoteTf = (p >>> 3) & 7;
+        if (!quoteTf) continue; // a word only in the note or evidence
+        const d = postingDoc(p);
+        if (score[d] === 0) touched.push(d);
+        score[d] += t.idf * tfPart(quoteTf, shard.quoteLen[d], stats.avgQuote);
+      }
+    }
+    for (const d of touched) {
+      const worst = candidates.worst;
+      if (worst && score[d] <= worst.score) continue;
+      const row = shard.docs[d];
+      if (row && keep(row)) candidates.offer({ row, score: score[d] });
+    }
+    for (const d of touched) score[d] = 0;
+  }
+
+  // Rescore the candidates over every word of the query, and boost a shared figure.
+  const figures = figuresOf(text);
+  const weightOf = new Map(known.map((t) => [t.term, t.idf]));
+  const ranked = candidates.sorted().map(({ row }) => {
+    const theirs = termsOf(row.quote);
+    const tf = new Map<string, number>();
+    for (const t of theirs) tf.set(t, (tf.get(t) ?? 0) + 1);
+    let score = 0;
+    for (const [term, weight] of weightOf) score += weight * tfPart(tf.get(term) ?? 0, theirs.length, stats.avgQuote);
+    if (figures.length) {
+      const shared = new Set(figuresOf(row.quote));
+      score *= 1 + figures.filter((f) => shared.has(f)).length / figures.length;
+    }
+    return { row, score };
+  });
+  return ranked.sort(byScore).slice(0, limit);
+}
