@@ -1,7 +1,7 @@
 /**
  * Contract operations for the team library: connecting a library to a CouchDB database, the
  * sync status the renderer shows, teammates' changes as they arrive, and claim conflicts.
- * (Not yet spread into `contract` in contract.ts: the sync service registers it with its handlers.)
+ * Spread into `contract` (contract.ts); served by src-main/sync/index.ts.
  */
 import { z } from 'zod';
 import { ConflictVersion, Evidence, HttpUrl, Id, Status, Timestamp } from './model';

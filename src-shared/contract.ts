@@ -22,6 +22,7 @@ import { libraryOperations } from './contract-library';
 import { backupOperations } from './contract-backups';
 import { suggestContract } from './contract-suggest';
 import { CarryCounts, versionsContract } from './contract-versions';
+import { syncContract } from './contract-sync';
 
 /** A range to claim: text offsets, or the Nth occurrence (1-based) of a quote. */
 export const ClaimRange = z.union([
@@ -188,6 +189,7 @@ export const contract = {
   ...libraryOperations,
   ...suggestContract,
   ...versionsContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,8 @@ import { closeAll, guardClose, type GuardedWindow } from './close-guard';
 import { registerIpc, trustedSender } from './ipc';
 import { menuTemplate, type MenuCommand } from './menu';
 import { denyAllPermissions, lockNavigation, type NavigableContents } from './security';
+import { safeStorageSecrets, type SafeStorageParts } from './sync-secrets';
+import { resumeSync } from '../sync';
 
 /** What the app uses of a BrowserWindow. */
 export type DesktopWindow = GuardedWindow & {
@@ -39,6 +41,8 @@ export interface ElectronParts {
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> };
   shell: Pick<Shell, 'openExternal'>;
+  /** Encrypts the team library's password (absent in tests: the password then comes from the environment or a 0600 file). */
+  safeStorage?: SafeStorageParts;
 }
 
 export interface DesktopOptions {
@@ -96,8 +100,11 @@ export function startDesktop(electron: ElectronParts, options: DesktopOptions): 
 
   async function open(): Promise<Factmark> {
     const dataDir = options.dataDir ?? join(app.getPath('appData'), 'Factmark', 'library');
+    const resourcesDir = join(app.getAppPath(), 'resources');
     const conversions = options.importWorkers ? new ConversionWorker(DEFAULT_CONVERSION_LIMITS, conversionWorkerScript(), options.importWorkers) : undefined;
-    factmark = await openFactmark({ dataDir, resourcesDir: join(app.getAppPath(), 'resources'), printer: options.pdfPrinter, ...(conversions ? { conversions } : {}) });
+    factmark = await openFactmark({ dataDir, resourcesDir, printer: options.pdfPrinter, ...(conversions ? { conversions } : {}) });
+    // A library in a team resumes syncing in the background (its status says how it went).
+    void resumeSync(factmark.ctx, { resourcesDir, ...(electron.safeStorage ? { secrets: safeStorageSecrets(dataDir, electron.safeStorage) } : {}) });
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, appProtocolHandler(join(options.mainDir, '../renderer')));
     registerIpc(ipcMain, factmark.dispatcher, trustedSender(devServerUrl));

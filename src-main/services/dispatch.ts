@@ -55,7 +55,7 @@ function failure(code: ErrorCode, message: string): CallResult<never> {
  * write queue, so a 10-second URL fetch or a PDF never holds up a claim save. Each one either only
  * reads, or takes ServiceContext.exclusive itself for its final write.
  */
-const OUTSIDE_THE_QUEUE: ReadonlySet<string> = new Set(['import.file', 'import.url', 'import.paste', 'export.formats', 'export.article', 'export.library']);
+const OUTSIDE_THE_QUEUE: ReadonlySet<string> = new Set(['import.file', 'import.url', 'import.paste', 'export.formats', 'export.article', 'export.library', 'sync.status', 'sync.connect', 'sync.disconnect', 'sync.now', 'sync.changes']);
 
 /** Runs calls; every other operation's read-modify-write is serialised through `exclusive`. */
 export class Dispatcher {

@@ -9,6 +9,7 @@ import { Dispatcher } from './dispatch';
 import { createHandlers } from './handlers';
 import { seedSamples } from './sample';
 import { persistLibraryIndex } from '../search/library-index';
+import { stopSync } from '../sync';
 
 export interface Factmark {
   ctx: ServiceContext;
@@ -54,7 +55,8 @@ export async function openFactmark(options: OpenOptions): Promise<Factmark> {
     const flush = () => ctx.store.flush();
     // The claim index is written back (when it changed) before the store closes and the lock is given up.
     const close = (closeOptions: { persistIndex?: boolean } = {}) =>
-      flush()
+      stopSync(ctx)
+        .then(flush)
         .then(() => (closeOptions.persistIndex === false ? undefined : persistLibraryIndex(ctx)))
         .then(() => ctx.store.close())
         .finally(() => lock?.release());

@@ -10,6 +10,7 @@ import { createPrefsService } from './prefs';
 import { createLibrarySearchService } from './library-search';
 import { createSuggestService } from './suggest/service';
 import { createVersionsService } from './versions';
+import { createSyncHandlers } from '../sync';
 
 export type Handlers = { [N in OperationName]: (req: ParsedRequestOf<N>) => Promise<ResponseOf<N>> };
 
@@ -68,5 +69,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'versions.changes': versions.changes,
     'claims.acceptCarried': versions.accept,
     'claims.reattach': versions.reattach,
+    ...createSyncHandlers(ctx),
   };
 }

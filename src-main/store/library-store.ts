@@ -165,6 +165,11 @@ export class LibraryStore {
     for (const listener of this.listeners) listener(change);
   }
 
+  /** Record something the user should know (e.g. a teammate's change that was refused). */
+  addNotice(message: string): void {
+    this.noticeList.add(message);
+  }
+
   /** The backup the latest save of an article took of the version it replaced (null without one this session). */
   lastBackupId(articleId: string): string | null {
     return this.versions.lastTaken(articleId);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir, resourcesDir } from '../paths';
 import { openFactmark } from '../services/factmark';
 import { startWebServer } from './server';
+import { resumeSync } from '../sync';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? process.env.FACTMARK_PORT ?? 5178);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port number: ${values.port}`);
   const factmark = await openFactmark({ dataDir, resourcesDir: resourcesDir() });
+  // A library in a team resumes syncing in the background (password: FACTMARK_SYNC_PASSWORD or the 0600 file sync-password).
+  void resumeSync(factmark.ctx, { resourcesDir: resourcesDir() });
   const server = await startWebServer({ dispatcher: factmark.dispatcher, staticDir, port });
   console.log(`Factmark data folder: ${dataDir}`);
   console.log(`Factmark is running. Open this URL in your browser:\n${server.openUrl}`);

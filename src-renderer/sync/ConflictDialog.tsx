@@ -39,7 +39,7 @@ function Evidence({ column }: { column: VersionColumn }) {
   );
 }
 
-function Column({ column, index, busy, onKeep }: { column: VersionColumn; index: number; busy: boolean; onKeep(): void }) {
+function Column({ column, index, onKeep }: { column: VersionColumn; index: number; onKeep(): void }) {
   const heading = `${column.title}${column.deleted ? ' (deleted)' : ''}`;
   return (
     <section className={`fm-conflict-column${column.deleted ? ' fm-conflict-deleted' : ''}`} aria-label={heading} data-version={index}>
@@ -63,14 +63,14 @@ function Column({ column, index, busy, onKeep }: { column: VersionColumn; index:
           <dd className="fm-conflict-note">{column.note || <span className="fm-hint fm-conflict-none">None</span>}</dd>
         </dl>
       )}
-      <button type="button" className="fm-button" disabled={busy} aria-label={`Keep this version: ${heading}`} onClick={onKeep}>
+      <button type="button" className="fm-button" aria-label={`Keep this version: ${heading}`} onClick={onKeep}>
         Keep this version
       </button>
     </section>
   );
 }
 
-function MergeForm({ columns, busy, onSave, onCancel }: { columns: VersionColumn[]; busy: boolean; onSave(fields: ReturnType<typeof mergedFields>): void; onCancel(): void }) {
+function MergeForm({ columns, onSave, onCancel }: { columns: VersionColumn[]; onSave(fields: ReturnType<typeof mergedFields>): void; onCancel(): void }) {
   const [picks, setPicks] = useState<Record<MergeField, number>>({ status: 0, claimant: 0, note: 0 });
   const name = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -106,10 +106,10 @@ function MergeForm({ columns, busy, onSave, onCancel }: { columns: VersionColumn
       ))}
       <p className="fm-hint fm-conflict-union">Evidence: all {evidence.length} item{evidence.length === 1 ? '' : 's'} from every version, each once.</p>
       <div className="fm-dialog-actions">
-        <button type="button" className="fm-button" onClick={onCancel} disabled={busy}>
+        <button type="button" className="fm-button" onClick={onCancel}>
           Back to the versions
         </button>
-        <button type="submit" className="fm-button fm-primary" disabled={busy}>
+        <button type="submit" className="fm-button fm-primary">
           Save the merged version
         </button>
       </div>
@@ -129,7 +129,9 @@ export function ConflictDialog({ claim, onResolve, onClose }: Props) {
   }, [merging]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Buttons stay enabled while the call runs (disabling the focused one would drop the focus); a second click is ignored.
   const resolve = async (keep: Keep) => {
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -146,19 +148,19 @@ export function ConflictDialog({ claim, onResolve, onClose }: Props) {
         This claim was changed on two computers before they synced. Both versions are kept until you choose: keep one, or merge them. The version you keep replaces the others on every computer.
       </p>
       {merging ? (
-        <MergeForm columns={columns} busy={busy} onSave={(fields) => void resolve({ fields })} onCancel={() => setMerging(false)} />
+        <MergeForm columns={columns} onSave={(fields) => void resolve({ fields })} onCancel={() => setMerging(false)} />
       ) : (
         <>
           <div className="fm-conflict-columns">
             {columns.map((column, index) => (
-              <Column key={index} column={column} index={index} busy={busy} onKeep={() => void resolve(column.keep)} />
+              <Column key={index} column={column} index={index} onKeep={() => void resolve(column.keep)} />
             ))}
           </div>
           <div className="fm-dialog-actions">
             <button type="button" className="fm-button" onClick={onClose}>
               Decide later
             </button>
-            <button ref={mergeButton} type="button" className="fm-button fm-primary" data-autofocus disabled={busy || mergeable(columns).length < 1} onClick={() => setMerging(true)}>
+            <button ref={mergeButton} type="button" className="fm-button fm-primary" data-autofocus onClick={() => setMerging(true)}>
               Merge…
             </button>
           </div>

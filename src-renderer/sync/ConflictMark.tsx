@@ -3,7 +3,7 @@
  * sent" (the server refused the change), in text and icon. In a claims list row it is a plain mark;
  * in the claim editor it also offers "Resolve conflict…" and tells the team library where the editor is.
  */
-import { useCallback } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { ClaimRecord } from '../../src-shared/model';
 import { isConflicted } from './conflict-versions';
 import { useSyncView } from './sync-context';
@@ -38,9 +38,22 @@ export function ClaimSyncNotice({ claim }: { claim: ClaimRecord }) {
   const view = useSyncView();
   const claimId = claim.id;
   const watch = view?.actions.watchEditor;
-  const anchor = useCallback((element: HTMLElement | null) => watch?.(claimId, element), [watch, claimId]);
+  const box = useRef<HTMLElement | null>(null);
+  const anchor = useCallback(
+    (element: HTMLElement | null) => {
+      box.current = element;
+      watch?.(claimId, element);
+    },
+    [watch, claimId],
+  );
   const refused = view?.rejectedRows.filter((r) => r.claimId === claimId) ?? [];
   const versions = claim.conflictVersions?.length ?? 0;
+  // Resolved: "Resolve conflict…" is gone; if it had the focus, the editor takes it (not the page).
+  const hadVersions = useRef(versions);
+  useLayoutEffect(() => {
+    if (hadVersions.current > 0 && versions === 0 && document.activeElement === document.body) box.current?.closest<HTMLElement>('[role="dialog"]')?.focus();
+    hadVersions.current = versions;
+  }, [versions]);
   return (
     <div ref={anchor} className="fm-sync-notice">
       {versions > 0 && view ? (

@@ -24,7 +24,14 @@ export function TeamLibrarySection() {
   const [error, setError] = useState<string | null>(null);
   const section = useRef<HTMLElement>(null);
   const serverInput = useRef<HTMLInputElement>(null);
+  const touched = useRef(false);
   const titleId = useId();
+
+  // Settings known only after the section opened (the first status on its way) fill the fields, unless already typed in.
+  const { server = '', db = '', user = '' } = settings ?? {};
+  useEffect(() => {
+    if (!touched.current && server) setFields((f) => ({ ...f, server, db, user }));
+  }, [server, db, user]);
   const stateId = useId();
 
   // Opened from the toolbar's indicator: this section comes into view with the focus.
@@ -38,9 +45,14 @@ export function TeamLibrarySection() {
   const connected = status !== null && status.state !== 'off';
   const field = (key: keyof Fields) => ({
     value: fields[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setFields({ ...fields, [key]: e.target.value }),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      touched.current = true;
+      setFields({ ...fields, [key]: e.target.value });
+    },
   });
+  // Controls stay enabled while a call runs (disabling the focused one would drop the focus out of the dialog); a second click waits its turn.
   const act = async (action: () => Promise<void>) => {
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -71,30 +83,30 @@ export function TeamLibrarySection() {
       <form className="fm-form fm-team-form" onSubmit={connect} aria-describedby={stateId}>
         <label className="fm-field fm-field-wide">
           <span>Server URL</span>
-          <input ref={serverInput} type="url" required placeholder="https://couch.example.org" autoComplete="url" disabled={busy} {...field('server')} />
+          <input ref={serverInput} type="url" required placeholder="https://couch.example.org" autoComplete="url" {...field('server')} />
         </label>
         <label className="fm-field">
           <span>Database name</span>
-          <input type="text" required placeholder="newsroom-checks" autoCapitalize="off" spellCheck={false} disabled={busy} {...field('db')} />
+          <input type="text" required placeholder="newsroom-checks" autoCapitalize="off" spellCheck={false} {...field('db')} />
         </label>
         <label className="fm-field">
           <span>User name</span>
-          <input type="text" required autoComplete="username" autoCapitalize="off" spellCheck={false} disabled={busy} {...field('user')} />
+          <input type="text" required autoComplete="username" autoCapitalize="off" spellCheck={false} {...field('user')} />
         </label>
         <label className="fm-field fm-field-wide">
           <span>Password</span>
-          <input type="password" autoComplete="current-password" placeholder={connected ? 'Kept by this computer; type to change it' : ''} disabled={busy} {...field('password')} />
+          <input type="password" autoComplete="current-password" placeholder={connected ? 'Kept by this computer; type to change it' : ''} {...field('password')} />
         </label>
         <div className="fm-team-actions">
-          <button type="submit" className="fm-button fm-primary" disabled={busy || status === null}>
+          <button type="submit" className="fm-button fm-primary" disabled={status === null} aria-busy={busy}>
             {connected ? 'Reconnect' : 'Connect'}
           </button>
           {connected ? (
             <>
-              <button type="button" className="fm-button" disabled={busy} onClick={() => void act(view.actions.syncNow)}>
+              <button type="button" className="fm-button" onClick={() => void act(view.actions.syncNow)}>
                 Sync now
               </button>
-              <button type="button" className="fm-button" disabled={busy} onClick={() => void act(view.actions.disconnect)}>
+              <button type="button" className="fm-button" onClick={() => void act(view.actions.disconnect)}>
                 Disconnect
               </button>
             </>
@@ -102,7 +114,7 @@ export function TeamLibrarySection() {
         </div>
       </form>
       <p id={stateId} className={`fm-team-state fm-sync-${status?.state ?? 'off'}`} aria-live="polite">
-        {status ? (
+        {busy ? 'Working…' : status ? (
           <>
             <span aria-hidden="true">{STATE_GLYPH[status.state]} </span>
             {stateLine(status)}

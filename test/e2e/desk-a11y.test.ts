@@ -3,34 +3,13 @@
  * main screens, light and dark, with nested highlights (Disputed inside In review), the claim editor open
  * with evidence, and the visible label of every control inside its accessible name.
  */
-import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seriousFindings, type Finding } from './support/axe';
 import { chromiumOrExplain } from './support/chromium';
 import { claimRows, hostCall, openDesk, sampleArticleId } from './support/desk';
 import { useHostAndBrowser } from './support/suite';
 
 const chromiumPath = chromiumOrExplain();
-const AXE = resolve('node_modules/axe-core/axe.min.js');
-
-interface Finding {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** Run axe on the page; the serious and critical findings. */
-async function seriousFindings(page: Page): Promise<Finding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
 describe.skipIf(!chromiumPath)('desk: accessibility', () => {
   const env = useHostAndBrowser(chromiumPath);
 

@@ -1,0 +1,253 @@
+/**
+ * The mirror: every saved change of the library, copied into the local PouchDB as documents (see
+ * documents.ts) after the save returns — saving never waits for it. Changes are noted per article
+ * (which claims changed) and written in batches; a document that already holds the content is not
+ * written again, so a teammate's change applied to the library never echoes back. `reconcile`
+ * brings the whole mirror in line with the library (on start, or after sync/ was deleted).
+ */
+import { createHash } from 'node:crypto';
+import type { ArticleData } from '../store/files';
+import type { ServiceContext } from '../services/context';
+import { articleBody, articleDocId, articleFromDoc, claimBody, claimDocId, claimFromDoc, canonical, claimRange, parseDocId, sameContent, type ArticleBody, type ClaimBody, type KeyMap } from './documents';
+import type { PouchDatabase, PouchDoc } from './pouch';
+
+interface PendingArticle {
+  /** The article's key when it was deleted (its claims are then tombstoned). */
+  deletedKey?: string;
+  articleChanged: boolean;
+  claims: Set<string>;
+}
+
+/** Article ids → keys and back, from the library's index (the oldest article of a text is its key's owner). */
+export async function keyMapOf(ctx: ServiceContext): Promise<KeyMap> {
+  const rows = [...(await ctx.store.index()).articles].sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+  const byId = new Map(rows.map((row) => [row.id, row.textHash]));
+  const byKey = new Map<string, string>();
+  for (const row of rows) if (!byKey.has(row.textHash)) byKey.set(row.textHash, row.id);
+  return { keyOf: (id) => byId.get(id), idOf: (key) => byKey.get(key) };
+}
+
+export interface MirrorOptions {
+  /** Articles never sent to the team (an untouched bundled sample). */
+  keepLocal(data: ArticleData): boolean;
+  /** Who deletes (recorded on tombstones so a deletion that races an edit can say who and when). */
+  stamp(): Promise<{ reviewer: string; at: string }>;
+  onError(error: unknown): void;
+}
+
+export class Mirror {
+  private readonly pending = new Map<string, PendingArticle>();
+  private running: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  private readonly unsubscribe: () => void;
+  /** The revision each document had when the library last matched it (what a local edit is based on). */
+  readonly base = new Map<string, string>();
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly db: PouchDatabase,
+    private readonly options: MirrorOptions,
+  ) {
+    this.unsubscribe = ctx.store.onArticleSaved((change) => this.note(change));
+  }
+
+  /** Articles with changes not yet in the mirror. */
+  get queued(): number {
+    return this.pending.size;
+  }
+
+  stop(): void {
+    this.unsubscribe();
+  }
+
+  private note({ articleId, previous, next }: { articleId: string; previous: ArticleData | null; next: ArticleData | null }): void {
+    const entry = this.pending.get(articleId) ?? { articleChanged: false, claims: new Set<string>() };
+    this.pending.set(articleId, entry);
+    if (!next) {
+      entry.deletedKey = previous?.article.textHash;
+      for (const claim of previous?.claims ?? []) entry.claims.add(claim.id);
+    } else {
+      delete entry.deletedKey;
+      if (!previous || previous.article !== next.article) entry.articleChanged = true;
+      const before = new Map((previous?.claims ?? []).map((c) => [c.id, c]));
+      for (const claim of next.claims) if (before.get(claim.id) !== claim) entry.claims.add(claim.id);
+      const now = new Set(next.claims.map((c) => c.id));
+      for (const id of before.keys()) if (!now.has(id)) entry.claims.add(id);
+    }
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        void this.drain().catch((error) => this.options.onError(error));
+      });
+    }
+  }
+
+  /** Write every noted change into the mirror; resolves when they are all there. */
+  drain(): Promise<void> {
+    this.running = this.running.catch(() => undefined).then(() => this.writePending());
+    return this.running;
+  }
+
+  private async writePending(): Promise<void> {
+    while (this.pending.size) {
+      const keys = await keyMapOf(this.ctx);
+      const batch = [...this.pending];
+      this.pending.clear();
+      for (const [articleId, entry] of batch) {
+        try {
+          await this.writeArticle(articleId, entry, keys);
+        } catch (error) {
+          this.pending.set(articleId, entry); // try again on the next drain
+          throw error;
+        }
+      }
+    }
+  }
+
+  private async writeArticle(articleId: string, entry: PendingArticle, keys: KeyMap): Promise<void> {
+    const data = entry.deletedKey === undefined ? await this.ctx.store.article(articleId).catch(() => null) : null;
+    if (!data) {
+      const key = entry.deletedKey;
+      if (!key) return;
+      const stillHere = keys.idOf(key); // another local article with the same text keeps the document
+      const ids = [...entry.claims].map((id) => claimDocId(key, id));
+      await this.tombstone(stillHere ? ids : [articleDocId(key), ...ids], key);
+      return;
+    }
+    if (this.options.keepLocal(data)) return;
+    const key = data.article.textHash;
+    const writes: Array<{ id: string; body: ArticleBody | ClaimBody }> = [];
+    if (entry.articleChanged) writes.push({ id: articleDocId(key), body: articleBody(data.article, keys) });
+    const byId = new Map(data.claims.map((c) => [c.id, c]));
+    const gone: string[] = [];
+    for (const id of entry.claims) {
+      const claim = byId.get(id);
+      if (claim) writes.push({ id: claimDocId(key, id), body: claimBody(claim, key, keys) });
+      else gone.push(claimDocId(key, id));
+    }
+    await this.upsert(writes);
+    await this.tombstone(gone, key);
+  }
+
+  /** Put each body unless its document already holds it (a deleted document is brought back). */
+  async upsert(writes: Array<{ id: string; body: ArticleBody | ClaimBody }>): Promise<number> {
+    if (!writes.length) return 0;
+    const current = await this.db.allDocs({ keys: writes.map((w) => w.id), include_docs: true });
+    const docs: PouchDoc[] = [];
+    const branches: PouchDoc[] = [];
+    for (const [i, { id, body }] of writes.entries()) {
+      const row = current.rows[i];
+      if (row?.doc && sameContent(row.doc, body)) {
+        this.base.set(id, row.value.rev);
+        continue;
+      }
+      const base = this.base.get(id);
+      if (base && row?.value?.rev && base !== row.value.rev) branches.push(await this.branchOff(id, base, body));
+      else docs.push({ ...body, _id: id, ...(row?.value?.rev ? { _rev: row.value.rev } : {}) } as PouchDoc);
+    }
+    await this.write(docs);
+    await this.writeBranches(branches);
+    return docs.length + branches.length;
+  }
+
+  /** Delete documents that exist and are not deleted yet, recording who and when. */
+  async tombstone(ids: string[], key: string): Promise<number> {
+    if (!ids.length) return 0;
+    const current = await this.db.allDocs({ keys: ids });
+    const { reviewer, at } = await this.options.stamp();
+    const docs: PouchDoc[] = [];
+    const branches: PouchDoc[] = [];
+    for (const row of current.rows) {
+      if (!row.value || row.value.deleted) continue;
+      const body = { _deleted: true, kind: row.id.startsWith('article:') ? 'article' : 'claim', article: key, deletedBy: reviewer, deletedAt: at };
+      const base = this.base.get(row.id);
+      // Deleted here while a teammate's edit arrived: the deletion branches off what we saw (a conflict, not a loss).
+      if (base && base !== row.value.rev) branches.push(await this.branchOff(row.id, base, body));
+      else docs.push({ ...body, _id: row.id, _rev: row.value.rev });
+    }
+    await this.write(docs);
+    await this.writeBranches(branches);
+    return docs.length + branches.length;
+  }
+
+  /**
+   * A local edit made on a revision a teammate's change has since replaced: written as a sibling
+   * of that change (a child of the revision it was based on), so CouchDB records a conflict.
+   */
+  private async branchOff(id: string, baseRev: string, body: object): Promise<PouchDoc> {
+    const base = await this.db.get(id, { rev: baseRev, revs: true });
+    const history = base._revisions?.ids ?? [baseRev.slice(baseRev.indexOf('-') + 1)];
+    const start = Number.parseInt(baseRev, 10) + 1;
+    const hash = createHash('md5').update(`${baseRev}:${canonical(body)}`).digest('hex');
+    return { ...body, _id: id, _rev: `${start}-${hash}`, _revisions: { start, ids: [hash, ...history] } } as PouchDoc;
+  }
+
+  private async writeBranches(docs: PouchDoc[]): Promise<void> {
+    if (!docs.length) return;
+    await this.db.bulkDocs(docs, { new_edits: false });
+    for (const doc of docs) this.base.set(doc._id, doc._rev!);
+  }
+
+  private async write(docs: PouchDoc[]): Promise<void> {
+    if (!docs.length) return;
+    const results = await this.db.bulkDocs(docs);
+    for (const r of results) if (r.ok && r.id && r.rev) this.base.set(r.id, r.rev);
+    const failed = results.filter((r) => r.error);
+    // A replicated revision landed between our read and our write: note those again and retry.
+    if (failed.some((r) => r.status !== 409)) throw new Error(`The local mirror refused a write: ${failed[0].message ?? failed[0].error}`);
+    if (failed.length) {
+      for (const r of failed) {
+        const parsed = r.id ? parseDocId(r.id) : null;
+        const articleId = parsed ? (await keyMapOf(this.ctx)).idOf(parsed.key) : undefined;
+        if (!parsed || !articleId) continue;
+        const entry = this.pending.get(articleId) ?? { articleChanged: false, claims: new Set<string>() };
+        if (parsed.kind === 'article') entry.articleChanged = true;
+        else entry.claims.add(parsed.claimId);
+        this.pending.set(articleId, entry);
+      }
+    }
+  }
+
+  /**
+   * Bring the mirror in line with the library: every article and claim written where it differs;
+   * documents of articles and claims deleted here while the mirror was not watching are deleted
+   * (only valid ones that the library once held: a teammate's document not applied yet is kept).
+   */
+  async reconcile(): Promise<void> {
+    const keys = await keyMapOf(this.ctx);
+    const local = new Map<string, ArticleData>();
+    for (const row of (await this.ctx.store.index()).articles) {
+      const data = await this.ctx.store.article(row.id).catch(() => null);
+      if (!data || this.options.keepLocal(data) || keys.idOf(data.article.textHash) !== row.id) continue;
+      local.set(data.article.textHash, data);
+      await this.writeArticle(row.id, { articleChanged: true, claims: new Set(data.claims.map((c) => c.id)) }, keys);
+    }
+    const all = await this.db.allDocs({ include_docs: true });
+    const orphans: Array<{ id: string; key: string }> = [];
+    for (const row of all.rows) {
+      const parsed = parseDocId(row.id);
+      if (!parsed || !row.doc) continue;
+      const data = local.get(parsed.key);
+      if (parsed.kind === 'article' && !data && !keys.idOf(parsed.key) && validArticle(row.doc, keys)) orphans.push({ id: row.id, key: parsed.key });
+      if (parsed.kind === 'claim' && data && !data.claims.some((c) => c.id === parsed.claimId)) {
+        try {
+          claimFromDoc(row.doc, data.article.id, 1, keys);
+          orphans.push({ id: row.id, key: parsed.key });
+        } catch {
+          // a malformed teammate's claim: never applied, never deleted by us
+        }
+      }
+    }
+    for (const { id, key } of orphans) await this.tombstone([id, ...(id.startsWith('article:') ? (await this.db.allDocs(claimRange(key))).rows.map((r) => r.id) : [])], key);
+  }
+}
+
+function validArticle(doc: PouchDoc, keys: KeyMap): boolean {
+  try {
+    articleFromDoc(doc, 'check', keys);
+    return true;
+  } catch {
+    return false;
+  }
+}

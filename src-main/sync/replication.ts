@@ -1,0 +1,79 @@
+/**
+ * Two-way replication between the local mirror and the team database, through PouchDB's own
+ * replicator (push and pull run as two replications so each reports on its own): live with retry
+ * while the app runs, or once (sync now, the CLI). Each event becomes a plain report for the
+ * service: active, caught up, a refused write, a server error, the server out of reach.
+ */
+import type { PouchDatabase, PouchReplication, ReplicateOptions } from './pouch';
+
+export type Direction = 'push' | 'pull';
+
+export interface ReplicationEvents {
+  active(direction: Direction): void;
+  /** Caught up with the other side (no error). */
+  idle(direction: Direction): void;
+  /** Documents arrived (pull) or went out (push). */
+  moved(direction: Direction, count: number): void;
+  /** The server refused one document (403 forbidden per document, e.g. a validation function). */
+  denied(docId: string | undefined, reason: string): void;
+  /** A failed request; PouchDB retries on its own (with back-off) when live. */
+  failed(direction: Direction, error: { status?: number; name?: string; reason?: string; message?: string }): void;
+}
+
+/** Retry after 0.5 s, doubling up to 4 s: a team server that comes back is noticed quickly. */
+export const backOff = (delay: number): number => (delay ? Math.min(delay * 2, 4_000) : 500);
+
+const OPTIONS: ReplicateOptions = { batch_size: 250, back_off_function: backOff };
+
+function listen(replication: PouchReplication, direction: Direction, events: ReplicationEvents): PouchReplication {
+  replication.on('active', () => events.active(direction));
+  replication.on('paused', (error) => (error ? events.failed(direction, error as never) : events.idle(direction)));
+  replication.on('change', (info) => events.moved(direction, info.docs?.length ?? info.docs_written ?? 0));
+  replication.on('denied', (error) => events.denied(error.id, error.reason ?? error.message ?? 'forbidden'));
+  replication.on('error', (error) => events.failed(direction, error as never));
+  (replication as unknown as { on(event: string, listener: (error: unknown) => void): void }).on('requestError', (error) => events.failed(direction, error as never));
+  return replication;
+}
+
+export class LiveReplication {
+  private readonly running: PouchReplication[] = [];
+
+  constructor(
+    private readonly local: PouchDatabase,
+    private readonly remote: PouchDatabase,
+    private readonly events: ReplicationEvents,
+  ) {}
+
+  /** Start pushing (unless read-only) and pulling, live, retrying while the server is away. */
+  start(options: { push: boolean }): void {
+    if (options.push) this.running.push(listen(this.local.replicate.to(this.remote, { ...OPTIONS, live: true, retry: true }), 'push', this.events));
+    this.running.push(listen(this.local.replicate.from(this.remote, { ...OPTIONS, live: true, retry: true }), 'pull', this.events));
+  }
+
+  get live(): boolean {
+    return this.running.length > 0;
+  }
+
+  stop(): void {
+    for (const replication of this.running.splice(0)) replication.cancel();
+  }
+}
+
+export interface OnceResult {
+  pushed: number;
+  pulled: number;
+  /** Documents the server refused. */
+  refused: number;
+}
+
+/** One replication each way, to completion (rejects with the first failed request's error). */
+export async function replicateOnce(local: PouchDatabase, remote: PouchDatabase, events: ReplicationEvents, options: { push: boolean }): Promise<OnceResult> {
+  const run = (direction: Direction) => {
+    const replication = direction === 'push' ? local.replicate.to(remote, OPTIONS) : local.replicate.from(remote, OPTIONS);
+    listen(replication, direction, { ...events, failed: () => undefined });
+    return replication.then((info) => info);
+  };
+  const pushed = options.push ? await run('push') : null;
+  const pulled = await run('pull');
+  return { pushed: pushed?.docs_written ?? 0, pulled: pulled.docs_written, refused: pushed?.doc_write_failures ?? 0 };
+}

@@ -1,0 +1,159 @@
+/**
+ * Team library E2E (issue 11): a real pouchdb-server and two browser hosts on two data folders.
+ * One page connects through Preferences ▸ Team library, the other through the host; a claim and a
+ * status change made in one page appear in the other without a reload; a claim changed on both while
+ * one is disconnected is shown as conflicted with both versions, and resolving it reaches the other page;
+ * a claim typed in is not replaced under the reviewer's hands.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousFindings } from './support/axe';
+import { chromiumOrExplain, launchChromium } from './support/chromium';
+import { claimRows, claimText, highlightStatuses, hostCall, openDesk, waitSaved } from './support/desk';
+import { startWebHost, type WebHost } from './support/web-host';
+import { ADMIN, startTeamServer, type TeamServer } from '../support/team-server';
+
+const chromiumPath = chromiumOrExplain();
+const DB = 'factmark-team';
+/** Replication between two hosts through the server: generous, since the machine is shared. */
+const SYNCED = { timeout: 45_000, interval: 200 };
+
+function indicator(page: Page) {
+  return page.getByRole('status', { name: /^Team library:/ });
+}
+
+async function indicatorName(page: Page): Promise<string | null> {
+  return (await indicator(page).count()) ? indicator(page).getAttribute('aria-label') : null;
+}
+
+/** The one claim's row (each test page has one claim). */
+function onlyRow(page: Page) {
+  return claimRows(page).first();
+}
+
+describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
+  let server: TeamServer;
+  let hostA: WebHost;
+  let hostB: WebHost;
+  let browser: Browser;
+  /** The two pages, opened by the first test and kept for the next. */
+  let pageA: Page;
+  let pageB: Page;
+
+  beforeAll(async () => {
+    server = await startTeamServer();
+    await server.createDb(DB);
+    [hostA, hostB] = await Promise.all([startWebHost(), startWebHost()]);
+    browser = await launchChromium(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([hostA?.stop(), hostB?.stop()]);
+    await server?.stop();
+  });
+
+  it('connects, shows a teammate’s changes live, and resolves a conflict on every machine', async () => {
+    pageA = await openDesk(browser, hostA, { bypassCSP: true });
+    pageB = await openDesk(browser, hostB, { bypassCSP: true });
+    expect(await indicator(pageA).count()).toBe(0); // hidden while sync is off
+
+    // A connects through Preferences ▸ Team library.
+    await pageA.getByRole('button', { name: 'Preferences' }).click();
+    const prefs = pageA.getByRole('dialog', { name: 'Preferences' });
+    const team = prefs.getByRole('region', { name: 'Team library' });
+    await team.getByRole('textbox', { name: 'Server URL' }).fill(server.url);
+    await team.getByRole('textbox', { name: 'Database name' }).fill(DB);
+    await team.getByRole('textbox', { name: 'User name' }).fill(ADMIN.user);
+    await team.getByLabel('Password').fill(ADMIN.password);
+    await team.getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(() => indicatorName(pageA), SYNCED).toBe('Team library: synced');
+    await expect.poll(() => team.getByRole('button', { name: 'Disconnect' }).count()).toBe(1);
+    expect(await team.getByLabel('Password').inputValue()).toBe(''); // never shown back
+    expect(await seriousFindings(pageA)).toEqual([]);
+    await pageA.keyboard.press('Escape');
+
+    // B connects through its host; the same sample article is one article in the team library.
+    await hostCall(hostB, 'sync.connect', { server: server.url, db: DB, user: ADMIN.user, password: ADMIN.password });
+    await expect.poll(() => indicatorName(pageB), SYNCED).toBe('Team library: synced');
+
+    // A claim and a status change made on A appear in B's open article, and in its library count.
+    await claimText(pageA, 'no progress has been made');
+    await pageA.keyboard.press('5'); // False
+    await waitSaved(pageA);
+    await expect.poll(async () => Object.values(await highlightStatuses(pageB)), SYNCED).toEqual(['False']);
+    await expect.poll(() => pageB.getByRole('navigation', { name: 'Library' }).getByText('1 claim').count(), SYNCED).toBe(1);
+
+    // B goes offline (disconnects); both change the claim's status; B comes back.
+    await hostCall(hostB, 'sync.disconnect', {});
+    await expect.poll(() => indicator(pageB).count(), SYNCED).toBe(0);
+    await onlyRow(pageA).click();
+    await pageA.keyboard.press('3'); // Verified, on A
+    await waitSaved(pageA);
+    await onlyRow(pageB).click();
+    await pageB.keyboard.press('6'); // Misleading, on B while offline
+    await waitSaved(pageB);
+    await hostCall(hostB, 'sync.connect', { server: server.url, db: DB, user: ADMIN.user, password: ADMIN.password });
+
+    // Both pages mark the claim conflicted, in the list and in the editor.
+    for (const page of [pageA, pageB]) await expect.poll(() => onlyRow(page).getByText('Conflict').count(), SYNCED).toBe(1);
+    await expect.poll(() => indicatorName(pageB), SYNCED).toMatch(/^Team library: synced, 1 conflict$/);
+    await onlyRow(pageB).dblclick();
+    const editor = pageB.getByRole('dialog', { name: 'Edit claim' });
+    await editor.getByText(/this claim was changed on two computers/).waitFor();
+    await editor.getByRole('button', { name: 'Resolve conflict…' }).click();
+
+    // The dialog shows both versions side by side; B keeps its own (Misleading).
+    const dialog = pageB.getByRole('dialog', { name: 'Resolve conflict' });
+    const versions = dialog.getByRole('region');
+    await expect.poll(() => versions.count()).toBe(2);
+    const statuses = await versions.evaluateAll((els) => els.map((el) => el.querySelector('.fm-chip')?.textContent?.trim() ?? ''));
+    expect(statuses.sort()).toEqual(['! Misleading', '✓ Verified']);
+    expect(await seriousFindings(pageB)).toEqual([]);
+    await versions.filter({ hasText: 'Misleading' }).getByRole('button', { name: /^Keep this version/ }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await pageB.keyboard.press('Escape'); // the editor
+
+    // The resolution reaches A: the claim is Misleading there too, and no longer conflicted anywhere.
+    await expect.poll(async () => Object.values(await highlightStatuses(pageA)), SYNCED).toEqual(['Misleading']);
+    for (const page of [pageA, pageB]) await expect.poll(() => onlyRow(page).getByText('Conflict').count(), SYNCED).toBe(0);
+    await expect.poll(() => indicatorName(pageA), SYNCED).toBe('Team library: synced');
+    expect(Object.values(await highlightStatuses(pageB))).toEqual(['Misleading']);
+  });
+
+  it('leaves a claim the reviewer is typing in as it is: the teammate’s change is reported as a conflict on save, and nothing is lost', async () => {
+    const claimId = (await onlyRow(pageA).getAttribute('data-claim-id'))!;
+    const articleA = (await hostCall(hostA, 'library.list', {}))[0].id;
+
+    // A types a note in the editor and has not left the field yet.
+    await onlyRow(pageA).dblclick();
+    const editorA = pageA.getByRole('dialog', { name: 'Edit claim' });
+    const claimantBefore = await editorA.getByRole('combobox', { name: 'Claimant' }).inputValue();
+    await editorA.getByRole('textbox', { name: 'Note', exact: true }).fill('Checked against the transcript');
+
+    // Meanwhile B sets the claimant.
+    await onlyRow(pageB).dblclick();
+    const editorB = pageB.getByRole('dialog', { name: 'Edit claim' });
+    await editorB.getByRole('combobox', { name: 'Claimant' }).fill('Sergei Lavrov (B)');
+    await editorB.getByRole('combobox', { name: 'Claimant' }).press('Enter');
+    await waitSaved(pageB);
+    await pageB.keyboard.press('Escape');
+
+    // A's host has B's change; A's page reads it (a claims.list after that) but keeps what A is editing.
+    await expect.poll(async () => (await hostCall(hostA, 'claims.list', { articleId: articleA })).find((c) => c.id === claimId)?.claimant, SYNCED).toBe('Sergei Lavrov (B)');
+    await pageA.waitForResponse((r) => r.url().endsWith('/api/claims.list'), { timeout: SYNCED.timeout });
+    await pageA.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))); // the answer is drawn
+    expect(await editorA.getByRole('textbox', { name: 'Note', exact: true }).inputValue()).toBe('Checked against the transcript');
+    expect(await editorA.getByRole('combobox', { name: 'Claimant' }).inputValue()).toBe(claimantBefore);
+
+    // Leaving the field saves on the revision A was editing: the host reports the race; A applies the note again on B's version.
+    await editorA.getByRole('combobox', { name: 'Status' }).focus();
+    await pageA.keyboard.press('Escape');
+    await pageA.getByRole('button', { name: 'Apply my change again' }).click();
+    await waitSaved(pageA);
+    const stored = (await hostCall(hostA, 'claims.list', { articleId: articleA })).find((c) => c.id === claimId)!;
+    expect([stored.claimant, stored.note]).toEqual(['Sergei Lavrov (B)', 'Checked against the transcript']);
+    // And B sees A's note without a reload.
+    await onlyRow(pageB).dblclick();
+    await expect.poll(() => pageB.getByRole('dialog', { name: 'Edit claim' }).getByRole('textbox', { name: 'Note', exact: true }).inputValue(), SYNCED).toBe('Checked against the transcript');
+  });
+});

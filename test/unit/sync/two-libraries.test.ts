@@ -1,0 +1,86 @@
+/**
+ * Two libraries (two data folders, the real services) and one pouchdb-server: changes made on one
+ * reach the other through CouchDB replication, live, as separate article and claim documents.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, startTeamServer, type TeamServer } from '../../support/team-server';
+import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
+
+let server: TeamServer;
+let a: SyncLibrary;
+let b: SyncLibrary;
+
+const TEXT = ['The minister said exports rose 12 percent in 2025.', 'Critics called the figure misleading.', 'Imports fell by a third, the agency said.'];
+
+beforeAll(async () => {
+  server = await startTeamServer();
+  await server.createDb('team');
+  a = await openSyncLibrary('ma');
+  b = await openSyncLibrary('mb');
+});
+
+afterAll(async () => {
+  await a?.cleanup();
+  await b?.cleanup();
+  await server?.stop();
+});
+
+const connect = (lib: SyncLibrary) => lib.call('sync.connect', { server: server.url, db: 'team', user: ADMIN.user, password: ADMIN.password });
+
+async function claimsOf(lib: SyncLibrary, articleId: string) {
+  return lib.call('claims.list', { articleId }).catch(() => []);
+}
+
+describe('two libraries, one team database', () => {
+  it('replicates articles, claims, edits and deletions both ways, live', async () => {
+    const article = await a.call('library.create', { meta: { title: 'Exports' }, doc: DOC(TEXT) });
+    const first = await a.call('claims.create', { articleId: article.id, range: { quote: 'exports rose 12 percent' }, claimant: 'the minister', status: 'in-review' });
+    expect((await connect(a)).settings).toMatchObject({ db: 'team', user: ADMIN.user });
+    await connect(b);
+
+    // A's article and claim arrive in B under the same ids.
+    const arrived = await until(async () => (await claimsOf(b, article.id)).find((c) => c.id === first.id), 20_000, 'A’s claim in B');
+    expect(arrived).toMatchObject({ claimant: 'the minister', status: 'in-review', articleId: article.id });
+    expect((await b.call('library.get', { articleId: article.id })).article.title).toBe('Exports');
+
+    // B edits it and adds one; A sees both, and sync.changes names the article.
+    const { changeSeq } = await a.call('sync.changes', { sinceSeq: 0 });
+    await b.call('claims.update', { articleId: article.id, claimId: first.id, baseRevision: arrived.revision, patch: { status: 'false', note: 'checked by B' } });
+    const second = await b.call('claims.create', { articleId: article.id, range: { quote: 'Imports fell by a third' }, claimant: 'the agency' });
+    await until(async () => {
+      const claims = await claimsOf(a, article.id);
+      return claims.some((c) => c.id === first.id && c.status === 'false') && claims.some((c) => c.id === second.id);
+    }, 20_000, 'B’s edits in A');
+    const changes = await a.call('sync.changes', { sinceSeq: changeSeq });
+    expect(changes.articleIds).toContain(article.id);
+    expect(changes.changeSeq).toBeGreaterThan(changeSeq);
+
+    // A deletes B's claim; B loses it. Nothing conflicts: different claims are different documents.
+    await a.call('claims.delete', { articleId: article.id, claimId: second.id });
+    await until(async () => !(await claimsOf(b, article.id)).some((c) => c.id === second.id), 20_000, 'the deletion in B');
+
+    // Both settle as synced, with nothing pending and no conflicts.
+    for (const lib of [a, b]) {
+      const status = await until(async () => {
+        const s = await lib.call('sync.status', {});
+        return s.state === 'synced' && s.pending === 0 ? s : null;
+      }, 20_000, 'synced');
+      expect(status).toMatchObject({ conflicts: 0, readOnly: false, error: null });
+    }
+    // No echo: once settled, neither side keeps applying changes.
+    const settled = (await b.call('sync.status', {})).changeSeq;
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await b.call('sync.status', {})).changeSeq).toBe(settled);
+  });
+
+  it('deletes an article everywhere and brings it back with a restore', async () => {
+    const article = await a.call('library.create', { meta: { title: 'To delete' }, doc: DOC(['A short article about grain prices rising sharply.']) });
+    await a.call('claims.create', { articleId: article.id, range: { quote: 'grain prices rising' } });
+    await until(async () => (await claimsOf(b, article.id)).length === 1, 20_000, 'the article in B');
+    await b.call('library.delete', { articleId: article.id });
+    await until(async () => !(await a.call('library.list', {})).some((row) => row.id === article.id), 20_000, 'the deletion in A');
+    const [backup] = await b.call('backups.list', { articleId: article.id });
+    await b.call('backups.restore', { articleId: article.id, backupId: backup.id });
+    await until(async () => (await claimsOf(a, article.id)).length === 1, 20_000, 'the restore in A');
+  });
+});
