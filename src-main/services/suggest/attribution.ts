@@ -8,7 +8,7 @@ import { findCues, type Cue } from './cues';
 import { clauseSubject, isPlacedNoun, withNames, mentionText, personalName, phraseEndingAt, phraseStartingAt, subjectBefore, PERSONAL_PRONOUN, type Mention } from './mentions';
 import { isQuoteMark } from './cues';
 import type { Sentence, Token } from './nlp';
-import { lastPersonBefore, fullNameOf, organisationFullName } from './coreference';
+import { describedPerson, lastPersonBefore, fullNameOf, organisationFullName } from './coreference';
 import { canBeSource } from './sources';
 
 export type SourceKind = 'named' | 'nominal' | 'pronoun';
@@ -94,7 +94,7 @@ function claimantOf(text: string, sentences: readonly Sentence[], s: Sentence, m
   const at = tokens[m.first].start;
   if (m.first === m.last && head.pos === 'PRON') {
     if (/^(he|she|him|her)$/i.test(head.text)) {
-      const person = lastPersonBefore(text, sentences, at);
+      const person = lastPersonBefore(text, sentences, at, /^(he|him)$/i.test(head.text) ? 'male' : 'female');
       return { claimant: person ?? '', kind: 'pronoun', confidence: person ? 0.7 : 0.2 };
     }
     return { claimant: '', kind: 'pronoun', confidence: 0.2 };
@@ -107,6 +107,8 @@ function claimantOf(text: string, sentences: readonly Sentence[], s: Sentence, m
   }
   const phrase = mentionText(text, tokens, m);
   if (PERSONAL_PRONOUN.test(phrase)) return { claimant: '', kind: 'pronoun', confidence: 0.2 };
+  const described = describedPerson(text, tokens.slice(m.first, m.last + 1).map((t) => t.text), at);
+  if (described) return { claimant: described, kind: 'nominal', confidence: 0.6 };
   const organisation = organisationFullName(text, head.text, at);
   return { claimant: organisation ?? phrase, kind: 'nominal', confidence: organisation ? 0.75 : 0.6 };
 }

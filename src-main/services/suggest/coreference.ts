@@ -4,7 +4,7 @@
  * nominal organisation to its full name ("the ministry" → "Russian Foreign Ministry").
  */
 import type { Sentence, Token } from './nlp';
-import { TITLE } from './mentions';
+import { TITLE, withNames } from './mentions';
 
 /** How far back (characters) a name or organisation is looked for. */
 const LOOK_BACK = 20_000;
@@ -25,6 +25,9 @@ function dropTitles(words: string[]): string[] {
   return words.slice(cut);
 }
 
+/** Capitalised words that start a sentence and no name ("Then Lavrov spoke"). */
+const SENTENCE_STARTER = /^(then|but|and|or|so|yet|when|after|before|however|meanwhile|in|on|at|as|if|also|while|since|later|earlier|now|still|this|that|these|those|there|here|with|for|from|by|to|of|although|though|because|during|under|over|asked|says|said|even|only|both|neither|whether|where|why|how|what|who)$/i;
+
 interface NameUse {
   at: number;
   full: string;
@@ -39,7 +42,9 @@ function nameIndex(text: string): Map<string, NameUse[]> {
   index = new Map();
   const run = /\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*)+/gu;
   const add = (raw: string[], at: number) => {
-    const words = dropTitles(raw.map((w) => w.replace(/['’]s$|[.’']+$/, (x) => (x === '.' ? x : ''))));
+    let cleaned = raw.map((w) => w.replace(/['’]s$|[.’']+$/, (x) => (x === '.' ? x : '')));
+    while (cleaned.length > 0 && SENTENCE_STARTER.test(cleaned[0])) cleaned = cleaned.slice(1);
+    const words = dropTitles(cleaned);
     if (words.length < 2 || words.length > 4 || /^(the|a|an)$/i.test(words[0]) || words.some((w) => NOT_PERSON.test(w))) return;
     const last = words[words.length - 1];
     const uses = index.get(last) ?? [];
@@ -71,6 +76,32 @@ export function fullNameOf(text: string, surname: string, at: number): string {
   return use?.full ?? surname;
 }
 
+/** Person roles a definite description names someone by ("the Ukrainian diplomat", "the senator"). */
+const ROLE = /^(diplomat|minister|senator|congressman|congresswoman|governor|mayor|president|candidate|nominee|chancellor|secretary|ambassador|lawmaker|envoy|leader|premier|spokesman|spokeswoman|chairman|chairwoman|executive|billionaire|businessman|businesswoman|actor|actress|attorney|prosecutor|judge|general|commander|official|economist|professor|author|founder|activist)$/i;
+
+/**
+ * The person a definite description stands for ("the Ukrainian diplomat" → "Dmytro Kuleba"): among
+ * the full names used before `at`, the one with most of the description's words just before or
+ * after it ("his Ukrainian counterpart, Dmytro Kuleba"), the latest on a tie; null when none has any.
+ */
+export function describedPerson(text: string, words: readonly string[], at: number): string | null {
+  const role = words[words.length - 1];
+  if (!ROLE.test(role) || !/^the$/i.test(words[0])) return null;
+  const cues = words.slice(1).map((w) => w.toLowerCase()).filter((w) => w.length > 2);
+  const uses = [...nameIndex(text).values()].flat().filter((u) => u.at < at && u.at >= at - LOOK_BACK).sort((a, b) => a.at - b.at);
+  let best: { full: string; score: number; at: number } | null = null;
+  for (let k = 0; k < uses.length; k++) {
+    const use = uses[k];
+    // The words describing this name: since the name before it (or the sentence start), up to the next stop.
+    const from = Math.max(use.at - 60, k > 0 ? uses[k - 1].at + uses[k - 1].full.length : 0, text.lastIndexOf('.', use.at) + 1);
+    const after = text.slice(use.at, use.at + use.full.length + 60).split(/[.;]/)[0];
+    const around = `${text.slice(from, use.at)} ${after}`.toLowerCase();
+    const score = cues.filter((c) => around.includes(c)).length;
+    if (score > 0 && (!best || score > best.score || (score === best.score && use.at > best.at))) best = { full: use.full, score, at: use.at };
+  }
+  return best?.full ?? null;
+}
+
 /** Proper-name runs of a sentence's tokens before offset `at`, with whether a title preceded them. */
 function nameRuns(tokens: readonly Token[], at: number): { words: string[]; titled: boolean; start: number }[] {
   const runs: { words: string[]; titled: boolean; start: number }[] = [];
@@ -92,8 +123,22 @@ function nameRuns(tokens: readonly Token[], at: number): { words: string[]; titl
   return runs;
 }
 
-/** The last person named before offset `at` (full name), looking back a few sentences; null when none. */
-export function lastPersonBefore(text: string, sentences: readonly Sentence[], at: number): string | null {
+export type Gender = 'male' | 'female';
+
+/** A person's gender when the article gives it by a title ("Mr. Leahy", "Ms. Lynch"); null when it does not. */
+export function genderOf(text: string, name: string, at: number): Gender | null {
+  const surname = escape(name.split(' ').pop() ?? name);
+  const before = text.slice(Math.max(0, at - LOOK_BACK), at + 200);
+  const titled = new RegExp(`\\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame)\\.?\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,2}${surname}\\b`, 'u').exec(before);
+  if (!titled) return null;
+  return /^(Mr|Sir|Lord)$/.test(titled[1]) ? 'male' : 'female';
+}
+
+/**
+ * The last person named before offset `at` (full name), looking back a few sentences, whose gender
+ * (when the article gives it) fits `gender`; null when none.
+ */
+export function lastPersonBefore(text: string, sentences: readonly Sentence[], at: number, gender?: Gender): string | null {
   let lo = 0;
   let hi = sentences.length - 1;
   while (lo < hi) {
@@ -104,11 +149,12 @@ export function lastPersonBefore(text: string, sentences: readonly Sentence[], a
   const i = lo;
   const stop = Math.max(0, i - PRONOUN_SENTENCES);
   for (let j = i; j >= stop; j--) {
-    const runs = nameRuns(sentences[j].tokens, at).reverse();
+    const runs = nameRuns(withNames(sentences[j]).tokens, at).reverse();
     for (const run of runs) {
-      if (run.titled || run.words.length >= 2) return run.words.join(' ');
-      const full = fullNameOf(text, run.words[0], run.start);
-      if (full !== run.words[0]) return full;
+      const name = run.titled || run.words.length >= 2 ? run.words.join(' ') : fullNameOf(text, run.words[0], run.start);
+      if (!run.titled && run.words.length < 2 && name === run.words[0]) continue;
+      const known = gender ? genderOf(text, name, run.start) : null;
+      if (!known || known === gender) return name;
     }
   }
   return null;

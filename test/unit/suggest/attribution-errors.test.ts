@@ -2,6 +2,7 @@
  * Claimant attribution: one test per kind of error found on the PolNeAR development rows (measured
  * by the suggest bench; the rows themselves are never committed), on texts written for the test.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { attribute } from '../../../src-main/services/suggest/attribution';
 import { analyse } from '../../../src-main/services/suggest/nlp';
@@ -113,5 +114,22 @@ describe('verbs of evidence (suggest, show, indicate)', () => {
     expect(who('Senior officials indicated the talks would resume.', 'the talks would resume')).toMatchObject({ claimant: 'Senior officials' });
     expect(who('Economists suggest the slowdown is temporary.', 'the slowdown is temporary')).toMatchObject({ claimant: 'Economists' });
     expect(who('Kuleba suggested a ceasefire was possible.', 'a ceasefire was possible')).toMatchObject({ claimant: 'Kuleba' });
+  });
+});
+
+describe('descriptions and pronouns resolved to a person named before', () => {
+  it('resolves "the Ukrainian diplomat" to the person the article described so (sample article)', () => {
+    const sample = readFileSync('resources/samples/antalya-talks.txt', 'utf8');
+    expect(who(sample, 'his expectations were “limited,”')).toMatchObject({ claimant: 'Dmytro Kuleba', source: 'The Ukrainian diplomat', kind: 'nominal' });
+    const text = 'Russian Foreign Minister Sergei Lavrov met his Ukrainian counterpart, Dmytro Kuleba. Then Lavrov spoke. The Russian minister said the talks were useful.';
+    expect(who(text, 'the talks were useful').claimant).toBe('Sergei Lavrov');
+    // No description words near any name: the description stays as written.
+    expect(who('Dmytro Kuleba arrived on Monday. The senator said the talks were useful.', 'the talks were useful').claimant).toBe('The senator');
+  });
+
+  it('skips a person of the other gender when the article gives it by a title', () => {
+    const text = 'Ms. Loretta Lynch met Mr. John Smith on Monday. Lynch and Smith spoke for an hour. She said the meeting went well. He said it was long.';
+    expect(who(text, 'the meeting went well')).toMatchObject({ claimant: 'Loretta Lynch', kind: 'pronoun', source: 'She' });
+    expect(who(text, 'it was long')).toMatchObject({ claimant: 'John Smith', kind: 'pronoun', source: 'He' });
   });
 });
