@@ -21,6 +21,7 @@ import { useDesk } from './desk/use-desk';
 import { ArticleView, type ArticleViewHandle } from './editor/ArticleView';
 import { ClaimsPanel } from './panels/ClaimsPanel';
 import { ImportControls } from './panels/ImportControls';
+import { useArticleDeletion } from './panels/DeleteArticle';
 import { LibraryPanel } from './panels/LibraryPanel';
 import { ClaimsSidebar } from './suggest/ClaimsSidebar';
 import { SuggestionsPanel } from './suggest/SuggestionsPanel';
@@ -55,6 +56,8 @@ export function App({ client }: { client: FactmarkClient }) {
   const suggest = useClaimSuggestions({ client, article, desk, report });
   const versionChanges = useVersionChanges(client, article, report);
   const [changeMarks, setChangeMarks] = useState(true);
+  const deletion = useArticleDeletion({ client, onChanged: library.reopen, notify: setNotice, report });
+  const openImport = useRef<(() => void) | null>(null);
   const sync = useSync({ client, desk, library, openPreferences: () => setOverlay({ kind: 'prefs' }), notify: setNotice });
 
   const { claimSelection, deleteClaim } = useClaimActions({ desk, viewHandle, setOverlay, setMessage, setNotice, suggestClaimant: suggest.suggestClaimant });
@@ -67,6 +70,7 @@ export function App({ client }: { client: FactmarkClient }) {
     focusFilter: () => filterInput.current?.focus(),
     toggleSuggestions: () => suggest.setUnderline((on) => !on),
     undoRestore: restoreUndo.undo,
+    openImport: () => openImport.current?.(),
   };
   const run = (command: AppCommand) => runCommand(command, ctx);
   useKeyboard(client, ctx, () => viewHandle.current?.selectedTarget() != null);
@@ -77,7 +81,7 @@ export function App({ client }: { client: FactmarkClient }) {
     setOverlay({ kind: 'editor', claimId });
   }, [dispatch]);
   // One element for every render, so the memoised library list skips the desk's re-renders.
-  const importControls = useMemo(() => <ImportControls client={client} onError={report} onImported={library.onImported} />, [client, report, library.onImported]);
+  const importControls = useMemo(() => <ImportControls client={client} onError={report} onImported={library.onImported} openRef={openImport} />, [client, report, library.onImported]);
 
   return (
     <SyncProvider sync={sync}>
@@ -90,7 +94,9 @@ export function App({ client }: { client: FactmarkClient }) {
         onDismiss={() => setMessage(null)}
         onReapply={() => dispatch({ type: 'reapply', stamp: desk.stamp() })}
         onKeepNewer={() => dispatch({ type: 'dismiss-conflict' })}
-      />
+      >
+        {deletion.undoLine}
+      </MessageLines>
       <LibraryPanel articles={library.articles} currentId={article?.id ?? null} onOpen={library.openFromLibrary}>
         {importControls}
       </LibraryPanel>
@@ -109,6 +115,9 @@ export function App({ client }: { client: FactmarkClient }) {
                   setNotice(describeCarried(result));
                 }}
               />
+              <button type="button" className="fm-button" onClick={() => deletion.ask(article, state.claims.length)}>
+                Delete article…
+              </button>
             </div>
             {versionChanges ? (
               <ChangesPanel
@@ -198,6 +207,7 @@ export function App({ client }: { client: FactmarkClient }) {
         onOpenClaim={(articleId, claimId) => void library.openArticle(articleId).then(() => select(claimId))}
         onRestored={restoreUndo.arm}
       />
+      {deletion.dialog}
     </div>
     </SyncProvider>
   );

@@ -33,7 +33,11 @@ export type ShortcutCommand =
   /** Clear the claim selection. */
   | 'deselect'
   /** Show or hide the claim suggestions underlined in the article. */
-  | 'toggle-suggestions';
+  | 'toggle-suggestions'
+  /** Import an article from a file (File ▸ Import…). */
+  | 'import'
+  /** Export the open article (File ▸ Export…). */
+  | 'export';
 
 /** When a shortcut applies. */
 export type ShortcutScope = 'anywhere' | 'text-selected' | 'claim-selected';
@@ -45,6 +49,10 @@ export interface Shortcut {
   description: string;
   scope: ShortcutScope;
   status?: StatusId;
+  /** Also when a text field has the focus (Ctrl/⌘ combinations a field has no use for). */
+  inFields?: true;
+  /** The desktop app's menu has this accelerator; the page handles it only in the browser host. */
+  menu?: true;
 }
 
 /** Every shortcut, in the order the help overlay lists them. */
@@ -63,6 +71,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'toggle-suggestions', keys: ['s'], description: 'Show or hide claim suggestions in the article', scope: 'anywhere' },
   { command: 'deselect', keys: ['Escape'], description: 'Close a dialog or menu; clear the claim selection', scope: 'anywhere' },
   { command: 'help', keys: ['?'], description: 'Show these shortcuts', scope: 'anywhere' },
+  { command: 'import', keys: ['Mod-o'], description: 'Import an article from a file', scope: 'anywhere', inFields: true, menu: true },
+  { command: 'export', keys: ['Mod-e'], description: 'Export the open article', scope: 'anywhere', inFields: true, menu: true },
 ];
 
 /** The parts of a KeyboardEvent dispatch looks at. */
@@ -85,6 +95,8 @@ export interface KeyContext {
   overlayOpen: boolean;
   /** A claim is selected. */
   hasClaim: boolean;
+  /** The host has a menu with its own accelerators (the desktop app). */
+  hostMenu?: boolean;
   /** Article text is selected (non-empty). */
   hasTextSelection: boolean;
 }
@@ -121,11 +133,12 @@ function applies(scope: ShortcutScope, ctx: KeyContext): boolean {
 
 /** The shortcut a key press means here, or null (then the key is left to the browser). */
 export function matchShortcut(input: KeyInput, ctx: KeyContext): ShortcutMatch | null {
-  if (ctx.overlayOpen || ctx.inTextField) return null;
+  if (ctx.overlayOpen) return null;
   const binding = bindingOf(input, ctx.isMac);
   if (ctx.onControl && (binding === 'Enter' || binding === 'Space')) return null;
   for (const s of SHORTCUTS) {
     if (!s.keys.includes(binding) || !applies(s.scope, ctx)) continue;
+    if ((ctx.inTextField && !s.inFields) || (ctx.hostMenu && s.menu)) continue;
     return s.status ? { command: s.command, status: s.status } : { command: s.command };
   }
   return null;

@@ -25,6 +25,11 @@ export class FactmarkClient {
     return unwrap(await this.transport.invoke(name, req)) as ResponseOf<N>;
   }
 
+  /** Whether the host has its own menu (the desktop app), whose accelerators own Ctrl+O and Ctrl+E. */
+  get hasMenu(): boolean {
+    return this.transport.onMenuCommand !== undefined;
+  }
+
   /** Listen for the host's menu commands (unknown ones are ignored); returns a function that stops listening. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     return this.transport.onMenuCommand?.((command) => isMenuCommand(command) && listener(command)) ?? (() => undefined);

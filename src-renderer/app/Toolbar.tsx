@@ -66,11 +66,14 @@ interface MessagesProps {
   onDismiss(): void;
   onReapply(): void;
   onKeepNewer(): void;
+  /** Further message lines (an article just deleted, with its undo). */
+  children?: React.ReactNode;
 }
 
-export function MessageLines({ message, notice, conflict, onDismiss, onReapply, onKeepNewer }: MessagesProps) {
+export function MessageLines({ message, notice, conflict, onDismiss, onReapply, onKeepNewer, children }: MessagesProps) {
   return (
     <div className="fm-messages">
+      {children}
       <SyncBanner />
       {message ? (
         <p role="alert" className="fm-message">

@@ -20,9 +20,11 @@ export interface CommandContext {
   undoRestore(): boolean;
   /** Show or hide the claim suggestions underlined in the article. */
   toggleSuggestions(): void;
+  /** Choose a file to import (the import controls' file picker). */
+  openImport(): void;
 }
 
-export type AppCommand = ShortcutCommand | Exclude<MenuCommand, 'import'>;
+export type AppCommand = ShortcutCommand | MenuCommand;
 
 type Run = (ctx: CommandContext, status?: StatusId) => void;
 
@@ -46,7 +48,8 @@ export const COMMANDS: Readonly<Record<AppCommand, Run>> = {
   'focus-filter': (ctx) => ctx.focusFilter(),
   help: (ctx) => ctx.openOverlay({ kind: 'help' }),
   shortcuts: (ctx) => ctx.openOverlay({ kind: 'help' }),
-  export: (ctx) => ctx.openOverlay({ kind: 'export' }),
+  export: (ctx) => ctx.desk.state.articleId && ctx.openOverlay({ kind: 'export' }),
+  import: (ctx) => ctx.openImport(),
   deselect: ({ desk }) => desk.dispatch({ type: 'select', claimId: null }),
   'toggle-suggestions': (ctx) => ctx.toggleSuggestions(),
 };

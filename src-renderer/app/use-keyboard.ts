@@ -35,6 +35,7 @@ export function useKeyboard(client: FactmarkClient, ctx: CommandContext, hasText
         onControl: isControl(event.target),
         overlayOpen: document.querySelector('[role="dialog"], [role="menu"]') !== null,
         hasClaim,
+        hostMenu: client.hasMenu,
         // Read only when a key bound to "claim selection" is pressed: reading the selection in the
         // article makes the browser lay out the page first, which a status key does not need.
         get hasTextSelection() {
@@ -49,7 +50,7 @@ export function useKeyboard(client: FactmarkClient, ctx: CommandContext, hasText
     // Capture phase: ProseMirror claims Enter and Escape in the article before they would bubble here.
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, []);
+  }, [client]);
 
   // The desktop app's menu (the browser host has none): import is the import controls' own.
   useEffect(() => client.onMenuCommand((command) => command !== 'import' && runCommand(command, latest.current.ctx)), [client]);

@@ -29,6 +29,8 @@ export interface Library {
   savePrefs(next: PreferencesRecord): Promise<void>;
   saveDetails(meta: ArticleMetaFields): Promise<void>;
   onImported(id: string, duplicate: boolean): void;
+  /** After articles were deleted or restored: refresh the list and open `openId`, else the first one (or none). */
+  reopen(openId: string | null): Promise<void>;
 }
 
 /** `countsChanged`: the desk's count of creates and deletes; the list's claim counts follow it. */
@@ -131,5 +133,16 @@ export function useLibrary(client: FactmarkClient, dispatch: (event: DeskEvent) 
     [openArticle, refreshList, report, setNotice],
   );
 
-  return { articles, article, prefs, refreshList, openArticle, openFromLibrary, savePrefs, saveDetails, onImported };
+  const reopen = useCallback(
+    async (openId: string | null) => {
+      const rows = await refreshList();
+      const next = openId ?? rows[0]?.id ?? null;
+      if (next) return openArticle(next);
+      latestOpen.current = { serial: latestOpen.current.serial + 1, id: null };
+      setArticle(null);
+    },
+    [openArticle, refreshList],
+  );
+
+  return { articles, article, prefs, refreshList, openArticle, openFromLibrary, savePrefs, saveDetails, onImported, reopen };
 }

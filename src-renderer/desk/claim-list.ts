@@ -78,6 +78,19 @@ export function snippet(text: string, max = 140): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+const OPENING_MARKS = '“‘"\'«„‚‹「『';
+const CLOSING_MARKS = '”’"\'»“›」』';
+
+/**
+ * A quote as the panel shows it, in quotation marks: a quote that starts or ends with marks of its
+ * own (“We made no progress,” he said) keeps them and gets none added, so it never reads ““…””.
+ */
+export function quoted(text: string, max = 140): string {
+  const flat = snippet(text, max);
+  const own = OPENING_MARKS.includes(flat[0] ?? '') || CLOSING_MARKS.includes(flat.replace(/…$/, '').at(-1) ?? '');
+  return own ? flat : `“${flat}”`;
+}
+
 /** "No evidence", "1 evidence item", "3 evidence items". */
 export function evidenceLabel(count: number): string {
   if (count === 0) return 'No evidence';

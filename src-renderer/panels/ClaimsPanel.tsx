@@ -8,7 +8,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { countByStatus, type ClaimRecord, type StatusId } from '../../src-shared/model';
 import { STATUSES } from '../../src-shared/statuses';
-import { evidenceLabel, isFiltering, snippet, type ClaimFilter } from '../desk/claim-list';
+import { evidenceLabel, isFiltering, quoted, type ClaimFilter } from '../desk/claim-list';
 import { StatusChip } from './StatusChip';
 import { ClaimSyncMarks } from '../sync/ConflictMark';
 
@@ -81,7 +81,7 @@ const ClaimRow = memo(function ClaimRow({
         <StatusChip status={claim.status} />
         <span className="fm-claim-claimant">{claim.claimant || 'No claimant'}</span>
       </span>
-      <q className="fm-claim-quote">{snippet(claim.target.quote.exact, 160)}</q>
+      <span className="fm-claim-quote">{quoted(claim.target.quote.exact, 160)}</span>
       <span className="fm-claim-evidence">
         {lacksSource(claim) ? <strong className="fm-no-source">⚠ No source recorded</strong> : evidenceLabel(claim.evidence.length)}
         <ClaimSyncMarks claim={claim} />
@@ -241,7 +241,7 @@ export function ClaimsPanel(props: Props) {
             {orphans.map((c) => (
               <li key={c.id}>
                 <button type="button" className="fm-orphan" onClick={() => onOpen(c.id)}>
-                  <StatusChip status={c.status} /> <q>{snippet(c.target.quote.exact, 80)}</q>
+                  <StatusChip status={c.status} /> <span>{quoted(c.target.quote.exact, 80)}</span>
                 </button>
               </li>
             ))}

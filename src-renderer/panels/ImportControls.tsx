@@ -17,6 +17,8 @@ interface Props {
   onImported(articleId: string, duplicate: boolean): void;
   /** Called with a one-line message when an import fails. */
   onError(error: unknown): void;
+  /** Set to a function that opens the file picker (for Ctrl+O in the browser host). */
+  openRef?: React.MutableRefObject<(() => void) | null>;
 }
 
 /** A file's bytes as base64 (what import.file takes). */
@@ -38,8 +40,9 @@ function droppedUrl(data: DataTransfer): string | undefined {
     .find((line) => /^https?:\/\//i.test(line));
 }
 
-export function ImportControls({ client, onImported, onError }: Props) {
+export function ImportControls({ client, onImported, onError, openRef }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
+  if (openRef) openRef.current = () => fileInput.current?.click();
   const pasteTarget = useRef<HTMLDivElement>(null);
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState<string | null>(null);

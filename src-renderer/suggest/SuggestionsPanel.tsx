@@ -3,7 +3,7 @@
  * claimant, by score or in document order. A (or the button) accepts one as a claim, D dismisses it.
  */
 import { useState } from 'react';
-import { snippet } from '../desk/claim-list';
+import { quoted, snippet } from '../desk/claim-list';
 import type { SuggestionsState, Suggestion } from './use-suggestions';
 
 interface Props {
@@ -74,7 +74,7 @@ export function SuggestionsPanel({ state, onAccept, onShow }: Props) {
               <span className="fm-score" title="Check-worthiness score">{Math.round(s.score * 100)}%</span>
               <span className="fm-claim-claimant">{s.claimant ? s.claimant : 'No claimant found'}</span>
             </span>
-            <q className="fm-claim-quote">{snippet(s.quote, 200)}</q>
+            <span className="fm-claim-quote">{quoted(s.quote, 200)}</span>
             {s.claimantSource ? (
               <span className="fm-hint">
                 Claimant from “{s.claimantSource.text}” ({s.claimantSource.cue})

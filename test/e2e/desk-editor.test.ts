@@ -107,13 +107,13 @@ describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
 
     await claimRows(page).first().click();
     await page.keyboard.press('Enter');
-    await editor().getByRole('textbox', { name: 'New evidence title' }).fill('Half typed');
+    await editor().getByRole('textbox', { name: 'New evidence note' }).fill('Half typed');
     await page.keyboard.press('Escape');
     const ask = editor().getByRole('alertdialog', { name: 'Evidence not added' });
     await ask.waitFor();
     expect(await editor().count()).toBe(1);
     await ask.getByRole('button', { name: 'Add it and close' }).click();
-    await expect.poll(() => editor().getByRole('alert').textContent()).toContain('Enter a full http:// or https:// address');
+    await expect.poll(() => editor().getByRole('alert').textContent()).toContain('Give a URL, a title or a citation');
     await ask.getByRole('button', { name: 'Discard it and close' }).click();
     await expect.poll(() => editor().count()).toBe(0);
     expect((await stored()).evidence).toHaveLength(before + 1);

@@ -1,7 +1,7 @@
 /** The claims panel's pure logic: filters, counts, claimant suggestions, neighbours and snippets. */
 import { describe, expect, it } from 'vitest';
 import { countByStatus, inDocumentOrder, type ClaimRecord, type StatusId } from '../../../src-shared/model';
-import { afterDeletion, claimantsOf, evidenceLabel, filterClaims, isFiltering, mergeSuggestions, neighbourId, NO_FILTER, snippet, unseenClaims } from '../../../src-renderer/desk/claim-list';
+import { afterDeletion, claimantsOf, evidenceLabel, filterClaims, isFiltering, mergeSuggestions, neighbourId, NO_FILTER, quoted, snippet, unseenClaims } from '../../../src-renderer/desk/claim-list';
 import { makeClaim } from '../../support/claims';
 
 function claim(id: string, start: number, end: number, status: StatusId, claimant = '', extra: Partial<ClaimRecord> = {}): ClaimRecord {
@@ -104,5 +104,17 @@ describe('claims fetched after opening', () => {
     expect(unseenClaims([a, b, c, d], initial, shown)).toEqual([c]);
     expect(unseenClaims([c], initial, shown)).toEqual([c]);
     expect(unseenClaims([], initial, shown)).toEqual([]);
+  });
+});
+
+describe('quoted', () => {
+  it('puts a quote in quotation marks once, never doubling marks the quote has of its own', () => {
+    expect(quoted('no progress has been made')).toBe('“no progress has been made”');
+    expect(quoted('“We have made no progress”')).toBe('“We have made no progress”');
+    expect(quoted('“We have made no progress,” he said')).toBe('“We have made no progress,” he said');
+    expect(quoted('he called it “information terrorism”')).toBe('he called it “information terrorism”');
+    expect(quoted('„Wir haben keine Fortschritte gemacht“')).toBe('„Wir haben keine Fortschritte gemacht“');
+    expect(quoted(`“${'word '.repeat(60)}”`, 40)).toMatch(/^“word.*…$/);
+    expect(quoted('a\n  b')).toBe('“a b”');
   });
 });

@@ -64,6 +64,15 @@ describe('shortcuts', () => {
     expect(matchShortcut(key('j'), { ...ctx, onControl: true })?.command).toBe('next-claim');
   });
 
+  it('imports with Mod-O and exports with Mod-E, also from a text field, unless the host menu has those keys', () => {
+    expect(matchShortcut(key('o', { ctrlKey: true }), ctx)).toEqual({ command: 'import' });
+    expect(matchShortcut(key('e', { ctrlKey: true }), { ...ctx, inTextField: true })).toEqual({ command: 'export' });
+    expect(matchShortcut(key('e', { metaKey: true }), { ...ctx, isMac: true })).toEqual({ command: 'export' });
+    expect(matchShortcut(key('o', { ctrlKey: true }), { ...ctx, hostMenu: true })).toBeNull();
+    expect(matchShortcut(key('e', { ctrlKey: true }), { ...ctx, overlayOpen: true })).toBeNull();
+    expect(matchShortcut(key('z', { ctrlKey: true }), { ...ctx, inTextField: true })).toBeNull();
+  });
+
   it('has no binding listed twice', () => {
     const all = SHORTCUTS.flatMap((s) => s.keys);
     expect(new Set(all).size).toBe(all.length);
