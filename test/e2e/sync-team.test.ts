@@ -67,7 +67,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     await team.getByLabel('Password').fill(ADMIN.password);
     await team.getByRole('button', { name: 'Connect' }).click();
     await expect.poll(() => indicatorName(pageA), SYNCED).toBe('Team library: synced');
-    await expect.poll(() => team.getByRole('button', { name: 'Disconnect' }).count()).toBe(1);
+    await expect.poll(() => team.getByRole('button', { name: 'Disconnect' }).count(), SYNCED).toBe(1);
     expect(await team.getByLabel('Password').inputValue()).toBe(''); // never shown back
     expect(await seriousFindings(pageA)).toEqual([]);
     await pageA.keyboard.press('Escape');
@@ -105,12 +105,12 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     // The dialog shows both versions side by side; B keeps its own (Misleading).
     const dialog = pageB.getByRole('dialog', { name: 'Resolve conflict' });
     const versions = dialog.getByRole('region');
-    await expect.poll(() => versions.count()).toBe(2);
+    await expect.poll(() => versions.count(), SYNCED).toBe(2);
     const statuses = await versions.evaluateAll((els) => els.map((el) => el.querySelector('.fm-chip')?.textContent?.trim() ?? ''));
     expect(statuses.sort()).toEqual(['! Misleading', '✓ Verified']);
     expect(await seriousFindings(pageB)).toEqual([]);
     await versions.filter({ hasText: 'Misleading' }).getByRole('button', { name: /^Keep this version/ }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), SYNCED).toBe(0);
     await pageB.keyboard.press('Escape'); // the editor
 
     // The resolution reaches A: the claim is Misleading there too, and no longer conflicted anywhere.
@@ -185,7 +185,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     await merge.getByText('Evidence: all 2 items from every version, each once.').waitFor();
     expect(await seriousFindings(pageA)).toEqual([]);
     await merge.getByRole('button', { name: 'Save the merged version' }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), SYNCED).toBe(0);
     await pageA.keyboard.press('Escape');
 
     // The merge is what both hosts hold, and B's page shows it without a reload.
