@@ -179,8 +179,10 @@ export function attribute(text: string, sentences: readonly Sentence[], start: n
   const speakerNext = next && ((opensQuote(lastText) && /[”"]/.test(text.slice(next.start, next.end))) || endsQuote(sentences[last].tokens) || startsWithDash(next));
   if (speakerNext) pool.push(next);
   const candidates: Candidate[] = [];
-  for (const s of pool.map(withNames)) {
-    const own = s === previous ? -1 : s === next && next !== sentences[first] ? 1 : 0;
+  for (const original of pool) {
+    // Which sentence this is is decided on the original: withNames may return a copy.
+    const own = original === previous ? -1 : original === next && next !== sentences[first] ? 1 : 0;
+    const s = withNames(original);
     for (const cue of findCues(s)) {
       if (own === 1 && s.tokens[cue.index].start - s.start > 40) continue;
       candidates.push({ sentence: s, cue, rank: cueRank(s, cue, start, end) + (own !== 0 ? 300 : 0) });

@@ -20,6 +20,11 @@ describe('quotations and their speakers across sentences', () => {
     expect(who(text, '“Who would have believed that we would get 14 million votes?”')).toMatchObject({ claimant: 'Donald Trump', cue: 'said', source: 'Trump' });
   });
 
+  it('does not take a cue deep in the next sentence for a quotation that ends its own', () => {
+    const text = 'Russia has rejected the claim as “information terrorism.” On February 24, Russian President Vladimir Putin announced an operation.';
+    expect(who(text, 'Russia has rejected the claim as “information terrorism.”').claimant).toBe('');
+  });
+
   it('gives a quotation with no cue the speaker of the quotation before it, less confidently', () => {
     const text = '"I don’t think it should be done behind closed doors," Chaffetz said. "I think it’s the way this committee should operate."';
     const first = who(text, 'I don’t think it should be done behind closed doors');
