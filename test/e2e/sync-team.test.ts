@@ -58,7 +58,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     expect(await indicator(pageA).count()).toBe(0); // hidden while sync is off
 
     // A connects through Preferences ▸ Team library.
-    await pageA.getByRole('button', { name: 'Preferences' }).click();
+    await pageA.getByRole('button', { name: 'Preferences', exact: true }).click();
     const prefs = pageA.getByRole('dialog', { name: 'Preferences' });
     const team = prefs.getByRole('region', { name: 'Team library' });
     await team.getByRole('textbox', { name: 'Server URL' }).fill(server.url);
@@ -98,7 +98,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     for (const page of [pageA, pageB]) await expect.poll(() => onlyRow(page).getByText('Conflict').count(), SYNCED).toBe(1);
     await expect.poll(() => indicatorName(pageB), SYNCED).toMatch(/^Team library: synced, 1 conflict$/);
     await onlyRow(pageB).dblclick();
-    const editor = pageB.getByRole('dialog', { name: 'Edit claim' });
+    const editor = pageB.getByRole('region', { name: 'Edit claim' });
     await editor.getByText(/this claim was changed on two computers/).waitFor();
     await editor.getByRole('button', { name: 'Resolve conflict…' }).click();
 
@@ -126,13 +126,13 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
 
     // A types a note in the editor and has not left the field yet.
     await onlyRow(pageA).dblclick();
-    const editorA = pageA.getByRole('dialog', { name: 'Edit claim' });
+    const editorA = pageA.getByRole('region', { name: 'Edit claim' });
     const claimantBefore = await editorA.getByRole('combobox', { name: 'Claimant' }).inputValue();
     await editorA.getByRole('textbox', { name: 'Note', exact: true }).fill('Checked against the transcript');
 
     // Meanwhile B sets the claimant.
     await onlyRow(pageB).dblclick();
-    const editorB = pageB.getByRole('dialog', { name: 'Edit claim' });
+    const editorB = pageB.getByRole('region', { name: 'Edit claim' });
     await editorB.getByRole('combobox', { name: 'Claimant' }).fill('Sergei Lavrov (B)');
     await editorB.getByRole('combobox', { name: 'Claimant' }).press('Enter');
     await waitSaved(pageB);
@@ -154,7 +154,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     expect([stored.claimant, stored.note]).toEqual(['Sergei Lavrov (B)', 'Checked against the transcript']);
     // And B sees A's note without a reload.
     await onlyRow(pageB).dblclick();
-    await expect.poll(() => pageB.getByRole('dialog', { name: 'Edit claim' }).getByRole('textbox', { name: 'Note', exact: true }).inputValue(), SYNCED).toBe('Checked against the transcript');
+    await expect.poll(() => pageB.getByRole('region', { name: 'Edit claim' }).getByRole('textbox', { name: 'Note', exact: true }).inputValue(), SYNCED).toBe('Checked against the transcript');
   });
 
   it('merges a conflict: status, claimant and note picked per field, the evidence of both versions kept', async () => {
@@ -175,7 +175,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
 
     // On A: Merge… takes the claimant from the version that has it, status and note from B's.
     await onlyRow(pageA).dblclick();
-    await pageA.getByRole('dialog', { name: 'Edit claim' }).getByRole('button', { name: 'Resolve conflict…' }).click();
+    await pageA.getByRole('region', { name: 'Edit claim' }).getByRole('button', { name: 'Resolve conflict…' }).click();
     const dialog = pageA.getByRole('dialog', { name: 'Resolve conflict' });
     await dialog.getByRole('button', { name: 'Merge…' }).click();
     const merge = dialog.getByRole('form', { name: 'Merge the versions' });
