@@ -19,10 +19,16 @@ import { filterClaims, isFiltering } from './desk/claim-list';
 import { useOrphans } from './desk/orphans';
 import { useDesk } from './desk/use-desk';
 import { ArticleView, type ArticleViewHandle } from './editor/ArticleView';
+import { ArticleHead } from './panels/ArticleHead';
+import { ClaimEditorPane } from './panels/ClaimEditorPane';
 import { ClaimsPanel } from './panels/ClaimsPanel';
 import { ImportControls } from './panels/ImportControls';
 import { useArticleDeletion } from './panels/DeleteArticle';
 import { LibraryPanel } from './panels/LibraryPanel';
+import { ReviewerPrompt, shouldAskReviewer } from './panels/ReviewerPrompt';
+import { startsWithHeadline } from './editor/headline';
+import { useClaimPane } from './app/use-claim-pane';
+import { usePanels } from './app/use-panels';
 import { ClaimsSidebar } from './suggest/ClaimsSidebar';
 import { SuggestionsPanel } from './suggest/SuggestionsPanel';
 import { useClaimSuggestions, type SideTab } from './suggest/use-claim-suggestions';
@@ -51,7 +57,11 @@ export function App({ client }: { client: FactmarkClient }) {
   const visible = useMemo(() => filterClaims(state.claims, state.filter), [state.claims, state.filter]);
   /** The ids the panel shows when a filter is on (for exporting just those); null when it shows all. */
   const filteredClaimIds = useMemo(() => (isFiltering(state.filter) ? visible.map((c) => c.id) : null), [state.filter, visible]);
-  const { articleClaimants, suggestions } = useEditorClaimants(client, state.claims, overlay?.kind === 'editor');
+  const pane = useClaimPane(state.selectedId);
+  const panels = usePanels();
+  const [askName, setAskName] = useState(true);
+  const editing = pane.shownId ? state.claims.find((c) => c.id === pane.shownId) ?? null : null;
+  const { articleClaimants, suggestions } = useEditorClaimants(client, state.claims, editing !== null);
   const orphans = useOrphans(article, state.claims);
   const suggest = useClaimSuggestions({ client, article, desk, report });
   const versionChanges = useVersionChanges(client, article, report);
@@ -60,13 +70,14 @@ export function App({ client }: { client: FactmarkClient }) {
   const openImport = useRef<(() => void) | null>(null);
   const sync = useSync({ client, desk, library, openPreferences: () => setOverlay({ kind: 'prefs' }), notify: setNotice });
 
-  const { claimSelection, deleteClaim } = useClaimActions({ desk, viewHandle, setOverlay, setMessage, setNotice, suggestClaimant: suggest.suggestClaimant });
+  const { claimSelection, deleteClaim } = useClaimActions({ desk, viewHandle, setMessage, setNotice, suggestClaimant: suggest.suggestClaimant, onCreated: pane.focusEditor });
 
   const ctx: CommandContext = {
     desk,
     claimSelection,
     deleteClaim,
     openOverlay: setOverlay,
+    editClaim: (id) => editClaim(id),
     focusFilter: () => filterInput.current?.focus(),
     toggleSuggestions: () => suggest.setUnderline((on) => !on),
     undoRestore: restoreUndo.undo,
@@ -76,16 +87,18 @@ export function App({ client }: { client: FactmarkClient }) {
   useKeyboard(client, ctx, () => viewHandle.current?.selectedTarget() != null);
 
   const select = useCallback((claimId: string | null) => dispatch({ type: 'select', claimId }), [dispatch]);
+  const { focusEditor } = pane;
   const editClaim = useCallback((claimId: string) => {
     dispatch({ type: 'select', claimId });
-    setOverlay({ kind: 'editor', claimId });
-  }, [dispatch]);
+    focusEditor(claimId);
+  }, [dispatch, focusEditor]);
+  const toggleLibrary = useCallback(() => panels.toggle('library'), [panels]);
   // One element for every render, so the memoised library list skips the desk's re-renders.
   const importControls = useMemo(() => <ImportControls client={client} onError={report} onImported={library.onImported} openRef={openImport} />, [client, report, library.onImported]);
 
   return (
     <SyncProvider sync={sync}>
-    <div className="fm-app">
+    <div className="fm-app" data-library={panels.collapsed('library') ? 'collapsed' : 'open'} data-claims={panels.collapsed('claims') || !article ? 'collapsed' : 'open'}>
       <Toolbar hasArticle={article !== null} canUndo={state.history.done.length > 0 || restoreUndo.available} canRedo={state.history.undone.length > 0} save={state.save} run={run} open={setOverlay} suggestionsOn={suggest.underline} />
       <MessageLines
         message={messages.message}
@@ -97,15 +110,19 @@ export function App({ client }: { client: FactmarkClient }) {
       >
         {deletion.undoLine}
       </MessageLines>
-      <LibraryPanel articles={library.articles} currentId={article?.id ?? null} onOpen={library.openFromLibrary}>
+      <LibraryPanel articles={library.articles} currentId={article?.id ?? null} onOpen={library.openFromLibrary} collapsed={panels.collapsed('library')} onToggle={toggleLibrary}>
         {importControls}
       </LibraryPanel>
       <main className="fm-main" aria-label="Article" ref={articlePane}>
         {article ? (
           <>
-            <h2 className="fm-article-title">{article.title}</h2>
-            <p className="fm-article-meta">{[article.byline, article.publisher, article.publishedAt].filter(Boolean).join(' · ')}</p>
-            <div className="fm-version-bar">
+            <ArticleHead
+              article={article}
+              textHasHeadline={startsWithHeadline(article)}
+              onDetails={() => setOverlay({ kind: 'details' })}
+              onVersions={() => setOverlay({ kind: 'versions' })}
+              onDelete={() => deletion.ask(article, library.articles.find((a) => a.id === article.id)?.claimCount ?? state.claims.length)}
+            >
               <NewVersionButton
                 client={client}
                 article={article}
@@ -115,10 +132,7 @@ export function App({ client }: { client: FactmarkClient }) {
                   setNotice(describeCarried(result));
                 }}
               />
-              <button type="button" className="fm-button" onClick={() => deletion.ask(article, state.claims.length)}>
-                Delete article…
-              </button>
-            </div>
+            </ArticleHead>
             {versionChanges ? (
               <ChangesPanel
                 client={client}
@@ -157,8 +171,15 @@ export function App({ client }: { client: FactmarkClient }) {
           <p className="fm-empty">Open an article from the library.</p>
         )}
       </main>
-      {article ? (
+      {article && panels.collapsed('claims') ? (
+        <aside className="fm-side fm-rail" aria-label="Claims">
+          <button type="button" className="fm-rail-button" aria-expanded={false} aria-label="Show the claims panel" title="Show the claims panel" onClick={() => panels.toggle('claims')}>
+            <span aria-hidden="true">«</span>
+          </button>
+        </aside>
+      ) : article ? (
         <ClaimsSidebar
+          onCollapse={() => panels.toggle('claims')}
           tab={suggest.tab}
           onTab={(tab: SideTab) => suggest.setTab(tab)}
           suggestionCount={suggest.suggestions.loading || suggest.suggestions.note || (!suggest.underline && suggest.tab === 'claims') ? null : suggest.suggestions.items.length}
@@ -176,6 +197,27 @@ export function App({ client }: { client: FactmarkClient }) {
               onOpen={editClaim}
               onStep={(by) => dispatch({ type: 'step', by })}
               filterRef={filterInput}
+              editor={
+                editing ? (
+                  <ClaimEditorPane
+                    key={editing.id}
+                    client={client}
+                    claim={editing}
+                    claimants={suggestions}
+                    claimantNote={suggest.hintFor(editing.id, editing.claimant)}
+                    reviewerName={prefs.reviewer}
+                    focusStatus={pane.focusStatus}
+                    onPatch={(claimId, patch) => dispatch({ type: 'update', claimId, patch, stamp: desk.stamp() })}
+                    onDelete={deleteClaim}
+                    onClose={() => {
+                      pane.leave();
+                      select(null);
+                    }}
+                    onLeave={pane.leave}
+                    onOpenPreferences={() => setOverlay({ kind: 'prefs' })}
+                  />
+                ) : null
+              }
             />
           }
           suggestions={
@@ -194,13 +236,8 @@ export function App({ client }: { client: FactmarkClient }) {
         overlay={overlay}
         client={client}
         library={library}
-        editing={overlay?.kind === 'editor' ? state.claims.find((c) => c.id === overlay.claimId) ?? null : null}
-        claimants={suggestions}
-        claimantNote={suggest.hintFor}
         filteredClaimIds={filteredClaimIds}
         totalClaims={state.claims.length}
-        onPatch={(claimId, patch) => dispatch({ type: 'update', claimId, patch, stamp: desk.stamp() })}
-        onDelete={deleteClaim}
         open={setOverlay}
         notify={setNotice}
         report={report}
@@ -208,6 +245,7 @@ export function App({ client }: { client: FactmarkClient }) {
         onRestored={restoreUndo.arm}
       />
       {deletion.dialog}
+      {askName && shouldAskReviewer(prefs, library.prefsLoaded) ? <ReviewerPrompt prefs={prefs} onSave={library.savePrefs} onDone={() => setAskName(false)} /> : null}
     </div>
     </SyncProvider>
   );

@@ -1,14 +1,10 @@
-/** The one overlay open at a time (the claim editor, preferences, details, help, versions, export), by kind. */
-import type { ClaimPatch } from '../../src-shared/claims';
-import type { ClaimRecord } from '../../src-shared/model';
+/** The one overlay open at a time (preferences, details, help, versions, export, the library views), by kind. */
 import type { FactmarkClient } from '../api/client';
 import { ArticleDetailsDialog } from '../panels/ArticleDetailsDialog';
-import { ClaimEditor } from '../panels/ClaimEditor';
 import { ExportDialog } from '../panels/ExportDialog';
 import { HelpDialog } from '../panels/HelpDialog';
 import { PreferencesDialog } from '../panels/PreferencesDialog';
 import { VersionsDialog } from '../panels/VersionsDialog';
-import { CheckedBefore } from '../library/CheckedBefore';
 import { ClaimantPage } from '../library/ClaimantPage';
 import { ClaimsView } from '../library/ClaimsView';
 import { LinkedVersions } from '../versions/LinkedVersions';
@@ -17,7 +13,6 @@ import type { Library } from './use-library';
 
 /** Which overlay is open. */
 export type Overlay =
-  | { kind: 'editor'; claimId: string }
   | { kind: 'prefs' }
   | { kind: 'details' }
   | { kind: 'help' }
@@ -31,15 +26,8 @@ interface Props {
   overlay: Overlay;
   client: FactmarkClient;
   library: Library;
-  /** The claim the editor shows (null when it is gone). */
-  editing: ClaimRecord | null;
-  claimants: readonly string[];
-  /** Why a claim's claimant was pre-filled, shown under the field while it is unchanged. */
-  claimantNote?(claimId: string, claimant: string): string | undefined;
   filteredClaimIds: readonly string[] | null;
   totalClaims: number;
-  onPatch(claimId: string, patch: ClaimPatch): void;
-  onDelete(claimId: string): void;
   open(overlay: Overlay): void;
   notify(text: string): void;
   report(error: unknown): void;
@@ -49,25 +37,10 @@ interface Props {
   onOpenClaim(articleId: string, claimId: string): void;
 }
 
-export function Overlays({ overlay, client, library, editing, claimants, claimantNote, filteredClaimIds, totalClaims, onPatch, onDelete, open, notify, report, onRestored, onOpenClaim }: Props) {
+export function Overlays({ overlay, client, library, filteredClaimIds, totalClaims, open, notify, report, onRestored, onOpenClaim }: Props) {
   const close = () => open(null);
   const article = library.article;
   switch (overlay?.kind) {
-    case 'editor':
-      return editing ? (
-        <ClaimEditor
-          key={editing.id}
-          claim={editing}
-          claimants={claimants}
-          claimantNote={claimantNote?.(editing.id, editing.claimant)}
-          onPatch={(patch) => onPatch(editing.id, patch)}
-          onDelete={() => onDelete(editing.id)}
-          onClose={close}
-          onOpenPreferences={() => open({ kind: 'prefs' })}
-        >
-          <CheckedBefore client={client} claim={editing} onCopyEvidence={(items) => onPatch(editing.id, { evidence: [...editing.evidence, ...items] })} />
-        </ClaimEditor>
-      ) : null;
     case 'claims':
       return (
         <ClaimsView

@@ -1,4 +1,4 @@
-/** The toolbar and the message lines above the article. */
+/** The toolbar (desk actions; the article's own actions are under its title) and the message lines above the article. */
 import type { Conflict, SaveState } from '../desk/desk-state';
 import { SaveStatus } from '../components/SaveStatus';
 import { IS_MAC } from '../shortcuts';
@@ -38,14 +38,8 @@ export function Toolbar({ hasArticle, canUndo, canRedo, save, run, open, suggest
       <button type="button" onClick={() => open({ kind: 'claims' })} title="Every claim in the library">
         All claims
       </button>
-      <button type="button" onClick={() => open({ kind: 'export' })} disabled={!hasArticle}>
+      <button type="button" onClick={() => open({ kind: 'export' })} disabled={!hasArticle} title={IS_MAC ? '⌘E' : 'Ctrl+E'}>
         Export…
-      </button>
-      <button type="button" onClick={() => open({ kind: 'details' })} disabled={!hasArticle}>
-        Article details
-      </button>
-      <button type="button" onClick={() => open({ kind: 'versions' })} disabled={!hasArticle}>
-        Versions…
       </button>
       <button type="button" onClick={() => open({ kind: 'prefs' })}>
         Preferences

@@ -15,6 +15,8 @@ export interface CommandContext {
   claimSelection(): void;
   deleteClaim(id: string): void;
   openOverlay(overlay: Overlay): void;
+  /** Show the claim's editor in the claims panel with the focus on its status. */
+  editClaim(id: string): void;
   focusFilter(): void;
   /** Undo the open article's last version restore, if the desk has nothing of its own to undo; false when there is none. */
   undoRestore(): boolean;
@@ -41,7 +43,7 @@ export const COMMANDS: Readonly<Record<AppCommand, Run>> = {
   'next-claim': ({ desk }) => desk.dispatch({ type: 'step', by: 1 }),
   'previous-claim': ({ desk }) => desk.dispatch({ type: 'step', by: -1 }),
   'set-status': onSelected(({ desk }, claimId, status) => status && desk.dispatch({ type: 'update', claimId, patch: { status }, stamp: desk.stamp() })),
-  'open-editor': onSelected((ctx, claimId) => ctx.openOverlay({ kind: 'editor', claimId })),
+  'open-editor': onSelected((ctx, claimId) => ctx.editClaim(claimId)),
   'delete-claim': onSelected((ctx, id) => ctx.deleteClaim(id)),
   undo: (ctx) => (ctx.desk.state.history.done.length === 0 && ctx.undoRestore() ? undefined : ctx.desk.dispatch({ type: 'undo', stamp: ctx.desk.stamp() })),
   redo: ({ desk }) => desk.dispatch({ type: 'redo', stamp: desk.stamp() }),

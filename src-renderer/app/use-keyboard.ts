@@ -11,6 +11,7 @@ import { runCommand, type CommandContext } from './commands';
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.closest('.fm-article-text')) return false;
+  if (target.closest('[data-own-keys]')) return true; // the claim editor in the panel handles its own keys
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
@@ -31,7 +32,8 @@ export function useKeyboard(client: FactmarkClient, ctx: CommandContext, hasText
       const hasClaim = selectedId !== null && claims.some((c) => c.id === selectedId);
       const match = matchShortcut(event, {
         isMac: IS_MAC,
-        inTextField: isTextField(event.target),
+        // Ctrl/⌘ keys on a drop-down (the editor's status) are the desk's: undo, redo, import, export.
+        inTextField: isTextField(event.target) && !((event.ctrlKey || event.metaKey) && event.target instanceof HTMLSelectElement),
         onControl: isControl(event.target),
         overlayOpen: document.querySelector('[role="dialog"], [role="menu"]') !== null,
         hasClaim,

@@ -21,6 +21,8 @@ export interface Library {
   /** The open article (its claims live in the desk). */
   article: ArticleRecord | null;
   prefs: PreferencesRecord;
+  /** Whether the preferences have been read from the host (before that, `prefs` are the defaults). */
+  prefsLoaded: boolean;
   refreshList(): Promise<ArticleSummaryRow[]>;
   /** Open (or reload) an article. */
   openArticle(id: string): Promise<void>;
@@ -39,6 +41,7 @@ export function useLibrary(client: FactmarkClient, dispatch: (event: DeskEvent) 
   const [articles, setArticles] = useState<ArticleSummaryRow[]>([]);
   const [article, setArticle] = useState<ArticleRecord | null>(null);
   const [prefs, setPrefs] = useState<PreferencesRecord>(DEFAULT_PREFERENCES);
+  const [prefsLoaded, setPrefsLoaded] = useState(false);
   const opened = useRef(onOpened);
   opened.current = onOpened;
 
@@ -101,7 +104,10 @@ export function useLibrary(client: FactmarkClient, dispatch: (event: DeskEvent) 
         return first && latestOpen.current.serial === 0 ? openArticle(first) : undefined;
       })
       .catch(report);
-    client.call('prefs.get', {}).then(setPrefs, report);
+    client.call('prefs.get', {}).then((loaded) => {
+      setPrefs(loaded);
+      setPrefsLoaded(true);
+    }, report);
   }, [client, refreshList, openArticle, report]);
 
   const savePrefs = useCallback(
@@ -144,5 +150,5 @@ export function useLibrary(client: FactmarkClient, dispatch: (event: DeskEvent) 
     [openArticle, refreshList],
   );
 
-  return { articles, article, prefs, refreshList, openArticle, openFromLibrary, savePrefs, saveDetails, onImported, reopen };
+  return { articles, article, prefs, prefsLoaded, refreshList, openArticle, openFromLibrary, savePrefs, saveDetails, onImported, reopen };
 }

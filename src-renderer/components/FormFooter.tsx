@@ -6,9 +6,11 @@ interface Props {
   /** Disables both buttons while the form's work runs (and the submit button when it cannot run). */
   busy?: boolean;
   canSubmit?: boolean;
+  /** The cancel button's label (default "Cancel"). */
+  cancelLabel?: string;
 }
 
-export function FormFooter({ error, submitLabel, onCancel, busy = false, canSubmit = true }: Props) {
+export function FormFooter({ error, submitLabel, onCancel, busy = false, canSubmit = true, cancelLabel = 'Cancel' }: Props) {
   return (
     <>
       {error ? (
@@ -18,7 +20,7 @@ export function FormFooter({ error, submitLabel, onCancel, busy = false, canSubm
       ) : null}
       <div className="fm-dialog-actions">
         <button type="button" className="fm-button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {cancelLabel}
         </button>
         <button type="submit" className="fm-button fm-primary" disabled={busy || !canSubmit}>
           {submitLabel}

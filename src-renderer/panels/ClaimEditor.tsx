@@ -1,13 +1,15 @@
 /**
- * The claim editor: status, claimant (with suggestions), evidence, note, reviewer, times and the
+ * The claim editor, shown in the claims panel beside the article for the selected claim: status,
+ * claimant (with suggestions), note, the publication fields, evidence, reviewer, times and the
  * status history. Each field saves itself when it changes (text fields when they lose focus).
  * Evidence typed but not added is never lost: Done adds it (or says why it cannot), and Esc asks.
+ * Done closes the editor (the claim is deselected); Esc gives the focus back to where it came from.
+ * A number key on the status control sets that status, as it does on the desk.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ClaimPatch } from '../../src-shared/claims';
 import type { ClaimRecord, EvidenceItem } from '../../src-shared/model';
 import { STATUSES, statusInfo } from '../../src-shared/statuses';
-import { Dialog } from '../components/Dialog';
 import { useDraft } from '../components/use-draft';
 import { snippet } from '../desk/claim-list';
 import { ClaimPublicationFields } from './ClaimPublicationFields';
@@ -21,7 +23,14 @@ interface Props {
   claimantNote?: string;
   onPatch(patch: ClaimPatch): void;
   onDelete(): void;
+  /** Done: close the editor. */
   onClose(): void;
+  /** Esc: give the focus back (to the list or the article). */
+  onLeave(): void;
+  /** Non-zero: move the focus to the status control (after Enter or "Claim selection"); each new value focuses again. */
+  focusStatus?: number;
+  /** The reviewer name set in Preferences ('' while unset). */
+  reviewerName: string;
   onOpenPreferences(): void;
   /** Shown after the evidence (the library's "Checked before" matches). */
   children?: React.ReactNode;
@@ -32,8 +41,13 @@ function formatTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
 
-export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onOpenPreferences, children }: Props) {
+export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onLeave, focusStatus, reviewerName, onOpenPreferences, children }: Props) {
   const listId = useId();
+  const headingId = useId();
+  const statusControl = useRef<HTMLSelectElement>(null);
+  useLayoutEffect(() => {
+    if (focusStatus) statusControl.current?.focus({ preventScroll: true });
+  }, [focusStatus, claim.id]);
   const claimant = useDraft(claim.claimant, (next) => onPatch({ claimant: next.trim() }));
   const note = useDraft(claim.note, (next) => onPatch({ note: next }));
   const [newEvidence, setNewEvidence] = useState<NewEvidence>(NO_NEW_EVIDENCE);
@@ -41,10 +55,30 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
   /** Esc was pressed with evidence typed: the editor asks what to do with it. */
   const [asking, setAsking] = useState(false);
   const setEvidence = (evidence: EvidenceItem[]) => onPatch({ evidence });
-  const close = () => {
+  // Another claim chosen (or the panel closed) with evidence typed but not added: add it, as Done would.
+  const latest = useRef({ claim, newEvidence, onPatch });
+  latest.current = { claim, newEvidence, onPatch };
+  useEffect(
+    () => () => {
+      const { claim: last, newEvidence: typed, onPatch: patch } = latest.current;
+      const item = hasTyped(typed) ? typedEvidence(typed) : null;
+      if (item && typeof item !== 'string') patch({ evidence: [...last.evidence, item] });
+    },
+    [],
+  );
+  const flush = () => {
     claimant.flush();
     note.flush();
+  };
+  const close = () => {
+    flush();
     onClose();
+  };
+  const leave = (discardTyped = false) => {
+    flush();
+    setAsking(false);
+    if (discardTyped) setNewEvidence(NO_NEW_EVIDENCE);
+    onLeave();
   };
   /** Add the typed evidence; false (with the reason shown) when it cannot be added. */
   const addTyped = (): boolean => {
@@ -61,16 +95,42 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
   const done = () => {
     if (!hasTyped(newEvidence) || addTyped()) close();
   };
-  const escape = () => (hasTyped(newEvidence) ? setAsking(true) : close());
+  const escape = () => (asking ? setAsking(false) : hasTyped(newEvidence) ? setAsking(true) : leave());
+  const onStatusKey = (e: React.KeyboardEvent) => {
+    const status = STATUSES.find((s) => s.key === e.key);
+    if (!status || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    if (status.id !== claim.status) onPatch({ status: status.id });
+  };
 
   return (
-    <Dialog title="Edit claim" onClose={asking ? () => setAsking(false) : escape} className="fm-editor">
+    <section
+      className="fm-claim-pane"
+      aria-labelledby={headingId}
+      data-own-keys
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        escape();
+      }}
+    >
+      <div className="fm-pane-head">
+        <h3 id={headingId} className="fm-pane-title">
+          Edit claim
+        </h3>
+        <button type="button" className="fm-button fm-danger" onClick={onDelete}>
+          Delete claim
+        </button>
+        <button type="button" className="fm-button fm-primary" onClick={done}>
+          Done
+        </button>
+      </div>
       <blockquote className="fm-editor-quote">{snippet(claim.target.quote.exact, 400)}</blockquote>
       <ClaimSyncNotice claim={claim} />
       <div className="fm-editor-grid">
         <label className="fm-field">
           <span>Status</span>
-          <select data-autofocus value={claim.status} onChange={(e) => onPatch({ status: e.target.value as ClaimRecord['status'] })}>
+          <select ref={statusControl} value={claim.status} onKeyDown={onStatusKey} onChange={(e) => onPatch({ status: e.target.value as ClaimRecord['status'] })}>
             {STATUSES.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.glyph} {s.label} ({s.key})
@@ -126,10 +186,15 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
         <dl className="fm-facts">
           <dt>Reviewer</dt>
           <dd>
-            {claim.reviewer || 'Not set'}{' '}
-            <button type="button" className="fm-link-button" onClick={onOpenPreferences}>
-              Set your name in Preferences
-            </button>
+            {claim.reviewer || 'not recorded'}
+            {reviewerName ? null : (
+              <>
+                {' · '}
+                <button type="button" className="fm-link-button" onClick={onOpenPreferences}>
+                  Set your name in Preferences
+                </button>
+              </>
+            )}
           </dd>
           <dt>Created</dt>
           <dd>
@@ -153,25 +218,17 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
       {asking ? (
         <div role="alertdialog" aria-label="Evidence not added" className="fm-message fm-ask">
           <p>The evidence you typed has not been added.</p>
-          <button type="button" className="fm-button fm-primary" data-autofocus onClick={() => addTyped() && close()}>
-            Add it and close
+          <button type="button" className="fm-button fm-primary" autoFocus onClick={() => addTyped() && leave()}>
+            Add it
           </button>{' '}
-          <button type="button" className="fm-button" onClick={close}>
-            Discard it and close
+          <button type="button" className="fm-button" onClick={() => leave(true)}>
+            Discard it
           </button>{' '}
           <button type="button" className="fm-button" onClick={() => setAsking(false)}>
             Keep editing
           </button>
         </div>
       ) : null}
-      <div className="fm-dialog-actions">
-        <button type="button" className="fm-button fm-danger" onClick={onDelete}>
-          Delete claim
-        </button>
-        <button type="button" className="fm-button" onClick={done}>
-          Done
-        </button>
-      </div>
-    </Dialog>
+    </section>
   );
 }

@@ -39,6 +39,8 @@ interface Props {
   /** Move the selection by one claim (arrow keys in the list). */
   onStep(step: 1 | -1): void;
   filterRef?: React.Ref<HTMLInputElement>;
+  /** The selected claim's editor, shown under the list. */
+  editor?: React.ReactNode;
 }
 
 /** The DOM id of a claim's row, for aria-activedescendant. */
@@ -156,7 +158,7 @@ export function ClaimsPanel(props: Props) {
   const activeRendered = selectedIndex >= 0 && rendered.some((r) => r.index === selectedIndex);
 
   return (
-    <aside className="fm-claims" aria-label="Claims">
+    <aside className={props.editor ? 'fm-claims fm-claims-editing' : 'fm-claims'} aria-label="Claims">
       <h2 className="fm-panel-title">Claims ({loading ? 'loading…' : claims.length})</h2>
       <div className="fm-counts" role="group" aria-label="Show claims by status">
         {STATUSES.map((s) => (
@@ -233,6 +235,7 @@ export function ClaimsPanel(props: Props) {
           })}
         </div>
       </div>
+      {props.editor}
       {orphans.length > 0 ? (
         <section className="fm-orphans" aria-label="Orphaned claims">
           <h3 className="fm-panel-title">Orphaned claims ({orphans.length})</h3>

@@ -8,9 +8,11 @@ interface Props {
   suggestionCount: number | null;
   claims: ReactNode;
   suggestions: ReactNode;
+  /** Collapse the panel to a rail (a button beside the tabs). */
+  onCollapse?(): void;
 }
 
-export function ClaimsSidebar({ tab, onTab, suggestionCount, claims, suggestions }: Props) {
+export function ClaimsSidebar({ tab, onTab, suggestionCount, claims, suggestions, onCollapse }: Props) {
   const tabButton = (id: SideTab, label: string) => (
     <button
       type="button"
@@ -35,9 +37,16 @@ export function ClaimsSidebar({ tab, onTab, suggestionCount, claims, suggestions
   );
   return (
     <div className="fm-side">
-      <div role="tablist" aria-label="Claims panel" className="fm-tabs">
-        {tabButton('claims', 'Claims')}
-        {tabButton('suggestions', suggestionCount === null ? 'Suggestions' : `Suggestions (${suggestionCount})`)}
+      <div className="fm-tabs">
+        <div role="tablist" aria-label="Claims panel" className="fm-tablist">
+          {tabButton('claims', 'Claims')}
+          {tabButton('suggestions', suggestionCount === null ? 'Suggestions' : `Suggestions (${suggestionCount})`)}
+        </div>
+        {onCollapse ? (
+          <button type="button" className="fm-icon-button fm-collapse" aria-expanded={true} aria-label="Hide the claims panel" title="Hide the claims panel" onClick={onCollapse}>
+            <span aria-hidden="true">»</span>
+          </button>
+        ) : null}
       </div>
       <div id={`side-panel-${tab}`} role="tabpanel" aria-labelledby={`side-tab-${tab}`} className="fm-side-panel">
         {tab === 'claims' ? claims : <section className="fm-claims" aria-label="Suggestions">{suggestions}</section>}

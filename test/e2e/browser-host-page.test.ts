@@ -36,8 +36,7 @@ describe.skipIf(!chromiumPath)('the page in the browser host', () => {
   it('runs the desk with no CSP violation: claims, the editor, dialogs, and chunks estimated by the stylesheet', async () => {
     const page = await openDesk(env.browser, env.host, { beforeLoad: recordViolations });
     await claimText(page, 'no progress has been made');
-    await page.keyboard.press('Enter');
-    await page.getByRole('dialog').waitFor();
+    await page.getByRole('region', { name: 'Edit claim' }).waitFor();
     await page.keyboard.press('Escape');
     await page.keyboard.press('?');
     await page.getByRole('dialog').waitFor();

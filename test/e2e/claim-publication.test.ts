@@ -22,7 +22,7 @@ describe.skipIf(!chromiumPath)('desk: publication fields', () => {
     await claimRows(page).first().waitFor();
   });
 
-  const editor = () => page.getByRole('dialog', { name: 'Edit claim' });
+  const editor = () => page.getByRole('region', { name: 'Edit claim' });
   const stored = async () => (await hostCall(env.host, 'claims.list', { articleId }))[0];
 
   it('flags a False claim without evidence, and the flag goes once a source (without a URL) is recorded', async () => {

@@ -38,7 +38,7 @@ describe.skipIf(!chromiumPath)('desk: accessibility', () => {
       screens.main = await seriousFindings(page);
 
       await page.keyboard.press('Enter');
-      await page.getByRole('dialog', { name: 'Edit claim' }).waitFor();
+      await page.getByRole('region', { name: 'Edit claim' }).waitFor();
       screens.editor = await seriousFindings(page);
       await page.keyboard.press('Escape');
 
@@ -47,7 +47,7 @@ describe.skipIf(!chromiumPath)('desk: accessibility', () => {
       screens.help = await seriousFindings(page);
       await page.keyboard.press('Escape');
 
-      await page.getByRole('button', { name: 'Preferences' }).click();
+      await page.getByRole('button', { name: 'Preferences', exact: true }).click();
       await page.getByRole('dialog', { name: 'Preferences' }).waitFor();
       screens.prefs = await seriousFindings(page);
       await page.keyboard.press('Escape');

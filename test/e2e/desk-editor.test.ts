@@ -25,7 +25,7 @@ describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
     await page.getByRole('document', { name: /Article text: Lavrov and Kuleba/ }).waitFor();
   });
 
-  const editor = () => page.getByRole('dialog', { name: 'Edit claim' });
+  const editor = () => page.getByRole('region', { name: 'Edit claim' });
   const stored = async () => (await hostCall(env.host, 'claims.list', { articleId }))[0];
 
   it('edits status, claimant (with suggestions) and note, saving each change', async () => {
@@ -112,10 +112,11 @@ describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
     const ask = editor().getByRole('alertdialog', { name: 'Evidence not added' });
     await ask.waitFor();
     expect(await editor().count()).toBe(1);
-    await ask.getByRole('button', { name: 'Add it and close' }).click();
+    await ask.getByRole('button', { name: 'Add it', exact: true }).click();
     await expect.poll(() => editor().getByRole('alert').textContent()).toContain('Give a URL, a title or a citation');
-    await ask.getByRole('button', { name: 'Discard it and close' }).click();
-    await expect.poll(() => editor().count()).toBe(0);
+    await ask.getByRole('button', { name: 'Discard it', exact: true }).click();
+    await expect.poll(() => ask.count()).toBe(0);
+    expect(await editor().getByRole('textbox', { name: 'New evidence note' }).inputValue()).toBe('');
     expect((await stored()).evidence).toHaveLength(before + 1);
     await claimRows(page).first().click();
     await page.keyboard.press('Enter'); // the next test starts in the open editor
@@ -139,7 +140,10 @@ describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
     expect(claim.reviewer).toBe('Rita Reviewer');
     expect(claim.history.at(-1)).toMatchObject({ status: 'verified', reviewer: 'Rita Reviewer' });
     await expect.poll(() => editor().getByRole('list', { name: 'Status history' }).textContent()).toContain('Rita Reviewer');
-    await page.keyboard.press('Escape');
+    // Once the name is set, the editor no longer asks for it, and shows who changed the claim.
+    expect(await editor().getByRole('button', { name: 'Set your name in Preferences' }).count()).toBe(0);
+    await expect.poll(() => editor().getByRole('region', { name: 'Review record' }).textContent()).toContain('Rita Reviewer');
+    await editor().getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => editor().count()).toBe(0);
   });
 

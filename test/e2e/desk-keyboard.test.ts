@@ -27,11 +27,14 @@ describe.skipIf(!chromiumPath)('desk: keyboard workflow', () => {
     await page.keyboard.press('c');
     await expect.poll(() => claimRows(page).count()).toBe(1);
     expect(Object.values(await highlightTexts(page))).toEqual(['The foreign']);
+    // The new claim's editor has the focus on its status; a number sets it, Esc goes back to the text.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     await page.keyboard.press('5');
     await expect.poll(() => page.locator('.fm-article-text [data-claim-id]').getAttribute('data-status')).toBe('False');
     await waitSaved(page);
     const [stored] = await hostCall(env.host, 'claims.list', { articleId: await sampleArticleId(env.host) });
     expect(stored).toMatchObject({ status: 'false', target: { quote: { exact: 'The foreign' } } });
+    await page.keyboard.press('Escape');
     expect(await focused()).toMatch(/^Article text/);
 
     // The caret is after the claim: select the next word and claim it too.
@@ -43,7 +46,10 @@ describe.skipIf(!chromiumPath)('desk: keyboard workflow', () => {
 
   it('never changes the article text when keys are typed into it', async () => {
     const before = await articleText(page).textContent();
-    await page.keyboard.press('Escape'); // no claim selected: Backspace and Delete have nothing to delete
+    // The first Esc takes the focus from the new claim's editor back to the text, the second clears
+    // the selection: with no claim selected, Backspace and Delete have nothing to delete.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
     for (const key of ['x', 'Backspace', 'Delete', 'Enter', 'Space']) await page.keyboard.press(key);
     await page.keyboard.type('typed words');
     expect(await articleText(page).textContent()).toBe(before);
@@ -62,15 +68,16 @@ describe.skipIf(!chromiumPath)('desk: keyboard workflow', () => {
     await expect.poll(() => selectedRow(page).textContent()).toContain('The foreign');
 
     await page.keyboard.press('Enter');
-    const editor = page.getByRole('dialog', { name: 'Edit claim' });
+    const editor = page.getByRole('region', { name: 'Edit claim' });
     await editor.waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     // Keys in the editor belong to it: a digit does not change the status here.
     await page.keyboard.press('Tab');
     await page.keyboard.type('Foreign ministry');
     await page.keyboard.press('Escape');
-    await expect.poll(() => editor.count()).toBe(0);
-    expect(await focused()).toMatch(/^Article text/);
+    // Esc gives the focus back to the article; the editor stays beside it while the claim is selected.
+    await expect.poll(focused).toMatch(/^Article text/);
+    expect(await editor.count()).toBe(1);
     await waitSaved(page);
     expect(await selectedRow(page).textContent()).toContain('Foreign ministry');
 

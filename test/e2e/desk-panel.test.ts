@@ -180,7 +180,7 @@ describe.skipIf(!chromiumPath)('desk: claims panel', () => {
     expect(await orphans.textContent()).toContain('a passage that was edited out');
     expect(await page.locator('.fm-article-text [data-claim-id]').count()).toBe(1);
     await orphans.getByRole('button').click();
-    await page.getByRole('dialog', { name: 'Edit claim' }).waitFor();
+    await page.getByRole('region', { name: 'Edit claim' }).waitFor();
     await page.context().close();
   });
 

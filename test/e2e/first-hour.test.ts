@@ -42,7 +42,7 @@ describe.skipIf(!chromiumPath)('the first hour: small desk items', () => {
   it('adds evidence without a URL (title, date, citation) and publishes it in the exported report', async () => {
     await claimRows(page).nth(1).click();
     await page.keyboard.press('Enter');
-    const editor = page.getByRole('dialog', { name: 'Edit claim' }).or(page.getByRole('region', { name: 'Edit claim' }));
+    const editor = page.getByRole('region', { name: 'Edit claim' }).or(page.getByRole('region', { name: 'Edit claim' }));
     const form = editor.getByRole('form', { name: 'Add evidence' });
     await form.getByRole('textbox', { name: 'New evidence note' }).fill('Only a note');
     await form.getByRole('button', { name: 'Add evidence' }).click();

@@ -79,7 +79,7 @@ describe.skipIf(!chromiumPath)('library views', () => {
     await page.getByRole('document', { name: /Article text: Kyiv briefing/ }).waitFor();
     await expect.poll(() => claimRows(page).count()).toBe(1);
     await claimRows(page).first().dblclick();
-    const editor = page.getByRole('dialog', { name: 'Edit claim' });
+    const editor = page.getByRole('region', { name: 'Edit claim' });
     const checked = editor.getByRole('region', { name: 'Checked before' });
     await expect.poll(() => checked.getByRole('listitem').first().textContent()).toContain('Ukraine was seeking a ceasefire');
     expect(await checked.getByRole('listitem').first().textContent()).toContain('Disputed');

@@ -3,7 +3,7 @@
  * One page connects through Preferences ▸ Team library, the other through the host; a claim and a
  * status change made in one page appear in the other without a reload; a claim changed on both while
  * one is disconnected is shown as conflicted with both versions, and resolving it reaches the other page;
- * a claim typed in is not replaced under the reviewer's hands.
+ * a claim typed in is not replaced under the reviewer's hands; a merge keeps fields of both versions.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     expect(await indicator(pageA).count()).toBe(0); // hidden while sync is off
 
     // A connects through Preferences ▸ Team library.
-    await pageA.getByRole('button', { name: 'Preferences' }).click();
+    await pageA.getByRole('button', { name: 'Preferences', exact: true }).click();
     const prefs = pageA.getByRole('dialog', { name: 'Preferences' });
     const team = prefs.getByRole('region', { name: 'Team library' });
     await team.getByRole('textbox', { name: 'Server URL' }).fill(server.url);
@@ -67,7 +67,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     await team.getByLabel('Password').fill(ADMIN.password);
     await team.getByRole('button', { name: 'Connect' }).click();
     await expect.poll(() => indicatorName(pageA), SYNCED).toBe('Team library: synced');
-    await expect.poll(() => team.getByRole('button', { name: 'Disconnect' }).count()).toBe(1);
+    await expect.poll(() => team.getByRole('button', { name: 'Disconnect' }).count(), SYNCED).toBe(1);
     expect(await team.getByLabel('Password').inputValue()).toBe(''); // never shown back
     expect(await seriousFindings(pageA)).toEqual([]);
     await pageA.keyboard.press('Escape');
@@ -98,19 +98,19 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     for (const page of [pageA, pageB]) await expect.poll(() => onlyRow(page).getByText('Conflict').count(), SYNCED).toBe(1);
     await expect.poll(() => indicatorName(pageB), SYNCED).toMatch(/^Team library: synced, 1 conflict$/);
     await onlyRow(pageB).dblclick();
-    const editor = pageB.getByRole('dialog', { name: 'Edit claim' });
+    const editor = pageB.getByRole('region', { name: 'Edit claim' });
     await editor.getByText(/this claim was changed on two computers/).waitFor();
     await editor.getByRole('button', { name: 'Resolve conflict…' }).click();
 
     // The dialog shows both versions side by side; B keeps its own (Misleading).
     const dialog = pageB.getByRole('dialog', { name: 'Resolve conflict' });
     const versions = dialog.getByRole('region');
-    await expect.poll(() => versions.count()).toBe(2);
+    await expect.poll(() => versions.count(), SYNCED).toBe(2);
     const statuses = await versions.evaluateAll((els) => els.map((el) => el.querySelector('.fm-chip')?.textContent?.trim() ?? ''));
     expect(statuses.sort()).toEqual(['! Misleading', '✓ Verified']);
     expect(await seriousFindings(pageB)).toEqual([]);
     await versions.filter({ hasText: 'Misleading' }).getByRole('button', { name: /^Keep this version/ }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), SYNCED).toBe(0);
     await pageB.keyboard.press('Escape'); // the editor
 
     // The resolution reaches A: the claim is Misleading there too, and no longer conflicted anywhere.
@@ -126,13 +126,13 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
 
     // A types a note in the editor and has not left the field yet.
     await onlyRow(pageA).dblclick();
-    const editorA = pageA.getByRole('dialog', { name: 'Edit claim' });
+    const editorA = pageA.getByRole('region', { name: 'Edit claim' });
     const claimantBefore = await editorA.getByRole('combobox', { name: 'Claimant' }).inputValue();
     await editorA.getByRole('textbox', { name: 'Note', exact: true }).fill('Checked against the transcript');
 
     // Meanwhile B sets the claimant.
     await onlyRow(pageB).dblclick();
-    const editorB = pageB.getByRole('dialog', { name: 'Edit claim' });
+    const editorB = pageB.getByRole('region', { name: 'Edit claim' });
     await editorB.getByRole('combobox', { name: 'Claimant' }).fill('Sergei Lavrov (B)');
     await editorB.getByRole('combobox', { name: 'Claimant' }).press('Enter');
     await waitSaved(pageB);
@@ -154,6 +154,51 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     expect([stored.claimant, stored.note]).toEqual(['Sergei Lavrov (B)', 'Checked against the transcript']);
     // And B sees A's note without a reload.
     await onlyRow(pageB).dblclick();
-    await expect.poll(() => pageB.getByRole('dialog', { name: 'Edit claim' }).getByRole('textbox', { name: 'Note', exact: true }).inputValue(), SYNCED).toBe('Checked against the transcript');
+    await expect.poll(() => pageB.getByRole('region', { name: 'Edit claim' }).getByRole('textbox', { name: 'Note', exact: true }).inputValue(), SYNCED).toBe('Checked against the transcript');
+  });
+
+  it('merges a conflict: status, claimant and note picked per field, the evidence of both versions kept', async () => {
+    const [articleA, articleB] = await Promise.all([hostA, hostB].map(async (h) => (await hostCall(h, 'library.list', {}))[0].id));
+    const claimId = (await onlyRow(pageA).getAttribute('data-claim-id'))!;
+    const current = async (host: WebHost, articleId: string) => (await hostCall(host, 'claims.list', { articleId })).find((c) => c.id === claimId)!;
+    const evidence = (id: string, title: string) => ({ id, url: `https://example.org/${id}`, title, date: '', citation: '', note: '', stance: 'refutes' as const });
+
+    // Changed through the services on both hosts while B is disconnected.
+    await hostCall(hostB, 'sync.disconnect', {});
+    await expect.poll(() => indicator(pageB).count(), SYNCED).toBe(0);
+    const onA = await current(hostA, articleA);
+    await hostCall(hostA, 'claims.update', { articleId: articleA, claimId, baseRevision: onA.revision, patch: { claimant: 'Foreign ministry', status: 'false', evidence: [evidence('ea', 'Transcript')] } });
+    const onB = await current(hostB, articleB);
+    await hostCall(hostB, 'claims.update', { articleId: articleB, claimId, baseRevision: onB.revision, patch: { note: 'Bo’s research note', status: 'disputed', evidence: [evidence('eb', 'Ministry statement')] } });
+    await hostCall(hostB, 'sync.connect', { server: server.url, db: DB, user: ADMIN.user, password: ADMIN.password });
+    await expect.poll(() => onlyRow(pageA).getByText('Conflict').count(), SYNCED).toBe(1);
+
+    // On A: Merge… takes the claimant from the version that has it, status and note from B's.
+    await onlyRow(pageA).dblclick();
+    await pageA.getByRole('region', { name: 'Edit claim' }).getByRole('button', { name: 'Resolve conflict…' }).click();
+    const dialog = pageA.getByRole('dialog', { name: 'Resolve conflict' });
+    await dialog.getByRole('button', { name: 'Merge…' }).click();
+    const merge = dialog.getByRole('form', { name: 'Merge the versions' });
+    await merge.getByRole('group', { name: 'Claimant' }).getByRole('radio', { name: /Foreign ministry/ }).check();
+    await merge.getByRole('group', { name: 'Status' }).getByRole('radio', { name: /Disputed/ }).check();
+    await merge.getByRole('group', { name: 'Note' }).getByRole('radio', { name: /Bo’s research note/ }).check();
+    await merge.getByText('Evidence: all 2 items from every version, each once.').waitFor();
+    expect(await seriousFindings(pageA)).toEqual([]);
+    await merge.getByRole('button', { name: 'Save the merged version' }).click();
+    await expect.poll(() => dialog.count(), SYNCED).toBe(0);
+    await pageA.keyboard.press('Escape');
+
+    // The merge is what both hosts hold, and B's page shows it without a reload.
+    for (const [host, articleId] of [[hostA, articleA], [hostB, articleB]] as const) {
+      await expect
+        .poll(async () => {
+          const c = await current(host, articleId);
+          return [c.claimant, c.status, c.note, c.evidence.map((e) => e.title).sort(), c.conflictVersions?.length ?? 0];
+        }, SYNCED)
+        .toEqual(['Foreign ministry', 'disputed', 'Bo’s research note', ['Ministry statement', 'Transcript'], 0]);
+    }
+    await expect.poll(async () => Object.values(await highlightStatuses(pageB)), SYNCED).toEqual(['Disputed']);
+    await expect.poll(() => onlyRow(pageB).getByText('Conflict').count(), SYNCED).toBe(0);
   });
 });
+

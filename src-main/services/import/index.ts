@@ -17,6 +17,7 @@ import { titleFromFileName, titleFromText, titleFromUrl, type Converted } from '
 import { importExportFile, isExportFile } from './factmark-export';
 import { EXTENSION_BY_MEDIA_TYPE, formatOf } from './formats';
 import { checkSize, MAX_IMPORT_BYTES } from './input-checks';
+import { withHeadline } from './headline';
 import { completeMeta, normaliseUrl } from './metadata';
 import { fetchPage } from './url';
 
@@ -44,18 +45,22 @@ export function createImportService(ctx: ServiceContext) {
    * made from its text. With `newVersionOf` (or a known source URL) it is a new version and the
    * previous version's claims are carried over (see ../versions.ts).
    */
-  function keep(converted: Converted, fallbackTitle: (text: string) => string, newVersionOf?: string): Promise<ImportResult> {
+  function keep(received: Converted, fallbackTitle: (text: string) => string, newVersionOf?: string, sourceTitle: string | null | undefined = received.meta.title): Promise<ImportResult> {
+    const body = docText(received.doc);
+    if (!body.trim()) throw new FactmarkError('invalid-input', 'The article has no text');
+    // The headline leads the text (claimable like any text); the same text imported before it did is still a duplicate.
+    const converted = { ...received, ...withHeadline(received.doc, sourceTitle?.slice(0, 500), received.pages) };
     const text = docText(converted.doc);
-    if (!text.trim()) throw new FactmarkError('invalid-input', 'The article has no text');
     const textHash = hashText(text);
+    const hashes = new Set([textHash, hashText(body)]);
     // Conversion ran outside the write queue; the duplicate check and the save run inside it.
-    return ctx.exclusive(() => keepNew(converted, fallbackTitle(text), text, textHash, newVersionOf));
+    return ctx.exclusive(() => keepNew(converted, fallbackTitle(body), text, textHash, hashes, newVersionOf));
   }
 
-  async function keepNew(converted: Converted, fallbackTitle: string, text: string, textHash: string, newVersionOf?: string): Promise<ImportResult> {
+  async function keepNew(converted: Converted, fallbackTitle: string, text: string, textHash: string, sameText: ReadonlySet<string>, newVersionOf?: string): Promise<ImportResult> {
     const rows = (await ctx.store.index()).articles;
     const named = newVersionOf === undefined ? undefined : checkNewVersionOf(rows, newVersionOf, textHash);
-    const same = rows.find((row) => row.textHash === textHash);
+    const same = rows.find((row) => sameText.has(row.textHash));
     if (same) return { article: (await ctx.store.article(same.id)).article, duplicate: true };
 
     const meta = completeMeta(converted.meta, fallbackTitle);
@@ -130,7 +135,8 @@ export function createImportService(ctx: ServiceContext) {
     if (!html && !text.trim()) throw new FactmarkError('invalid-input', `${label} is empty`);
     const converted = await convert({ kind: 'paste', html, text, label });
     const title = input.title?.trim() || converted.meta.title;
-    return keep({ ...converted, meta: { ...converted.meta, title } }, titleFromText, input.newVersionOf);
+    // A title typed for the paste names it; it is not the pasted text's headline.
+    return keep({ ...converted, meta: { ...converted.meta, title } }, titleFromText, input.newVersionOf, input.title?.trim() ? null : converted.meta.title);
   }
 
   return { importFile, importUrl, importPaste };

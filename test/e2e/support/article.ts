@@ -9,7 +9,9 @@ import type { Page } from 'playwright-core';
 export async function selectArticleText(page: Page, from: string, to?: string): Promise<void> {
   await page.evaluate(
     ([first, last]) => {
-      const root = document.querySelector('.fm-article-text')!;
+      const root = document.querySelector<HTMLElement>('.fm-article-text')!;
+      // As a mouse drag would, the selection moves the focus into the article (out of the claim editor).
+      if (!root.contains(document.activeElement)) root.focus({ preventScroll: true });
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       const nodes: Text[] = [];
       let text = '';

@@ -17,6 +17,28 @@ export function chromiumOrExplain(): string | null {
   return null;
 }
 
-export function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, '--no-first-run', '--disable-quic'] });
+/** The desk's first-run question (the reviewer's name) is marked answered in every page of this browser, unless `firstRun`. */
+export async function launchChromium(executablePath: string, options: { firstRun?: boolean } = {}): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, '--no-first-run', '--disable-quic'] });
+  if (options.firstRun) return browser;
+  // Suites test the desk, not the first run: each new context starts with the question answered.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (contextOptions) => {
+    const context = await newContext(contextOptions);
+    await context.addInitScript(() => {
+      try {
+        localStorage.setItem('factmark.reviewerAsked', 'yes');
+      } catch {
+        // A sandboxed frame (the export preview) has no storage.
+      }
+    });
+    return context;
+  };
+  browser.newPage = async (pageOptions) => {
+    const context = await browser.newContext(pageOptions);
+    const page = await context.newPage();
+    page.once('close', () => void context.close().catch(() => undefined));
+    return page;
+  };
+  return browser;
 }
