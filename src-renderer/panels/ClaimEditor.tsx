@@ -15,6 +15,7 @@ import { snippet } from '../desk/claim-list';
 import { ClaimPublicationFields } from './ClaimPublicationFields';
 import { ClaimSyncNotice } from '../sync/ConflictMark';
 import { AddEvidence, EvidenceRow, hasTyped, NO_NEW_EVIDENCE, typedEvidence, type NewEvidence } from './EvidenceFields';
+import { formatTime } from '../format-time';
 
 interface Props {
   claim: ClaimRecord;
@@ -36,10 +37,6 @@ interface Props {
   children?: React.ReactNode;
 }
 
-function formatTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
-}
 
 export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onLeave, focusStatus, reviewerName, onOpenPreferences, children }: Props) {
   const listId = useId();

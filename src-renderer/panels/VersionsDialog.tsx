@@ -10,6 +10,7 @@ import type { VersionChanges } from '../../src-shared/contract-backups';
 import { statusInfo } from '../../src-shared/statuses';
 import { errorMessage, type FactmarkClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
+import { formatTime } from '../format-time';
 
 type Version = ResponseOf<'backups.list'>[number];
 type Preview = ResponseOf<'backups.preview'>;
@@ -27,7 +28,7 @@ interface Props {
   onRestored(message: string, undo: () => Promise<string>): void;
 }
 
-const when = (v: Version) => new Date(v.savedAt ?? v.takenAt).toLocaleString();
+const when = (v: Version) => formatTime(v.savedAt ?? v.takenAt);
 const label = (status: Parameters<typeof statusInfo>[0]) => statusInfo(status).label;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -191,7 +192,7 @@ export function VersionsDialog({ client, articleId, onClose, onRestored }: Props
           <tbody>
             {current ? (
               <tr className="fm-version-current">
-                <td>Now{current.updatedAt ? ` (last change ${new Date(current.updatedAt).toLocaleString()})` : ''}</td>
+                <td>Now{current.updatedAt ? ` (last change ${formatTime(current.updatedAt)})` : ''}</td>
                 <td>{current.claimCount}</td>
                 <td>{changeSummary(current.changes)}</td>
                 <td>Current version</td>

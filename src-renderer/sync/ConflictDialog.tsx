@@ -11,6 +11,7 @@ import { Dialog } from '../components/Dialog';
 import { snippet } from '../desk/claim-list';
 import { StatusChip } from '../panels/StatusChip';
 import { conflictColumns, evidenceUnion, MERGE_FIELDS, mergeable, mergedFields, whoAndWhen, type MergeField, type VersionColumn } from './conflict-versions';
+import { formatTime } from '../format-time';
 
 type Keep = SyncRequest<'claims.resolveConflict'>['keep'];
 
@@ -22,10 +23,6 @@ interface Props {
 
 const FIELD_LABEL: Record<MergeField, string> = { status: 'Status', claimant: 'Claimant', note: 'Note' };
 
-function formatTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
-}
 
 function Evidence({ column }: { column: VersionColumn }) {
   const items = column.evidence ?? [];

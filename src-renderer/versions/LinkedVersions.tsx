@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../src-shared/contract';
 import type { FactmarkClient } from '../api/client';
+import { formatTime } from '../format-time';
 
 interface Props {
   client: FactmarkClient;
@@ -27,11 +28,11 @@ export function LinkedVersions({ client, articleId, onOpen }: Props) {
           <li key={v.id}>
             {v.id === articleId ? (
               <span aria-current="true">
-                Version {v.version} (this one) · {new Date(v.importedAt).toLocaleString()} · {v.claimCount} claims
+                Version {v.version} (this one) · {formatTime(v.importedAt)} · {v.claimCount} claims
               </span>
             ) : (
               <button type="button" className="fm-link-button" onClick={() => onOpen(v.id)}>
-                Open version {v.version} · {new Date(v.importedAt).toLocaleString()} · {v.claimCount} claims
+                Open version {v.version} · {formatTime(v.importedAt)} · {v.claimCount} claims
               </button>
             )}
           </li>
