@@ -4,7 +4,7 @@
  * arrives, and reports the state the renderer shows. The library's files stay the truth; deleting
  * sync/ rebuilds the mirror from them.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FactmarkError } from '../../src-shared/contract';
 import type { SyncSettingsRecord, SyncStatusRecord } from '../../src-shared/contract-sync';
@@ -17,9 +17,9 @@ import { pouchdb, type PouchDatabase } from './pouch';
 import { checkConnection, describeStatus, openRemote } from './remote';
 import { LiveReplication, replicateOnce, type Direction, type OnceResult } from './replication';
 import type { SecretStore } from './secrets';
+import { loadSnapshot, saveSnapshot, statusFromSnapshot } from './snapshot';
+import { isOffline, SyncState } from './sync-state';
 import { readSyncSettings, redact, removeSyncSettings, SYNC_FOLDER, writeSyncSettings } from './settings';
-
-const SNAPSHOT_FILE = 'state.json';
 
 export interface SyncServiceOptions {
   secrets: SecretStore;
@@ -41,23 +41,11 @@ interface Session {
 
 const QUIET = { active: () => undefined, idle: () => undefined, moved: () => undefined, failed: () => undefined, denied: () => undefined };
 
-/** Errors that mean "not reachable now" (PouchDB retries those), not "refused". */
-function isOffline(error: { status?: number; name?: string }): boolean {
-  return !error.status || error.status >= 500 || error.name === 'unknown_error';
-}
-
 export class SyncService {
   private session: Session | null = null;
+  /** What the service has seen (errors, refusals, conflicts, teammates' changes): the status it reports. */
+  private readonly state = new SyncState();
   private settings: SyncSettingsRecord | null = null;
-  private error: string | null = null;
-  private offline = false;
-  private readOnly = false;
-  private readonly active = new Set<Direction>();
-  private readonly rejected = new Map<string, SyncStatusRecord['rejected'][number]>();
-  private readonly conflicted = new Set<string>();
-  private readonly changeLog: Array<{ seq: number; articleId: string }> = [];
-  private changeSeq = 0;
-  private lastSyncedAt: string | null = null;
   private pushedSeq: number | string = 0;
   private applyScheduled = false;
   /** Documents pulled while a new mirror was set up (counted in the next `now`). */
@@ -86,7 +74,7 @@ export class SyncService {
     try {
       await this.open(settings, await this.options.secrets.get(), options.live ?? true);
     } catch (error) {
-      this.error = this.describe(error);
+      this.state.error = this.describe(error);
     }
   }
 
@@ -99,9 +87,7 @@ export class SyncService {
     await writeSyncSettings(this.dataDir, settings);
     if (password !== undefined) await this.options.secrets.set(password);
     this.settings = settings;
-    this.error = null;
-    this.readOnly = false;
-    this.rejected.clear();
+    this.state.forgetConnection();
     await this.open(settings, secret, options.live ?? true);
     return this.status();
   }
@@ -111,34 +97,21 @@ export class SyncService {
     await removeSyncSettings(this.dataDir);
     await this.options.secrets.clear();
     this.settings = null;
-    this.error = null;
-    this.readOnly = false;
-    this.rejected.clear();
+    this.state.forgetConnection();
     return this.status();
   }
 
   /** The last status a running service saw, kept in sync/state.json for `sync --status` and the next start. */
   private async saveSnapshot(): Promise<void> {
-    if (!this.session) return;
-    const status = await this.status();
-    const snapshot = { ...status, pushedSeq: this.pushedSeq, savedAt: this.ctx.clock().toISOString() };
-    await writeFile(join(this.dataDir, SYNC_FOLDER, SNAPSHOT_FILE), `${JSON.stringify(snapshot)}\n`).catch(() => undefined);
-  }
-
-  private async loadSnapshot(): Promise<(SyncStatusRecord & { pushedSeq?: number | string }) | null> {
-    try {
-      return JSON.parse(await readFile(join(this.dataDir, SYNC_FOLDER, SNAPSHOT_FILE), 'utf8'));
-    } catch {
-      return null;
-    }
+    if (this.session) await saveSnapshot(this.dataDir, { ...(await this.status()), pushedSeq: this.pushedSeq, savedAt: this.ctx.clock().toISOString() });
   }
 
   private async open(settings: SyncSettingsRecord, password: string | null, live: boolean): Promise<void> {
     this.starting = (async () => {
-      const snapshot = await this.loadSnapshot();
+      const snapshot = await loadSnapshot(this.dataDir);
       if (snapshot) {
         this.pushedSeq = snapshot.pushedSeq ?? 0;
-        this.lastSyncedAt = snapshot.lastSyncedAt ?? null;
+        this.state.lastSyncedAt = snapshot.lastSyncedAt ?? null;
       }
       await mkdir(join(this.dataDir, SYNC_FOLDER), { recursive: true });
       const PouchDB = await pouchdb();
@@ -147,12 +120,12 @@ export class SyncService {
       const mirror = new Mirror(this.ctx, local, {
         keepLocal: (data) => this.isUntouchedSample(data),
         stamp: async () => ({ reviewer: (await this.ctx.store.prefs()).reviewer, at: this.ctx.clock().toISOString() }),
-        onError: (error) => (this.error = this.describe(error)),
+        onError: (error) => (this.state.error = this.describe(error)),
       });
       const applier = new Applier(this.ctx, local, mirror, {
-        applied: (articleId) => this.noteApplied(articleId),
+        applied: (articleId) => this.state.noteApplied(articleId),
         refused: (docId, reason) => this.options.notice?.(`A teammate's change was refused (${docId.split('@')[0]}): ${reason}`),
-        conflict: (docId, conflicted) => (conflicted ? this.conflicted.add(docId) : this.conflicted.delete(docId)),
+        conflict: (docId, conflicted) => (conflicted ? this.state.conflicted.add(docId) : this.state.conflicted.delete(docId)),
       });
       this.session = { settings, password, local, remote, mirror, applier, live: null };
       await this.countConflicts();
@@ -183,43 +156,43 @@ export class SyncService {
     const session = this.session!;
     session.live = new LiveReplication(session.local, session.remote, {
       active: (direction) => {
-        this.active.add(direction);
-        this.offline = false;
+        this.state.active.add(direction);
+        this.state.offline = false;
       },
       idle: (direction) => void this.caughtUp(direction),
       moved: (direction, _count, lastSeq) => {
-        this.offline = false;
+        this.state.offline = false;
         if (direction === 'pull') this.scheduleApply();
         else if (lastSeq !== undefined) this.pushedSeq = lastSeq;
       },
       denied: (docId, reason) => void this.noteDenied(docId, reason),
       failed: (direction, error) => this.noteFailure(direction, error),
     });
-    session.live.start({ push: !this.readOnly, catchUp: true });
+    session.live.start({ push: !this.state.readOnly, catchUp: true });
   }
 
   private async caughtUp(direction: Direction): Promise<void> {
-    this.active.delete(direction);
-    this.offline = false;
-    if (this.error && !this.readOnly) this.error = null;
+    this.state.active.delete(direction);
+    this.state.offline = false;
+    if (this.state.error && !this.state.readOnly) this.state.error = null;
     if (direction === 'push' && this.session) this.pushedSeq = (await this.session.local.info()).update_seq;
-    if (this.active.size === 0) {
-      this.lastSyncedAt = this.ctx.clock().toISOString();
+    if (this.state.active.size === 0) {
+      this.state.lastSyncedAt = this.ctx.clock().toISOString();
       await this.saveSnapshot();
     }
   }
 
   private noteFailure(direction: Direction, error: { status?: number; name?: string; reason?: string; message?: string }): void {
-    this.active.delete(direction);
+    this.state.active.delete(direction);
     if (isOffline(error)) {
-      this.offline = true;
+      this.state.offline = true;
       return;
     }
     if (direction === 'push' && error.status === 403) {
       void this.becomeReadOnly(error.reason ?? error.message ?? 'forbidden');
       return;
     }
-    this.error = redact(describeStatus(error.status ?? 0, this.settings!, error.reason ?? ''), [this.session?.password]);
+    this.state.error = redact(describeStatus(error.status ?? 0, this.settings!, error.reason ?? ''), [this.session?.password]);
     if (error.status === 401 || error.status === 404) this.session?.live?.stop();
   }
 
@@ -227,8 +200,8 @@ export class SyncService {
   private async becomeReadOnly(reason: string): Promise<void> {
     const session = this.session;
     if (!session) return;
-    if (!this.readOnly) {
-      this.readOnly = true;
+    if (!this.state.readOnly) {
+      this.state.readOnly = true;
       if (session.live?.live) {
         session.live.stop();
         this.startLive();
@@ -238,13 +211,13 @@ export class SyncService {
   }
 
   private async noteDenied(docId: string | undefined, reason: string): Promise<void> {
-    this.readOnly = true;
+    this.state.readOnly = true;
     const parsed = docId ? parseDocId(docId) : null;
     if (!parsed || !docId) return;
     const articleId = (await keyMapOf(this.ctx)).idOf(parsed.key);
     if (!articleId) return;
-    if (!this.rejected.has(docId)) this.options.notice?.(`The team server refused a change (${parsed.kind === 'claim' ? `claim ${parsed.claimId}` : 'article'}): it is kept in this library only`);
-    this.rejected.set(docId, { articleId, ...(parsed.kind === 'claim' ? { claimId: parsed.claimId } : {}), reason: redact(reason).slice(0, 500) || 'forbidden' });
+    if (!this.state.rejected.has(docId)) this.options.notice?.(`The team server refused a change (${parsed.kind === 'claim' ? `claim ${parsed.claimId}` : 'article'}): it is kept in this library only`);
+    this.state.rejected.set(docId, { articleId, ...(parsed.kind === 'claim' ? { claimId: parsed.claimId } : {}), reason: redact(reason).slice(0, 500) || 'forbidden' });
   }
 
   private scheduleApply(): void {
@@ -253,14 +226,8 @@ export class SyncService {
     const applier = this.session.applier;
     setImmediate(() => {
       this.applyScheduled = false;
-      applier.pass().catch((error) => (this.error = this.describe(error)));
+      applier.pass().catch((error) => (this.state.error = this.describe(error)));
     });
-  }
-
-  private noteApplied(articleId: string): void {
-    this.changeSeq++;
-    this.changeLog.push({ seq: this.changeSeq, articleId });
-    if (this.changeLog.length > 5_000) this.changeLog.splice(0, this.changeLog.length - 5_000);
   }
 
   /** Run one two-way replication now and apply what arrived; with a live session, it restarts afterwards. */
@@ -278,14 +245,14 @@ export class SyncService {
       this.pulledOnStart = 0;
       await session.applier.pass();
       this.pushedSeq = (await session.local.info()).update_seq;
-      this.lastSyncedAt = this.ctx.clock().toISOString();
-      this.offline = false;
-      if (!this.readOnly) this.error = null;
+      this.state.lastSyncedAt = this.ctx.clock().toISOString();
+      this.state.offline = false;
+      if (!this.state.readOnly) this.state.error = null;
     } catch (error) {
       const status = (error as { status?: number }).status;
-      if (isOffline(error as never)) this.offline = true;
-      else this.error = this.describe(error);
-      if (!wasLive) throw new FactmarkError('invalid-input', this.error ?? `Cannot reach the team server ${this.settings ? this.settings.server : ''}`.trim());
+      if (isOffline(error as never)) this.state.offline = true;
+      else this.state.error = this.describe(error);
+      if (!wasLive) throw new FactmarkError('invalid-input', this.state.error ?? `Cannot reach the team server ${this.settings ? this.settings.server : ''}`.trim());
       void status;
     } finally {
       if (wasLive && this.session === session) this.startLive();
@@ -296,12 +263,12 @@ export class SyncService {
   private async once(session: Session): Promise<OnceResult> {
     const events = { active: () => undefined, idle: () => undefined, moved: () => undefined, failed: () => undefined, denied: (id: string | undefined, reason: string) => void this.noteDenied(id, reason) };
     try {
-      return await replicateOnce(session.local, session.remote, events, { push: !this.readOnly });
+      return await replicateOnce(session.local, session.remote, events, { push: !this.state.readOnly });
     } catch (error) {
       if ((error as { status?: number }).status !== 403) throw error;
       await this.becomeReadOnly((error as { reason?: string }).reason ?? 'forbidden');
       const pulled = await replicateOnce(session.local, session.remote, events, { push: false });
-      return { ...pulled, refused: this.rejected.size };
+      return { ...pulled, refused: this.state.rejected.size };
     }
   }
 
@@ -318,10 +285,9 @@ export class SyncService {
     await session.applier.pass().catch(() => undefined);
     await session.local.close().catch(() => undefined);
     await session.remote.close().catch(() => undefined);
-    this.active.clear();
+    this.state.active.clear();
   }
 
-  /** Mirror documents changed since the server last acknowledged our writes. */
   /**
    * How many mirror writes the server has not acknowledged: the local sequence past the last one
    * the push replication confirmed (cheap enough to ask on every status poll).
@@ -343,31 +309,17 @@ export class SyncService {
     const settings = this.settings;
     if (settings && !this.session && !this.starting) {
       // Not running in this process (the CLI beside the app, or before a start): the last state a running one saw.
-      const snapshot = await this.loadSnapshot();
       const conflicts = await this.countConflicts();
-      const { pushedSeq: _seq, savedAt: _at, ...last } = (snapshot ?? {}) as Partial<SyncStatusRecord> & { pushedSeq?: unknown; savedAt?: unknown };
-      return { state: this.error ? 'error' : 'offline', readOnly: false, pending: 0, rejected: [], lastSyncedAt: null, ...last, settings, conflicts, error: this.error ?? last.error ?? null, changeSeq: this.changeSeq };
+      return statusFromSnapshot(await loadSnapshot(this.dataDir), { settings, conflicts, error: this.state.error, changeSeq: this.state.changeSeq });
     }
     const pending = settings ? (await this.unsentCount().catch(() => 0)) + (this.session?.mirror.queued ?? 0) : 0;
-    const busy = !!this.starting || this.active.size > 0 || (this.session?.mirror.queued ?? 0) > 0;
-    const state = !settings ? 'off' : this.error && !this.readOnly ? 'error' : this.offline ? 'offline' : busy || (pending > 0 && !this.readOnly) ? 'syncing' : 'synced';
-    return {
-      state,
-      settings,
-      readOnly: this.readOnly,
-      pending,
-      conflicts: this.conflicted.size,
-      rejected: [...this.rejected.values()].slice(0, 1_000),
-      lastSyncedAt: this.lastSyncedAt,
-      error: this.error,
-      changeSeq: this.changeSeq,
-    };
+    const busy = !!this.starting || this.state.active.size > 0 || (this.session?.mirror.queued ?? 0) > 0;
+    return this.state.status(settings, pending, busy);
   }
 
   /** The articles teammates' changes touched after `sinceSeq`. */
   changes(sinceSeq: number): { changeSeq: number; articleIds: string[] } {
-    const articleIds = [...new Set(this.changeLog.filter((entry) => entry.seq > sinceSeq).map((entry) => entry.articleId))];
-    return { changeSeq: this.changeSeq, articleIds };
+    return this.state.changes(sinceSeq);
   }
 
   /** The running session's mirror (claim conflict resolution writes through it). */
@@ -376,17 +328,17 @@ export class SyncService {
   }
 
   conflictCleared(docId: string): void {
-    this.conflicted.delete(docId);
+    this.state.conflicted.delete(docId);
   }
 
   /** Count the library's conflicted claims (on start; afterwards the applier keeps the count). */
   private async countConflicts(): Promise<number> {
-    this.conflicted.clear();
+    this.state.conflicted.clear();
     for (const row of (await this.ctx.store.index()).articles) {
       const data = await this.ctx.store.article(row.id).catch(() => null);
-      for (const claim of data?.claims ?? []) if (claim.conflictVersions?.length) this.conflicted.add(`claim:${data!.article.textHash}:${claim.id}`);
+      for (const claim of data?.claims ?? []) if (claim.conflictVersions?.length) this.state.conflicted.add(`claim:${data!.article.textHash}:${claim.id}`);
     }
-    return this.conflicted.size;
+    return this.state.conflicted.size;
   }
 
   private isUntouchedSample(data: ArticleData): boolean {
