@@ -57,13 +57,16 @@ export const claimListCommand: Command = {
   async run(ctx) {
     const articleId = await articleArgument(ctx);
     const claims = await ctx.call('claims.list', { articleId });
-    if (ctx.json) return claims;
+    // A claim a team library holds in more than one version: "conflict": true, the others under conflictVersions.
+    const marked = claims.map((c) => (c.conflictVersions?.length ? { ...c, conflict: true } : c));
+    if (ctx.json) return marked;
     if (claims.length === 0) ctx.print('No claims yet.');
     for (const c of claims) {
       const who = c.claimant ? ` — ${c.claimant}` : '';
-      ctx.print(`${c.id}  [${statusInfo(c.status).label}]${who}: “${c.target.quote.exact.slice(0, 100)}” (${c.evidence.length} evidence)`);
+      const conflict = c.conflictVersions?.length ? ` CONFLICT: ${c.conflictVersions.length} other version(s)` : '';
+      ctx.print(`${c.id}  [${statusInfo(c.status).label}]${who}: “${c.target.quote.exact.slice(0, 100)}” (${c.evidence.length} evidence)${conflict}`);
     }
-    return claims;
+    return marked;
   },
 };
 

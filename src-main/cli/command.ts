@@ -21,8 +21,8 @@ export interface Command {
   usage: string;
   summary: string;
   options?: ParseArgsConfig['options'];
-  /** Whether the command changes the library (it then needs the write lock). */
-  writes: boolean;
+  /** Whether the command changes the library (it then needs the write lock); may depend on its options. */
+  writes: boolean | ((values: Record<string, unknown>) => boolean);
   run(ctx: CommandContext): Promise<unknown>;
 }
 

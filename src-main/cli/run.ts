@@ -61,7 +61,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const dataDir = typeof values['data-dir'] === 'string' ? resolve(values['data-dir']) : defaultDataDir(io.env);
   try {
     // Read-only commands take no lock, so they work while the app has the library open; a first run writes (it seeds the sample).
-    const access = command.writes || !existsSync(join(dataDir, 'index.json')) ? 'write' : 'read';
+    const writes = typeof command.writes === 'function' ? command.writes(values) : command.writes;
+    const access = writes || !existsSync(join(dataDir, 'index.json')) ? 'write' : 'read';
     const factmark = await openFactmark({ dataDir, resourcesDir: resourcesDir(), access });
     let succeeded = false;
     try {

@@ -40,10 +40,21 @@ export class Applier {
     private readonly hooks: ApplyHooks,
   ) {}
 
-  /** Apply every change in the mirror since the last pass; resolves to the number of articles changed. */
-  pass(): Promise<number> {
-    this.running = this.running.catch(() => 0).then(() => this.passNow());
+  /** Apply every change in the mirror since the last pass (up to sequence `until`); resolves to the number of articles changed. */
+  pass(until?: number): Promise<number> {
+    this.running = this.running.catch(() => 0).then(() => this.passNow(until));
     return this.running;
+  }
+
+  /** Record that the library already matches the mirror up to `seq` (after the mirror was written from it). */
+  async markApplied(seq: number | string): Promise<void> {
+    const { rev } = await this.appliedSeq();
+    await this.db.put({ _id: APPLIED_DOC, ...(rev ? { _rev: rev } : {}), seq });
+  }
+
+  /** True once a pass has run on this mirror (false for a new or rebuilt sync/ folder). */
+  async hasRun(): Promise<boolean> {
+    return (await this.appliedSeq()).rev !== undefined;
   }
 
   private async appliedSeq(): Promise<{ seq: number | string; rev?: string }> {
@@ -55,12 +66,16 @@ export class Applier {
     }
   }
 
-  private async passNow(): Promise<number> {
+  private async passNow(until?: number): Promise<number> {
     let { seq, rev } = await this.appliedSeq();
     let changed = 0;
     for (;;) {
       const feed = await this.db.changes({ since: seq, limit: 2_000, return_docs: true });
-      if (!feed.results.length) break;
+      if (until !== undefined) feed.results = feed.results.filter((row) => row.seq <= until);
+      if (!feed.results.length) {
+        if (!rev) rev = (await this.db.put({ _id: APPLIED_DOC, seq })).rev;
+        break;
+      }
       const touched = new Map<string, Touched>();
       for (const row of feed.results) {
         const parsed = parseDocId(row.id);
@@ -93,7 +108,7 @@ export class Applier {
       return this.addArticle(key, articleDoc, keys);
     }
     if (articleDoc?._deleted && touched.article) {
-      await this.ctx.store.deleteArticle(localId);
+      await this.mirror.fromMirror(() => this.ctx.store.deleteArticle(localId));
       this.hooks.applied(localId);
       return true;
     }
@@ -108,7 +123,7 @@ export class Applier {
     }
     const claims = await this.mergeClaims(key, data, nextArticle.id, touched.claims, keys);
     if (nextArticle === data.article && claims === data.claims) return false;
-    await this.ctx.store.writeArticle({ ...data, article: nextArticle, claims });
+    await this.mirror.fromMirror(() => this.ctx.store.writeArticle({ ...data, article: nextArticle, claims }));
     this.hooks.applied(localId);
     return true;
   }
@@ -125,7 +140,7 @@ export class Applier {
     }
     const ids = (await this.db.allDocs(claimRange(key))).rows.map((row) => parseDocId(row.id)).flatMap((p) => (p?.kind === 'claim' ? [p.claimId] : []));
     data.claims = await this.mergeClaims(key, data, data.article.id, new Set(ids), keys);
-    await this.ctx.store.writeArticle(data);
+    await this.mirror.fromMirror(() => this.ctx.store.writeArticle(data));
     this.hooks.applied(data.article.id);
     return true;
   }

@@ -2,9 +2,9 @@
  * CouchDB's revision tree as the conflict record. A document's leaves are read with
  * open_revs=all; the winner is CouchDB's deterministic one (a live leaf before a deleted one, then
  * the longest history, then the greatest revision id), the other live leaves are conflicts, and so
- * is a deletion that raced an edit (a deleted leaf branching off the winner's own history). A
- * conflict is cleared by ending each losing leaf with a deletion whose revision id is derived from
- * the leaf, so two machines clearing the same conflict write the same revision.
+ * is every losing deletion a reviewer made (a deletion that raced an edit). A conflict is cleared by
+ * ending each losing leaf with a deletion marked `resolved`, whose revision id is derived from the
+ * leaf, so two machines clearing the same conflict write the same revision.
  */
 import { createHash } from 'node:crypto';
 import type { ConflictVersionRecord } from '../../src-shared/contract-sync';
@@ -32,13 +32,6 @@ function byWinning(a: PouchDoc, b: PouchDoc): number {
   return revHash(a._rev!) < revHash(b._rev!) ? 1 : -1;
 }
 
-/** The revisions of a leaf's history, newest first ("3-abc", "2-def", …). */
-function historyOf(doc: PouchDoc): string[] {
-  const revs = doc._revisions;
-  if (!revs) return [doc._rev!];
-  return revs.ids.map((hash, i) => `${revs.start - i}-${hash}`);
-}
-
 /** Every leaf of one document, sorted into winner, conflicts and other losers. */
 export async function readLeaves(db: PouchDatabase, id: string): Promise<DocLeaves> {
   let found: Array<{ ok?: PouchDoc }>;
@@ -51,9 +44,8 @@ export async function readLeaves(db: PouchDatabase, id: string): Promise<DocLeav
   const leaves = found.flatMap((row) => (row.ok ? [row.ok] : [])).sort(byWinning);
   if (leaves.length === 0) return { winner: null, conflicts: [], losers: [] };
   const [winner, ...losers] = leaves;
-  const winnerHistory = new Set(historyOf(winner));
-  const conflicts = losers.filter((leaf) => !leaf._deleted || (!winner._deleted && winnerHistory.has(historyOf(leaf)[1] ?? '')));
-  return { winner, conflicts: winner._deleted ? [] : conflicts, losers };
+  const conflicts = winner._deleted ? [] : losers.filter((leaf) => !leaf._deleted || !leaf.resolved);
+  return { winner, conflicts, losers };
 }
 
 /** A conflicting leaf as the claim's ConflictVersion (null when the leaf is malformed). */
@@ -89,6 +81,7 @@ export function closingDeletion(leaf: PouchDoc): PouchDoc {
     _rev: `${start}-${hash}`,
     _deleted: true,
     _revisions: { start, ids: [hash, ...history] },
+    resolved: true,
     ...(leaf.kind ? { kind: leaf.kind } : {}),
     ...(leaf.article && typeof leaf.article === 'string' ? { article: leaf.article } : {}),
   };

@@ -35,10 +35,24 @@ export interface MirrorOptions {
   onError(error: unknown): void;
 }
 
+/** Documents per mirror read/write (PouchDB's own replication batches are of this order). */
+const BATCH = 1_000;
+
+/** Writes collected across articles, so they go to the mirror in a few large batches. */
+class WritePlan {
+  readonly upserts: Array<{ id: string; body: ArticleBody | ClaimBody }> = [];
+  readonly tombstones = new Map<string, string[]>();
+
+  tombstone(key: string, ids: string[]): void {
+    if (ids.length) this.tombstones.set(key, [...(this.tombstones.get(key) ?? []), ...ids]);
+  }
+}
+
 export class Mirror {
   private readonly pending = new Map<string, PendingArticle>();
   private running: Promise<void> = Promise.resolve();
   private scheduled = false;
+  private applying = false;
   private readonly unsubscribe: () => void;
   /** The revision each document had when the library last matched it (what a local edit is based on). */
   readonly base = new Map<string, string>();
@@ -60,7 +74,22 @@ export class Mirror {
     this.unsubscribe();
   }
 
+  /**
+   * Save what came from the mirror itself (a teammate's change, a resolved conflict): the mirror
+   * already holds it, so it is not noted — noting it could write a stale copy back beside a newer
+   * revision that arrived meanwhile.
+   */
+  async fromMirror<T>(write: () => Promise<T>): Promise<T> {
+    this.applying = true;
+    try {
+      return await write();
+    } finally {
+      this.applying = false;
+    }
+  }
+
   private note({ articleId, previous, next }: { articleId: string; previous: ArticleData | null; next: ArticleData | null }): void {
+    if (this.applying) return;
     const entry = this.pending.get(articleId) ?? { articleChanged: false, claims: new Set<string>() };
     this.pending.set(articleId, entry);
     if (!next) {
@@ -94,40 +123,45 @@ export class Mirror {
       const keys = await keyMapOf(this.ctx);
       const batch = [...this.pending];
       this.pending.clear();
-      for (const [articleId, entry] of batch) {
-        try {
-          await this.writeArticle(articleId, entry, keys);
-        } catch (error) {
-          this.pending.set(articleId, entry); // try again on the next drain
-          throw error;
-        }
+      const plan = new WritePlan();
+      try {
+        for (const [articleId, entry] of batch) await this.planArticle(articleId, entry, keys, plan);
+        await this.carryOut(plan);
+      } catch (error) {
+        for (const [articleId, entry] of batch) if (!this.pending.has(articleId)) this.pending.set(articleId, entry); // again on the next drain
+        throw error;
       }
     }
   }
 
-  private async writeArticle(articleId: string, entry: PendingArticle, keys: KeyMap): Promise<void> {
+  /** What the mirror must write for one article's noted changes. */
+  private async planArticle(articleId: string, entry: PendingArticle, keys: KeyMap, plan: WritePlan): Promise<void> {
     const data = entry.deletedKey === undefined ? await this.ctx.store.article(articleId).catch(() => null) : null;
     if (!data) {
       const key = entry.deletedKey;
       if (!key) return;
       const stillHere = keys.idOf(key); // another local article with the same text keeps the document
       const ids = [...entry.claims].map((id) => claimDocId(key, id));
-      await this.tombstone(stillHere ? ids : [articleDocId(key), ...ids], key);
+      plan.tombstone(key, stillHere ? ids : [articleDocId(key), ...ids]);
       return;
     }
     if (this.options.keepLocal(data)) return;
     const key = data.article.textHash;
-    const writes: Array<{ id: string; body: ArticleBody | ClaimBody }> = [];
-    if (entry.articleChanged) writes.push({ id: articleDocId(key), body: articleBody(data.article, keys) });
+    if (entry.articleChanged) plan.upserts.push({ id: articleDocId(key), body: articleBody(data.article, keys) });
     const byId = new Map(data.claims.map((c) => [c.id, c]));
     const gone: string[] = [];
     for (const id of entry.claims) {
       const claim = byId.get(id);
-      if (claim) writes.push({ id: claimDocId(key, id), body: claimBody(claim, key, keys) });
+      if (claim) plan.upserts.push({ id: claimDocId(key, id), body: claimBody(claim, key, keys) });
       else gone.push(claimDocId(key, id));
     }
-    await this.upsert(writes);
-    await this.tombstone(gone, key);
+    plan.tombstone(key, gone);
+  }
+
+  /** Write a plan in batches (one read and one write per batch). */
+  private async carryOut(plan: WritePlan): Promise<void> {
+    for (let i = 0; i < plan.upserts.length; i += BATCH) await this.upsert(plan.upserts.slice(i, i + BATCH));
+    for (const [key, ids] of plan.tombstones) await this.tombstone(ids, key);
   }
 
   /** Put each body unless its document already holds it (a deleted document is brought back). */
@@ -214,15 +248,22 @@ export class Mirror {
    * documents of articles and claims deleted here while the mirror was not watching are deleted
    * (only valid ones that the library once held: a teammate's document not applied yet is kept).
    */
-  async reconcile(): Promise<void> {
+  async reconcile(options: { deleteOrphans: boolean }): Promise<void> {
     const keys = await keyMapOf(this.ctx);
     const local = new Map<string, ArticleData>();
-    for (const row of (await this.ctx.store.index()).articles) {
+    const rows = (await this.ctx.store.index()).articles;
+    const known = await this.db.allDocs({ keys: rows.map((row) => articleDocId(row.textHash)) });
+    const plan = new WritePlan();
+    for (const [i, row] of rows.entries()) {
       const data = await this.ctx.store.article(row.id).catch(() => null);
       if (!data || this.options.keepLocal(data) || keys.idOf(data.article.textHash) !== row.id) continue;
       local.set(data.article.textHash, data);
-      await this.writeArticle(row.id, { articleChanged: true, claims: new Set(data.claims.map((c) => c.id)) }, keys);
+      // The team's metadata of an article it already holds stands (it arrives with the next pass).
+      const held = known.rows[i]?.value;
+      await this.planArticle(row.id, { articleChanged: !held || !!held.deleted, claims: new Set(data.claims.map((c) => c.id)) }, keys, plan);
     }
+    await this.carryOut(plan);
+    if (!options.deleteOrphans) return;
     const all = await this.db.allDocs({ include_docs: true });
     const orphans: Array<{ id: string; key: string }> = [];
     for (const row of all.rows) {

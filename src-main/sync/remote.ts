@@ -62,11 +62,20 @@ export async function checkConnection(settings: SyncSettingsRecord, password: st
   } catch {
     // not JSON: the status says enough
   }
+  if (response.status === 401 && password === null) {
+    throw new FactmarkError('invalid-input', `The team server ${publicServerUrl(settings.server)} needs the password of user "${settings.user}": set FACTMARK_SYNC_PASSWORD or enter it in Preferences ▸ Team library`);
+  }
   throw new FactmarkError('invalid-input', redact(describeStatus(response.status, settings, reason), [password]));
 }
 
 /** The team database as a PouchDB database over HTTP (never created by us). */
 export async function openRemote(settings: SyncSettingsRecord, password: string | null): Promise<PouchDatabase> {
   const PouchDB = await pouchdb();
-  return new PouchDB(databaseUrl(settings), { skip_setup: true, ...(password !== null ? { auth: { username: settings.user, password } } : {}) });
+  const remote = new PouchDB(databaseUrl(settings), { skip_setup: true, ...(password !== null ? { auth: { username: settings.user, password } } : {}) });
+  // PouchDB's replicator reads the source's info for its progress figures without catching a
+  // failure (src.info().then(…)), so a server that drops mid-batch would be an unhandled rejection
+  // that ends the process. Progress figures are all it is used for: answer an empty one instead.
+  const info = remote.info.bind(remote);
+  remote.info = () => info().catch(() => ({ update_seq: 0, doc_count: 0, db_name: settings.db }));
+  return remote;
 }

@@ -12,8 +12,8 @@ export interface ReplicationEvents {
   active(direction: Direction): void;
   /** Caught up with the other side (no error). */
   idle(direction: Direction): void;
-  /** Documents arrived (pull) or went out (push). */
-  moved(direction: Direction, count: number): void;
+  /** Documents arrived (pull) or went out (push); lastSeq: the source's sequence now replicated. */
+  moved(direction: Direction, count: number, lastSeq?: number | string): void;
   /** The server refused one document (403 forbidden per document, e.g. a validation function). */
   denied(docId: string | undefined, reason: string): void;
   /** A failed request; PouchDB retries on its own (with back-off) when live. */
@@ -28,7 +28,7 @@ const OPTIONS: ReplicateOptions = { batch_size: 250, back_off_function: backOff 
 function listen(replication: PouchReplication, direction: Direction, events: ReplicationEvents): PouchReplication {
   replication.on('active', () => events.active(direction));
   replication.on('paused', (error) => (error ? events.failed(direction, error as never) : events.idle(direction)));
-  replication.on('change', (info) => events.moved(direction, info.docs?.length ?? info.docs_written ?? 0));
+  replication.on('change', (info) => events.moved(direction, info.docs?.length ?? info.docs_written ?? 0, info.last_seq));
   replication.on('denied', (error) => events.denied(error.id, error.reason ?? error.message ?? 'forbidden'));
   replication.on('error', (error) => events.failed(direction, error as never));
   (replication as unknown as { on(event: string, listener: (error: unknown) => void): void }).on('requestError', (error) => events.failed(direction, error as never));
@@ -37,6 +37,7 @@ function listen(replication: PouchReplication, direction: Direction, events: Rep
 
 export class LiveReplication {
   private readonly running: PouchReplication[] = [];
+  private stopped = false;
 
   constructor(
     private readonly local: PouchDatabase,
@@ -44,17 +45,44 @@ export class LiveReplication {
     private readonly events: ReplicationEvents,
   ) {}
 
-  /** Start pushing (unless read-only) and pulling, live, retrying while the server is away. */
-  start(options: { push: boolean }): void {
+  /**
+   * Start pushing (unless read-only) and pulling, live, retrying while the server is away. With
+   * catchUp, a one-off replication each way runs first (PouchDB moves a large backlog several
+   * times faster that way than through a live feed).
+   */
+  start(options: { push: boolean; catchUp?: boolean }): void {
+    if (options.catchUp) {
+      void this.catchUp(options.push).finally(() => this.start({ push: options.push }));
+      return;
+    }
+    if (this.stopped) return;
     if (options.push) this.running.push(listen(this.local.replicate.to(this.remote, { ...OPTIONS, live: true, retry: true }), 'push', this.events));
     this.running.push(listen(this.local.replicate.from(this.remote, { ...OPTIONS, live: true, retry: true }), 'pull', this.events));
   }
 
+  private async catchUp(push: boolean): Promise<void> {
+    for (const direction of push ? (['push', 'pull'] as const) : (['pull'] as const)) {
+      if (this.stopped) return;
+      const replication = direction === 'push' ? this.local.replicate.to(this.remote, OPTIONS) : this.local.replicate.from(this.remote, OPTIONS);
+      this.running.push(listen(replication, direction, this.events));
+      this.events.active(direction);
+      try {
+        await replication.then(() => undefined);
+        this.events.idle(direction);
+      } catch {
+        return; // reported through the replication's events; the live replication retries
+      } finally {
+        this.running.splice(this.running.indexOf(replication), 1);
+      }
+    }
+  }
+
   get live(): boolean {
-    return this.running.length > 0;
+    return !this.stopped;
   }
 
   stop(): void {
+    this.stopped = true;
     for (const replication of this.running.splice(0)) replication.cancel();
   }
 }

@@ -52,7 +52,7 @@ export async function resolveConflict(ctx: ServiceContext, sync: SyncService, re
   session.mirror.base.set(docId, rev);
   const resolved = deleted ? null : claimFromDoc(kept ?? winner, data.article.id, local.revision + 1, keys);
   const claims = resolved ? data.claims.map((c) => (c.id === local.id ? resolved : c)) : data.claims.filter((c) => c.id !== local.id);
-  await ctx.store.writeArticle({ ...data, claims });
+  await session.mirror.fromMirror(() => ctx.store.writeArticle({ ...data, claims }));
   sync.conflictCleared(docId);
   return { articleId: req.articleId, claimId: req.claimId, deleted };
 }

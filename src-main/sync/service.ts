@@ -4,7 +4,7 @@
  * arrives, and reports the state the renderer shows. The library's files stay the truth; deleting
  * sync/ rebuilds the mirror from them.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FactmarkError } from '../../src-shared/contract';
 import type { SyncSettingsRecord, SyncStatusRecord } from '../../src-shared/contract-sync';
@@ -18,6 +18,8 @@ import { checkConnection, describeStatus, openRemote } from './remote';
 import { LiveReplication, replicateOnce, type Direction, type OnceResult } from './replication';
 import type { SecretStore } from './secrets';
 import { readSyncSettings, redact, removeSyncSettings, SYNC_FOLDER, writeSyncSettings } from './settings';
+
+const SNAPSHOT_FILE = 'state.json';
 
 export interface SyncServiceOptions {
   secrets: SecretStore;
@@ -36,6 +38,8 @@ interface Session {
   applier: Applier;
   live: LiveReplication | null;
 }
+
+const QUIET = { active: () => undefined, idle: () => undefined, moved: () => undefined, failed: () => undefined, denied: () => undefined };
 
 /** Errors that mean "not reachable now" (PouchDB retries those), not "refused". */
 function isOffline(error: { status?: number; name?: string }): boolean {
@@ -56,6 +60,8 @@ export class SyncService {
   private lastSyncedAt: string | null = null;
   private pushedSeq: number | string = 0;
   private applyScheduled = false;
+  /** Documents pulled while a new mirror was set up (counted in the next `now`). */
+  private pulledOnStart = 0;
   private starting: Promise<void> | null = null;
 
   constructor(
@@ -85,7 +91,7 @@ export class SyncService {
   }
 
   /** Check the server, then save the settings (and password) and start: nothing changes when the check fails. */
-  async connect(settings: SyncSettingsRecord, password: string | undefined): Promise<SyncStatusRecord> {
+  async connect(settings: SyncSettingsRecord, password: string | undefined, options: { live?: boolean } = {}): Promise<SyncStatusRecord> {
     if (this.ctx.store.access !== 'write') throw new FactmarkError('read-only', 'This library is open read-only; it cannot join a team');
     const secret = password ?? (await this.options.secrets.get());
     await checkConnection(settings, secret);
@@ -96,7 +102,7 @@ export class SyncService {
     this.error = null;
     this.readOnly = false;
     this.rejected.clear();
-    await this.open(settings, secret, true);
+    await this.open(settings, secret, options.live ?? true);
     return this.status();
   }
 
@@ -111,8 +117,29 @@ export class SyncService {
     return this.status();
   }
 
+  /** The last status a running service saw, kept in sync/state.json for `sync --status` and the next start. */
+  private async saveSnapshot(): Promise<void> {
+    if (!this.session) return;
+    const status = await this.status();
+    const snapshot = { ...status, pushedSeq: this.pushedSeq, savedAt: this.ctx.clock().toISOString() };
+    await writeFile(join(this.dataDir, SYNC_FOLDER, SNAPSHOT_FILE), `${JSON.stringify(snapshot)}\n`).catch(() => undefined);
+  }
+
+  private async loadSnapshot(): Promise<(SyncStatusRecord & { pushedSeq?: number | string }) | null> {
+    try {
+      return JSON.parse(await readFile(join(this.dataDir, SYNC_FOLDER, SNAPSHOT_FILE), 'utf8'));
+    } catch {
+      return null;
+    }
+  }
+
   private async open(settings: SyncSettingsRecord, password: string | null, live: boolean): Promise<void> {
     this.starting = (async () => {
+      const snapshot = await this.loadSnapshot();
+      if (snapshot) {
+        this.pushedSeq = snapshot.pushedSeq ?? 0;
+        this.lastSyncedAt = snapshot.lastSyncedAt ?? null;
+      }
       await mkdir(join(this.dataDir, SYNC_FOLDER), { recursive: true });
       const PouchDB = await pouchdb();
       const local = new PouchDB(join(this.dataDir, SYNC_FOLDER, 'pouch'));
@@ -129,8 +156,20 @@ export class SyncService {
       });
       this.session = { settings, password, local, remote, mirror, applier, live: null };
       await this.countConflicts();
-      await applier.pass(); // teammates' changes that arrived before the last stop
-      await mirror.reconcile(); // changes made here while sync was not running
+      if (await applier.hasRun()) {
+        await applier.pass(); // teammates' changes that arrived before the last stop
+        await mirror.reconcile({ deleteOrphans: true }); // changes made here while sync was not running
+        await applier.markApplied((await local.info()).update_seq); // what reconcile wrote is the library already
+      } else {
+        // A new (or rebuilt) mirror: the team's documents first, so the library's claims are written
+        // on top of the revisions the server has (not beside them, as false conflicts).
+        this.pulledOnStart = (await replicateOnce(local, remote, QUIET, { push: false }).catch(() => null))?.pulled ?? 0;
+        const pulled = Number((await local.info()).update_seq);
+        this.pushedSeq = pulled; // what was pulled is on the server already
+        await mirror.reconcile({ deleteOrphans: false });
+        await applier.pass(pulled); // the team's documents (those reconcile did not just write from the library)
+        await applier.markApplied((await local.info()).update_seq);
+      }
       if (live) this.startLive();
     })();
     try {
@@ -148,14 +187,15 @@ export class SyncService {
         this.offline = false;
       },
       idle: (direction) => void this.caughtUp(direction),
-      moved: (direction) => {
+      moved: (direction, _count, lastSeq) => {
         this.offline = false;
         if (direction === 'pull') this.scheduleApply();
+        else if (lastSeq !== undefined) this.pushedSeq = lastSeq;
       },
       denied: (docId, reason) => void this.noteDenied(docId, reason),
       failed: (direction, error) => this.noteFailure(direction, error),
     });
-    session.live.start({ push: !this.readOnly });
+    session.live.start({ push: !this.readOnly, catchUp: true });
   }
 
   private async caughtUp(direction: Direction): Promise<void> {
@@ -163,7 +203,10 @@ export class SyncService {
     this.offline = false;
     if (this.error && !this.readOnly) this.error = null;
     if (direction === 'push' && this.session) this.pushedSeq = (await this.session.local.info()).update_seq;
-    if (this.active.size === 0) this.lastSyncedAt = this.ctx.clock().toISOString();
+    if (this.active.size === 0) {
+      this.lastSyncedAt = this.ctx.clock().toISOString();
+      await this.saveSnapshot();
+    }
   }
 
   private noteFailure(direction: Direction, error: { status?: number; name?: string; reason?: string; message?: string }): void {
@@ -231,6 +274,8 @@ export class SyncService {
     try {
       await session.mirror.drain();
       moved = await this.once(session);
+      moved = { ...moved, pulled: moved.pulled + this.pulledOnStart };
+      this.pulledOnStart = 0;
       await session.applier.pass();
       this.pushedSeq = (await session.local.info()).update_seq;
       this.lastSyncedAt = this.ctx.clock().toISOString();
@@ -265,9 +310,10 @@ export class SyncService {
     if (this.starting) await this.starting.catch(() => undefined);
     const session = this.session;
     if (!session) return;
-    this.session = null;
     session.live?.stop();
     await session.mirror.drain().catch(() => undefined);
+    await this.saveSnapshot();
+    this.session = null;
     session.mirror.stop();
     await session.applier.pass().catch(() => undefined);
     await session.local.close().catch(() => undefined);
@@ -276,6 +322,16 @@ export class SyncService {
   }
 
   /** Mirror documents changed since the server last acknowledged our writes. */
+  /**
+   * How many mirror writes the server has not acknowledged: the local sequence past the last one
+   * the push replication confirmed (cheap enough to ask on every status poll).
+   */
+  private async unsentCount(): Promise<number> {
+    if (!this.session) return 0;
+    const seq = Number((await this.session.local.info()).update_seq) - Number(this.pushedSeq);
+    return Math.max(0, seq);
+  }
+
   private async unsentDocIds(): Promise<string[]> {
     if (!this.session) return [];
     const feed = await this.session.local.changes({ since: this.pushedSeq, limit: 100_000 });
@@ -285,7 +341,14 @@ export class SyncService {
   async status(): Promise<SyncStatusRecord> {
     if (!this.settings) this.settings = await readSyncSettings(this.dataDir);
     const settings = this.settings;
-    const pending = settings ? (await this.unsentDocIds().catch(() => [])).length + (this.session?.mirror.queued ?? 0) : 0;
+    if (settings && !this.session && !this.starting) {
+      // Not running in this process (the CLI beside the app, or before a start): the last state a running one saw.
+      const snapshot = await this.loadSnapshot();
+      const conflicts = await this.countConflicts();
+      const { pushedSeq: _seq, savedAt: _at, ...last } = (snapshot ?? {}) as Partial<SyncStatusRecord> & { pushedSeq?: unknown; savedAt?: unknown };
+      return { state: this.error ? 'error' : 'offline', readOnly: false, pending: 0, rejected: [], lastSyncedAt: null, ...last, settings, conflicts, error: this.error ?? last.error ?? null, changeSeq: this.changeSeq };
+    }
+    const pending = settings ? (await this.unsentCount().catch(() => 0)) + (this.session?.mirror.queued ?? 0) : 0;
     const busy = !!this.starting || this.active.size > 0 || (this.session?.mirror.queued ?? 0) > 0;
     const state = !settings ? 'off' : this.error && !this.readOnly ? 'error' : this.offline ? 'offline' : busy || (pending > 0 && !this.readOnly) ? 'syncing' : 'synced';
     return {
@@ -316,12 +379,14 @@ export class SyncService {
     this.conflicted.delete(docId);
   }
 
-  private async countConflicts(): Promise<void> {
+  /** Count the library's conflicted claims (on start; afterwards the applier keeps the count). */
+  private async countConflicts(): Promise<number> {
     this.conflicted.clear();
     for (const row of (await this.ctx.store.index()).articles) {
       const data = await this.ctx.store.article(row.id).catch(() => null);
       for (const claim of data?.claims ?? []) if (claim.conflictVersions?.length) this.conflicted.add(`claim:${data!.article.textHash}:${claim.id}`);
     }
+    return this.conflicted.size;
   }
 
   private isUntouchedSample(data: ArticleData): boolean {

@@ -3,6 +3,8 @@
  * reach the other through CouchDB replication, live, as separate article and claim documents.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESOURCES_DIR } from '../../support/temp-library';
+import { resumeSync } from '../../../src-main/sync';
 import { ADMIN, startTeamServer, type TeamServer } from '../../support/team-server';
 import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
 
@@ -82,5 +84,15 @@ describe('two libraries, one team database', () => {
     const [backup] = await b.call('backups.list', { articleId: article.id });
     await b.call('backups.restore', { articleId: article.id, backupId: backup.id });
     await until(async () => (await claimsOf(a, article.id)).length === 1, 20_000, 'the restore in A');
+  });
+
+  it('resumes syncing when a connected library is opened again (password from the 0600 file)', async () => {
+    const dir = b.dir;
+    await b.close();
+    const article = await a.call('library.create', { meta: { title: 'While B was closed' }, doc: DOC(['The port handled 4 million containers last year.']) });
+    b = await openSyncLibrary('mb', { dir });
+    await resumeSync(b.factmark.ctx, { resourcesDir: RESOURCES_DIR });
+    await until(async () => (await b.call('library.list', {})).some((row) => row.id === article.id), 20_000, 'the article in reopened B');
+    expect((await b.call('sync.status', {})).settings?.db).toBe('team');
   });
 });

@@ -1,0 +1,155 @@
+/**
+ * Team sync speed against a real pouchdb-server on loopback (`npm run bench -- sync`). Not pass/fail.
+ * 1. Initial sync of 100 articles × 100 claims: library A to an empty server, then into an empty
+ *    library B; each time against plain PouchDB replicating the same documents (target ≤ 1.5×).
+ * 2. Live propagation: a claim saved on A until it is in B's library (p50, p95; target p95 ≤ 2 s).
+ * 3. Local save (claims.update) with sync on vs off, interleaved, medians (target ≤ 1.2).
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { newClaim } from '../../src-shared/claims';
+import { describeRange } from '../../src-shared/anchoring/describe';
+import { docText } from '../../src-shared/text';
+import { parseDoc } from '../../src-main/services/documents';
+import { SCHEMA_VERSION } from '../../src-main/store/files';
+import { pouchdb, type PouchDoc } from '../../src-main/sync/pouch';
+import { makeTempDir } from '../support/temp-library';
+import { DOC, openSyncLibrary, until, type SyncLibrary } from '../support/sync-library';
+import { ADMIN, startTeamServer } from '../support/team-server';
+import { median, percentile } from './stats';
+
+const ARTICLES = Number(process.env.SYNC_BENCH_ARTICLES ?? 100);
+const CLAIMS = 100;
+const LIVE_SAMPLES = 40;
+const SAVES = 150;
+
+const sentence = (a: number, i: number) => `Article ${a}, sentence ${i}: the agency said exports rose ${i + 2} percent last year.`;
+
+/** Fill a library with ARTICLES articles of CLAIMS claims each, written through the store. */
+async function fill(lib: SyncLibrary): Promise<void> {
+  const ctx = lib.factmark.ctx;
+  for (let a = 0; a < ARTICLES; a++) {
+    const doc = DOC(Array.from({ length: CLAIMS }, (_, i) => sentence(a, i)));
+    const article = await lib.call('library.create', { meta: { title: `Article ${a}` }, doc });
+    const text = docText(parseDoc(doc));
+    const claims = Array.from({ length: CLAIMS }, (_, i) => {
+      const quote = `exports rose ${i + 2} percent`;
+      const start = text.indexOf(quote, text.indexOf(`sentence ${i}:`));
+      return newClaim({ id: `c${a}x${i}`, articleId: article.id, target: describeRange(text, start, start + quote.length), stamp: { at: new Date().toISOString(), reviewer: 'bench' }, claimant: 'the agency', note: `note ${i}` });
+    });
+    await ctx.store.writeArticle({ schemaVersion: SCHEMA_VERSION, article, claims });
+  }
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function synced(lib: SyncLibrary): Promise<void> {
+  await until(async () => {
+    const s = await lib.call('sync.status', {});
+    return s.state === 'synced' && s.pending === 0;
+  }, 600_000, 'synced');
+}
+
+async function main(): Promise<void> {
+  const server = await startTeamServer();
+  const dirs: string[] = [];
+  const libs: SyncLibrary[] = [];
+  const connect = (lib: SyncLibrary, db: string) => lib.call('sync.connect', { server: server.url, db, user: ADMIN.user, password: ADMIN.password });
+  try {
+    // 1. Initial sync.
+    await server.createDb('team');
+    const a = await openSyncLibrary('ba');
+    libs.push(a);
+    await fill(a);
+    console.log(`library A: ${ARTICLES} articles × ${CLAIMS} claims (${ARTICLES * (CLAIMS + 1)} documents)`);
+    let started = performance.now();
+    await connect(a, 'team');
+    await synced(a);
+    const pushMs = performance.now() - started;
+    const b = await openSyncLibrary('bb');
+    libs.push(b);
+    started = performance.now();
+    await connect(b, 'team');
+    await until(async () => {
+      const rows = await b.call('library.list', {});
+      return rows.length === ARTICLES && rows.every((row) => row.claimCount === CLAIMS);
+    }, 600_000, 'B complete');
+    const pullMs = performance.now() - started;
+
+    // Plain PouchDB replicating the same documents: from a local database to an empty server database, and back into an empty one.
+    const PouchDB = await pouchdb();
+    const scratch = await makeTempDir('factmark-bench-pouch-');
+    dirs.push(scratch);
+    await a.call('sync.disconnect', {}); // closes A's mirror, so its documents can be read
+    const mirror = new PouchDB(join(a.dir, 'sync', 'pouch'));
+    const docs = (await mirror.allDocs({ include_docs: true })).rows.map((row) => {
+      const { _rev: _dropped, ...doc } = row.doc as PouchDoc;
+      return doc as PouchDoc;
+    });
+    await mirror.close();
+    const source = new PouchDB(join(scratch, 'source'));
+    for (let i = 0; i < docs.length; i += 1_000) await source.bulkDocs(docs.slice(i, i + 1_000));
+    await server.createDb('plain');
+    const remote = new PouchDB(`${server.url}/plain`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
+    started = performance.now();
+    await source.replicate.to(remote, { batch_size: 250 });
+    const plainPushMs = performance.now() - started;
+    const target = new PouchDB(join(scratch, 'target'));
+    started = performance.now();
+    await target.replicate.from(remote, { batch_size: 250 });
+    const plainPullMs = performance.now() - started;
+    await Promise.all([source.close(), target.close(), remote.close()]);
+    console.log('initial sync (connect until synced / complete):');
+    console.log(`  A → empty server            ${seconds(pushMs)}   plain PouchDB ${seconds(plainPushMs)}   ratio ${(pushMs / plainPushMs).toFixed(2)}  (target <= 1.5)`);
+    console.log(`  server → empty library B    ${seconds(pullMs)}   plain PouchDB ${seconds(plainPullMs)}   ratio ${(pullMs / plainPullMs).toFixed(2)}  (target <= 1.5)`);
+
+    // 2. Live propagation A → B.
+    await server.createDb('live');
+    const la = await openSyncLibrary('la');
+    const lb = await openSyncLibrary('lb');
+    libs.push(la, lb);
+    const liveDoc = DOC(Array.from({ length: 20 }, (_, i) => sentence(0, i)));
+    const article = await la.call('library.create', { meta: { title: 'Live' }, doc: liveDoc });
+    const claim = await la.call('claims.create', { articleId: article.id, range: { quote: 'exports rose 2 percent' } });
+    await connect(la, 'live');
+    await connect(lb, 'live');
+    await until(async () => (await lb.call('claims.list', { articleId: article.id }).catch(() => [])).length === 1, 60_000, 'live setup');
+    const delays: number[] = [];
+    let revision = claim.revision;
+    for (let i = 0; i < LIVE_SAMPLES; i++) {
+      const note = `live ${i}`;
+      const t0 = performance.now();
+      revision = (await la.call('claims.update', { articleId: article.id, claimId: claim.id, baseRevision: revision, patch: { note } })).revision;
+      await until(async () => (await lb.call('claims.list', { articleId: article.id }))[0]?.note === note, 60_000, 'propagation');
+      delays.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    console.log(`live propagation, claim saved on A → in B's library (${LIVE_SAMPLES} samples): p50 ${median(delays).toFixed(0)} ms, p95 ${percentile(delays, 95).toFixed(0)} ms  (target p95 <= 2000 ms)`);
+
+    // 3. Local save with sync on vs off.
+    const on = la;
+    const off = await openSyncLibrary('off');
+    libs.push(off);
+    const offArticle = await off.call('library.create', { meta: { title: 'Live' }, doc: liveDoc });
+    const offClaim = await off.call('claims.create', { articleId: offArticle.id, range: { quote: 'exports rose 2 percent' } });
+    const times = { on: [] as number[], off: [] as number[] };
+    let offRevision = offClaim.revision;
+    for (let i = 0; i < SAVES; i++) {
+      let t0 = performance.now();
+      revision = (await on.call('claims.update', { articleId: article.id, claimId: claim.id, baseRevision: revision, patch: { note: `save ${i}` } })).revision;
+      times.on.push(performance.now() - t0);
+      t0 = performance.now();
+      offRevision = (await off.call('claims.update', { articleId: offArticle.id, claimId: offClaim.id, baseRevision: offRevision, patch: { note: `save ${i}` } })).revision;
+      times.off.push(performance.now() - t0);
+    }
+    console.log(`local save (claims.update), median of ${SAVES}: sync on ${median(times.on).toFixed(2)} ms, off ${median(times.off).toFixed(2)} ms, ratio ${(median(times.on) / median(times.off)).toFixed(2)}  (target <= 1.2)`);
+    console.log('(a shared, loaded 2-core machine: compare the ratios, not the times)');
+  } finally {
+    for (const lib of libs) await lib.cleanup().catch(() => undefined);
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    await server.stop();
+  }
+}
+
+await main();
