@@ -51,7 +51,10 @@ export function ClaimSyncNotice({ claim }: { claim: ClaimRecord }) {
   // Resolved: "Resolve conflict…" is gone; if it had the focus, the editor takes it (not the page).
   const hadVersions = useRef(versions);
   useLayoutEffect(() => {
-    if (hadVersions.current > 0 && versions === 0 && document.activeElement === document.body) box.current?.closest<HTMLElement>('[role="dialog"]')?.focus();
+    if (hadVersions.current > 0 && versions === 0 && document.activeElement === document.body) {
+      const editor = box.current?.closest<HTMLElement>('[role="dialog"], section');
+      (editor?.matches('[tabindex]') ? editor : editor?.querySelector<HTMLElement>('select, input, textarea, button'))?.focus();
+    }
     hadVersions.current = versions;
   }, [versions]);
   return (

@@ -36,7 +36,7 @@ function claimBeingTyped(editors: ReadonlyMap<string, HTMLElement>): string | nu
   const active = document.activeElement;
   if (!(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)) return null;
   for (const [claimId, element] of editors) {
-    const editor = element.closest('[role="dialog"]') ?? element.parentElement;
+    const editor = element.closest('[role="dialog"], section') ?? element.parentElement;
     if (editor?.contains(active)) return claimId;
   }
   return null;
