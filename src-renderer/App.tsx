@@ -4,6 +4,7 @@
  * (app/use-library.ts); keys and menu commands run through one command table (app/commands.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ClaimPatch } from '../src-shared/claims';
 import type { FactmarkClient } from './api/client';
 import { runCommand, type AppCommand, type CommandContext } from './app/commands';
 import { Overlays, type Overlay } from './app/Overlays';
@@ -93,6 +94,19 @@ export function App({ client }: { client: FactmarkClient }) {
     focusEditor(claimId);
   }, [dispatch, focusEditor]);
   const toggleLibrary = useCallback(() => panels.toggle('library'), [panels]);
+  // Stable, so the claim editor (memoised) is not drawn again with every change on the desk.
+  const stamp = useRef(desk.stamp);
+  stamp.current = desk.stamp;
+  const patchClaim = useCallback((claimId: string, patch: ClaimPatch) => dispatch({ type: 'update', claimId, patch, stamp: stamp.current() }), [dispatch]);
+  const claimantKey = suggestions.join('\u0001');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the same names in a new array are the same list
+  const editorClaimants = useMemo(() => suggestions, [claimantKey]);
+  const { leave: leavePane } = pane;
+  const closePane = useCallback(() => {
+    leavePane();
+    dispatch({ type: 'select', claimId: null });
+  }, [leavePane, dispatch]);
+  const openPreferences = useCallback(() => setOverlay({ kind: 'prefs' }), []);
   // One element for every render, so the memoised library list skips the desk's re-renders.
   const importControls = useMemo(() => <ImportControls client={client} onError={report} onImported={library.onImported} openRef={openImport} />, [client, report, library.onImported]);
 
@@ -203,18 +217,15 @@ export function App({ client }: { client: FactmarkClient }) {
                     key={editing.id}
                     client={client}
                     claim={editing}
-                    claimants={suggestions}
+                    claimants={editorClaimants}
                     claimantNote={suggest.hintFor(editing.id, editing.claimant)}
                     reviewerName={prefs.reviewer}
                     focusStatus={pane.focusStatus}
-                    onPatch={(claimId, patch) => dispatch({ type: 'update', claimId, patch, stamp: desk.stamp() })}
+                    onPatch={patchClaim}
                     onDelete={deleteClaim}
-                    onClose={() => {
-                      pane.leave();
-                      select(null);
-                    }}
+                    onClose={closePane}
                     onLeave={pane.leave}
-                    onOpenPreferences={() => setOverlay({ kind: 'prefs' })}
+                    onOpenPreferences={openPreferences}
                   />
                 ) : null
               }

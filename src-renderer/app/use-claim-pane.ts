@@ -3,7 +3,7 @@
  * frame that selects it, so selecting or creating a claim is painted first), whether it takes the
  * focus (Enter, double-click, "Claim selection"), and where Esc gives the focus back.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { afterNextPaint } from '../after-paint';
 
 export interface ClaimPane {
@@ -24,7 +24,8 @@ export function useClaimPane(selectedId: string | null): ClaimPane {
 
   useEffect(() => {
     if (selectedId === null) return setShownId(null);
-    return afterNextPaint(() => setShownId(selectedId));
+    // A transition: a key pressed while the editor is being drawn is handled first.
+    return afterNextPaint(() => startTransition(() => setShownId(selectedId)));
   }, [selectedId]);
 
   // Where the focus was last outside the editor (the article, the list): Esc and Done give it back there.

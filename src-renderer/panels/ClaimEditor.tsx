@@ -40,6 +40,8 @@ interface Props {
 
 export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onLeave, focusStatus, reviewerName, onOpenPreferences, children }: Props) {
   const listId = useId();
+  /** The claimant suggestions (up to the whole library's names) are drawn once the field is used. */
+  const [suggesting, setSuggesting] = useState(false);
   const headingId = useId();
   const statusControl = useRef<HTMLSelectElement>(null);
   useLayoutEffect(() => {
@@ -141,13 +143,14 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
             type="text"
             list={listId}
             {...claimant}
+            onFocus={() => setSuggesting(true)}
             placeholder="Who made this claim?"
             onKeyDown={(e) => {
               if (e.key === 'Enter') claimant.flush();
             }}
           />
           <datalist id={listId}>
-            {claimants.map((name) => (
+            {(suggesting ? claimants : []).map((name) => (
               <option key={name} value={name} />
             ))}
           </datalist>

@@ -3,7 +3,7 @@
  * it. The matches are looked for once the claim has stayed selected for a moment, so stepping
  * through claims with j/k does not run a library search for each one.
  */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { ClaimPatch } from '../../src-shared/claims';
 import type { ClaimRecord } from '../../src-shared/model';
 import type { FactmarkClient } from '../api/client';
@@ -27,7 +27,7 @@ interface Props {
   onOpenPreferences(): void;
 }
 
-export function ClaimEditorPane({ client, claim, onPatch, onDelete, ...rest }: Props) {
+export const ClaimEditorPane = memo(function ClaimEditorPane({ client, claim, onPatch, onDelete, ...rest }: Props) {
   const [settled, setSettled] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setSettled(true), CHECKED_BEFORE_DELAY_MS);
@@ -38,4 +38,4 @@ export function ClaimEditorPane({ client, claim, onPatch, onDelete, ...rest }: P
       {settled ? <CheckedBefore client={client} claim={claim} onCopyEvidence={(items) => onPatch(claim.id, { evidence: [...claim.evidence, ...items] })} /> : null}
     </ClaimEditor>
   );
-}
+});

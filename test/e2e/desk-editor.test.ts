@@ -40,6 +40,7 @@ describe.skipIf(!chromiumPath)('desk: claim editor and forms', () => {
     const claimant = editor().getByRole('combobox', { name: 'Claimant' });
     // The library's claimants are fetched as the editor opens.
     const suggestions = () => claimant.evaluate((el: HTMLInputElement) => [...(el.list?.options ?? [])].map((o) => o.value));
+    await claimant.focus(); // the suggestions are drawn once the field is used
     await expect.poll(suggestions).toContain('Sergei Lavrov');
     await claimant.fill('Dmytro Kuleba');
     await editor().getByRole('textbox', { name: 'Note', exact: true }).click();
