@@ -7,6 +7,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimPatch } from '../src-shared/claims';
 import type { FactmarkClient } from './api/client';
 import { runCommand, type AppCommand, type CommandContext } from './app/commands';
+import { ArticleColumn } from './app/ArticleColumn';
+import { ClaimsColumn } from './app/ClaimsColumn';
+import type { ArticleViewHandle } from './editor/ArticleView';
 import { Overlays, type Overlay } from './app/Overlays';
 import { MessageLines, Toolbar } from './app/Toolbar';
 import { useClaimActions } from './app/use-claim-actions';
@@ -19,23 +22,13 @@ import { useRestoreUndo } from './app/use-restore-undo';
 import { filterClaims, isFiltering } from './desk/claim-list';
 import { useOrphans } from './desk/orphans';
 import { useDesk } from './desk/use-desk';
-import { ArticleView, type ArticleViewHandle } from './editor/ArticleView';
-import { ArticleHead } from './panels/ArticleHead';
-import { ClaimEditorPane } from './panels/ClaimEditorPane';
-import { ClaimsPanel } from './panels/ClaimsPanel';
 import { ImportControls } from './panels/ImportControls';
 import { useArticleDeletion } from './panels/DeleteArticle';
 import { LibraryPanel } from './panels/LibraryPanel';
 import { ReviewerPrompt, shouldAskReviewer } from './panels/ReviewerPrompt';
-import { startsWithHeadline } from './editor/headline';
 import { useClaimPane } from './app/use-claim-pane';
 import { usePanels } from './app/use-panels';
-import { ClaimsSidebar } from './suggest/ClaimsSidebar';
-import { SuggestionsPanel } from './suggest/SuggestionsPanel';
-import { useClaimSuggestions, type SideTab } from './suggest/use-claim-suggestions';
-import { ChangesPanel } from './versions/ChangesPanel';
-import { describeCarried, NewVersionButton } from './versions/NewVersionButton';
-import { useVersionChanges } from './versions/use-version-changes';
+import { useClaimSuggestions } from './suggest/use-claim-suggestions';
 import { SyncProvider } from './sync/SyncProvider';
 import { useSync } from './sync/use-sync';
 
@@ -65,8 +58,6 @@ export function App({ client }: { client: FactmarkClient }) {
   const { articleClaimants, suggestions } = useEditorClaimants(client, state.claims, editing !== null);
   const orphans = useOrphans(article, state.claims);
   const suggest = useClaimSuggestions({ client, article, desk, report });
-  const versionChanges = useVersionChanges(client, article, report);
-  const [changeMarks, setChangeMarks] = useState(true);
   const deletion = useArticleDeletion({ client, onChanged: library.reopen, notify: setNotice, report });
   const openImport = useRef<(() => void) | null>(null);
   const sync = useSync({ client, desk, library, openPreferences: () => setOverlay({ kind: 'prefs' }), notify: setNotice });
@@ -98,9 +89,6 @@ export function App({ client }: { client: FactmarkClient }) {
   const stamp = useRef(desk.stamp);
   stamp.current = desk.stamp;
   const patchClaim = useCallback((claimId: string, patch: ClaimPatch) => dispatch({ type: 'update', claimId, patch, stamp: stamp.current() }), [dispatch]);
-  const claimantKey = suggestions.join('\u0001');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the same names in a new array are the same list
-  const editorClaimants = useMemo(() => suggestions, [claimantKey]);
   const { leave: leavePane } = pane;
   const closePane = useCallback(() => {
     leavePane();
@@ -129,118 +117,47 @@ export function App({ client }: { client: FactmarkClient }) {
       </LibraryPanel>
       <main className="fm-main" aria-label="Article" ref={articlePane}>
         {article ? (
-          <>
-            <ArticleHead
-              article={article}
-              textHasHeadline={startsWithHeadline(article)}
-              onDetails={() => setOverlay({ kind: 'details' })}
-              onVersions={() => setOverlay({ kind: 'versions' })}
-              onDelete={() => deletion.ask(article, library.articles.find((a) => a.id === article.id)?.claimCount ?? state.claims.length)}
-            >
-              <NewVersionButton
-                client={client}
-                article={article}
-                onError={report}
-                onImported={(result) => {
-                  library.onImported(result.article.id, result.duplicate);
-                  setNotice(describeCarried(result));
-                }}
-              />
-            </ArticleHead>
-            {versionChanges ? (
-              <ChangesPanel
-                client={client}
-                articleId={article.id}
-                claims={state.claims}
-                changes={versionChanges}
-                marksShown={changeMarks}
-                onToggleMarks={setChangeMarks}
-                selectedTarget={() => viewHandle.current?.selectedTarget() ?? null}
-                onSelect={select}
-                onDelete={deleteClaim}
-                onChanged={(text) => {
-                  setNotice(text);
-                  void library.openArticle(article.id).catch(report);
-                }}
-                notify={setNotice}
-                report={report}
-              />
-            ) : null}
-            <ArticleView
-              textChanges={versionChanges && changeMarks ? versionChanges.changes : undefined}
-              key={`${article.id}:${article.textHash}`}
-              article={article}
-              claims={state.claims}
-              claimsLoading={state.loading}
-              selectedId={state.selectedId}
-              onSelectClaim={select}
-              onClaimSelection={claimSelection}
-              onEditClaim={editClaim}
-              onDeleteClaim={deleteClaim}
-              handleRef={(h) => (viewHandle.current = h)}
-              suggestions={suggest.underlined}
-            />
-          </>
+          <ArticleColumn
+            client={client}
+            article={article}
+            desk={desk}
+            library={library}
+            deletion={deletion}
+            viewHandle={viewHandle}
+            suggestions={suggest.underlined}
+            onSelect={select}
+            onClaimSelection={claimSelection}
+            onEdit={editClaim}
+            onDelete={deleteClaim}
+            open={setOverlay}
+            notify={setNotice}
+            report={report}
+          />
         ) : (
           <p className="fm-empty">Open an article from the library.</p>
         )}
       </main>
-      {article && panels.collapsed('claims') ? (
-        <aside className="fm-side fm-rail" aria-label="Claims">
-          <button type="button" className="fm-rail-button" aria-expanded={false} aria-label="Show the claims panel" title="Show the claims panel" onClick={() => panels.toggle('claims')}>
-            <span aria-hidden="true">«</span>
-          </button>
-        </aside>
-      ) : article ? (
-        <ClaimsSidebar
-          onCollapse={() => panels.toggle('claims')}
-          tab={suggest.tab}
-          onTab={(tab: SideTab) => suggest.setTab(tab)}
-          suggestionCount={suggest.suggestions.loading || suggest.suggestions.note || (!suggest.underline && suggest.tab === 'claims') ? null : suggest.suggestions.items.length}
-          claims={
-            <ClaimsPanel
-              claims={state.claims}
-              loading={state.loading}
-              visible={visible}
-              orphans={orphans}
-              claimants={articleClaimants}
-              filter={state.filter}
-              onFilter={(filter) => dispatch({ type: 'filter', filter })}
-              selectedId={state.selectedId}
-              onSelect={select}
-              onOpen={editClaim}
-              onStep={(by) => dispatch({ type: 'step', by })}
-              filterRef={filterInput}
-              editor={
-                editing ? (
-                  <ClaimEditorPane
-                    key={editing.id}
-                    client={client}
-                    claim={editing}
-                    claimants={editorClaimants}
-                    claimantNote={suggest.hintFor(editing.id, editing.claimant)}
-                    reviewerName={prefs.reviewer}
-                    focusStatus={pane.focusStatus}
-                    onPatch={patchClaim}
-                    onDelete={deleteClaim}
-                    onClose={closePane}
-                    onLeave={pane.leave}
-                    onOpenPreferences={openPreferences}
-                  />
-                ) : null
-              }
-            />
-          }
-          suggestions={
-            <SuggestionsPanel
-              state={suggest.suggestions}
-              onAccept={(s) => {
-                suggest.accept(s);
-                setNotice(s.claimant ? `Claim created; claimant “${s.claimant}” suggested.` : 'Claim created.');
-              }}
-              onShow={(s) => document.querySelector(`[data-suggestion-start="${s.start}"]`)?.scrollIntoView({ block: 'center' })}
-            />
-          }
+      {article ? (
+        <ClaimsColumn
+          client={client}
+          desk={desk}
+          panels={panels}
+          suggest={suggest}
+          pane={pane}
+          visible={visible}
+          orphans={orphans}
+          articleClaimants={articleClaimants}
+          editorClaimants={suggestions}
+          editing={editing}
+          reviewerName={prefs.reviewer}
+          filterRef={filterInput}
+          onSelect={select}
+          onEdit={editClaim}
+          onPatch={patchClaim}
+          onDelete={deleteClaim}
+          onClosePane={closePane}
+          onOpenPreferences={openPreferences}
+          notify={setNotice}
         />
       ) : null}
       <Overlays

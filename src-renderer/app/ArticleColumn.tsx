@@ -1,0 +1,95 @@
+/**
+ * The middle column of the desk: the open article's head (its actions), the changes from its
+ * previous version when it is a newer one, and the article text with its highlights.
+ */
+import { useState, type MutableRefObject } from 'react';
+import type { ArticleRecord } from '../../src-shared/model';
+import type { FactmarkClient } from '../api/client';
+import type { Desk } from '../desk/use-desk';
+import { ArticleView, type ArticleViewHandle } from '../editor/ArticleView';
+import { startsWithHeadline } from '../editor/headline';
+import type { SuggestionRange } from '../editor/suggestions';
+import { ArticleHead } from '../panels/ArticleHead';
+import type { ArticleDeletion } from '../panels/DeleteArticle';
+import { ChangesPanel } from '../versions/ChangesPanel';
+import { describeCarried, NewVersionButton } from '../versions/NewVersionButton';
+import { useVersionChanges } from '../versions/use-version-changes';
+import type { Overlay } from './Overlays';
+import type { Library } from './use-library';
+
+interface Props {
+  client: FactmarkClient;
+  article: ArticleRecord;
+  desk: Desk;
+  library: Library;
+  deletion: ArticleDeletion;
+  viewHandle: MutableRefObject<ArticleViewHandle | null>;
+  suggestions: readonly SuggestionRange[] | undefined;
+  onSelect(claimId: string | null): void;
+  onClaimSelection(): void;
+  onEdit(claimId: string): void;
+  onDelete(claimId: string): void;
+  open(overlay: Overlay): void;
+  notify(text: string): void;
+  report(error: unknown): void;
+}
+
+export function ArticleColumn({ client, article, desk, library, deletion, viewHandle, suggestions, onSelect, onClaimSelection, onEdit, onDelete, open, notify, report }: Props) {
+  const { state } = desk;
+  const versionChanges = useVersionChanges(client, article, report);
+  const [changeMarks, setChangeMarks] = useState(true);
+  return (
+    <>
+      <ArticleHead
+        article={article}
+        textHasHeadline={startsWithHeadline(article)}
+        onDetails={() => open({ kind: 'details' })}
+        onVersions={() => open({ kind: 'versions' })}
+        onDelete={() => deletion.ask(article, library.articles.find((a) => a.id === article.id)?.claimCount ?? state.claims.length)}
+      >
+        <NewVersionButton
+          client={client}
+          article={article}
+          onError={report}
+          onImported={(result) => {
+            library.onImported(result.article.id, result.duplicate);
+            notify(describeCarried(result));
+          }}
+        />
+      </ArticleHead>
+      {versionChanges ? (
+        <ChangesPanel
+          client={client}
+          articleId={article.id}
+          claims={state.claims}
+          changes={versionChanges}
+          marksShown={changeMarks}
+          onToggleMarks={setChangeMarks}
+          selectedTarget={() => viewHandle.current?.selectedTarget() ?? null}
+          onSelect={onSelect}
+          onDelete={onDelete}
+          onChanged={(text) => {
+            notify(text);
+            void library.openArticle(article.id).catch(report);
+          }}
+          notify={notify}
+          report={report}
+        />
+      ) : null}
+      <ArticleView
+        textChanges={versionChanges && changeMarks ? versionChanges.changes : undefined}
+        key={`${article.id}:${article.textHash}`}
+        article={article}
+        claims={state.claims}
+        claimsLoading={state.loading}
+        selectedId={state.selectedId}
+        onSelectClaim={onSelect}
+        onClaimSelection={onClaimSelection}
+        onEditClaim={onEdit}
+        onDeleteClaim={onDelete}
+        handleRef={(h) => (viewHandle.current = h)}
+        suggestions={suggestions}
+      />
+    </>
+  );
+}
