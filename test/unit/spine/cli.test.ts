@@ -25,7 +25,9 @@ describe('cli', () => {
     const add = await cli('claim', 'add', 'lavrov and', '--quote', 'no progress has been made', '--status', 'in review', '--claimant', 'News conferences', '--evidence', 'https://example.org/a', '--note', 'check transcripts');
     expect(add.err).toBe('');
     expect(add.out).toMatch(/^Added claim \S+ \(In review\)/);
-    const claims = JSON.parse((await cli('claim', 'list', sample.id, '--json')).out);
+    const listed = await cli('claim', 'list', sample.id, '--json');
+    expect(listed.err).toBe('');
+    const claims = JSON.parse(listed.out);
     expect(claims).toHaveLength(1);
     expect(claims[0]).toMatchObject({ status: 'in-review', claimant: 'News conferences', note: 'check transcripts', target: { quote: { exact: 'no progress has been made' } } });
     expect(claims[0].evidence[0].url).toBe('https://example.org/a');
