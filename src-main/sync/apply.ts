@@ -10,11 +10,13 @@ import type { ClaimRecord } from '../../src-shared/model';
 import type { ServiceContext } from '../services/context';
 import { SCHEMA_VERSION, type ArticleData } from '../store/files';
 import { closeLeaves, conflictVersionOf, readLeaves, type DocLeaves } from './conflicts';
-import { articleBody, articleDocId, articleFromDoc, canonical, claimDocId, claimFromDoc, claimRange, parseDocId, sameContent, type KeyMap } from './documents';
+import { articleBody, articleDocId, articleFromDoc, canonical, claimDocId, claimFromDoc, claimIdOf, claimKeyOf, claimRange, parseDocId, sameContent, type KeyMap } from './documents';
 import { keyMapOf, type Mirror } from './mirror';
 import type { PouchDatabase, PouchDoc } from './pouch';
 
 const APPLIED_DOC = '_local/factmark-applied';
+/** From how many claims of one article a read of all its claims (one index range) beats reading them by id. */
+const RANGE_FROM = 16;
 
 export interface ApplyHooks {
   /** A teammate's change reached this article. */
@@ -23,15 +25,26 @@ export interface ApplyHooks {
   refused(docId: string, reason: string): void;
   /** A claim's conflict appeared or cleared. */
   conflict(docId: string, conflicted: boolean): void;
+  /** The article of this key left the library (its claims' conflicts with it). */
+  articleGone(key: string): void;
 }
 
 interface Touched {
   article: boolean;
   claims: Set<string>;
+  /** Every claim document of the article, as the changes that touched it were read (when they hold them all). */
+  claimDocs?: PouchDoc[];
 }
 
 export class Applier {
   private running: Promise<number> = Promise.resolve(0);
+  /** Keys of the team's articles added while a new mirror filled, each with the sequence it was applied up to. */
+  private readonly arrived = new Map<string, number>();
+  private arrivalsSeq: number | string = 0;
+  /** Up to this sequence `addArrivals` applied every change (the full pass starts there). */
+  private arrivalsCovered: number | string = 0;
+  /** Keys `addArrivals` has met: a key met for the first time has all its documents in the changes read. */
+  private readonly arrivalsMet = new Set<string>();
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -46,10 +59,60 @@ export class Applier {
     return this.running;
   }
 
+  /**
+   * While a new mirror fills from the team: add the team's articles this library does not hold as
+   * their documents land (and keep those up to date), so the library fills during the pull rather
+   * than after it. The key of the last document seen waits (its claims may be in the next batch);
+   * the next full pass skips what this applied. Articles the library holds wait for that pass.
+   */
+  addArrivals(): Promise<number> {
+    this.running = this.running.catch(() => 0).then(() => this.addArrivalsNow());
+    return this.running;
+  }
+
+  private async addArrivalsNow(): Promise<number> {
+    const feed = await this.db.changes({ since: this.arrivalsSeq, limit: 2_000, return_docs: true, include_docs: true, conflicts: true });
+    const last = feed.results.at(-1);
+    if (!last) return 0;
+    const held = parseDocId(last.id)?.key;
+    const cut = held === undefined ? -1 : feed.results.findIndex((row) => parseDocId(row.id)?.key === held);
+    const rows = cut < 0 ? feed.results : feed.results.slice(0, cut);
+    if (!rows.length) return 0;
+    const upTo = rows[rows.length - 1].seq;
+    let covered = this.arrivalsCovered === this.arrivalsSeq;
+    this.arrivalsSeq = upTo;
+    let changed = 0;
+    for (const [key, entry] of touchedKeys(rows)) {
+      if (!this.arrivalsMet.has(key)) entry.claimDocs = rows.flatMap((row) => (row.doc && !row.deleted && claimKeyOf(row.id) === key ? [row.doc] : []));
+      this.arrivalsMet.add(key);
+      const added = await this.ctx.exclusive(async () => {
+        if ((await keyMapOf(this.ctx)).idOf(key) && !this.arrived.has(key)) return null; // the library's own article: the full pass
+        const applied = await this.applyKey(key, entry);
+        return (await keyMapOf(this.ctx)).idOf(key) ? applied : null; // not added (no article document yet): the full pass
+      });
+      if (added === null) {
+        covered = false;
+        continue;
+      }
+      this.arrived.set(key, upTo);
+      if (added) changed++;
+    }
+    if (covered) this.arrivalsCovered = upTo;
+    return changed;
+  }
+
   /** Record that the library already matches the mirror up to `seq` (after the mirror was written from it). */
   async markApplied(seq: number | string): Promise<void> {
+    this.arrived.clear();
+    this.arrivalsMet.clear();
+    this.arrivalsCovered = 0;
     const { rev } = await this.appliedSeq();
     await this.db.put({ _id: APPLIED_DOC, ...(rev ? { _rev: rev } : {}), seq });
+  }
+
+  /** The keys of the articles `addArrivals` took from the team (the mirror holds them as they are). */
+  get arrivedKeys(): ReadonlySet<string> {
+    return new Set(this.arrived.keys());
   }
 
   /** True once a pass has run on this mirror (false for a new or rebuilt sync/ folder). */
@@ -68,23 +131,16 @@ export class Applier {
 
   private async passNow(until?: number): Promise<number> {
     let { seq, rev } = await this.appliedSeq();
+    if (Number(seq) < Number(this.arrivalsCovered)) seq = this.arrivalsCovered; // applied as they arrived
     let changed = 0;
     for (;;) {
-      const feed = await this.db.changes({ since: seq, limit: 2_000, return_docs: true });
+      const feed = until !== undefined && Number(seq) >= until ? { results: [], last_seq: seq } : await this.db.changes({ since: seq, limit: 2_000, return_docs: true });
       if (until !== undefined) feed.results = feed.results.filter((row) => row.seq <= until);
       if (!feed.results.length) {
         if (!rev) rev = (await this.db.put({ _id: APPLIED_DOC, seq })).rev;
         break;
       }
-      const touched = new Map<string, Touched>();
-      for (const row of feed.results) {
-        const parsed = parseDocId(row.id);
-        if (!parsed) continue;
-        const entry = touched.get(parsed.key) ?? { article: false, claims: new Set<string>() };
-        touched.set(parsed.key, entry);
-        if (parsed.kind === 'article') entry.article = true;
-        else entry.claims.add(parsed.claimId);
-      }
+      const touched = touchedKeys(feed.results.filter((row) => row.seq > (this.arrived.get(parseDocId(row.id)?.key ?? '') ?? -1)));
       for (const [key, entry] of touched) if (await this.ctx.exclusive(() => this.applyKey(key, entry))) changed++;
       seq = feed.last_seq;
       rev = (await this.db.put({ _id: APPLIED_DOC, ...(rev ? { _rev: rev } : {}), seq })).rev;
@@ -104,11 +160,13 @@ export class Applier {
     }
     const articleDoc = article?.winner ?? null;
     if (!localId) {
+      if (articleDoc?._deleted) this.hooks.articleGone(key);
       if (!articleDoc || articleDoc._deleted) return false;
-      return this.addArticle(key, articleDoc, keys);
+      return this.addArticle(key, articleDoc, keys, touched.claimDocs);
     }
     if (articleDoc?._deleted && touched.article) {
       await this.mirror.fromMirror(() => this.ctx.store.deleteArticle(localId));
+      this.hooks.articleGone(key);
       this.hooks.applied(localId);
       return true;
     }
@@ -128,7 +186,7 @@ export class Applier {
     return true;
   }
 
-  private async addArticle(key: string, doc: PouchDoc, keys: KeyMap): Promise<boolean> {
+  private async addArticle(key: string, doc: PouchDoc, keys: KeyMap, claimDocs?: PouchDoc[]): Promise<boolean> {
     const wanted = (doc.article as { id?: unknown } | undefined)?.id;
     const taken = typeof wanted !== 'string' || (await this.ctx.store.index()).articles.some((row) => row.id === wanted);
     let data: ArticleData;
@@ -138,20 +196,19 @@ export class Applier {
       this.refuse(doc, error);
       return false;
     }
-    const ids = (await this.db.allDocs(claimRange(key))).rows.map((row) => parseDocId(row.id)).flatMap((p) => (p?.kind === 'claim' ? [p.claimId] : []));
-    data.claims = await this.mergeClaims(key, data, data.article.id, new Set(ids), keys);
+    data.claims = await this.mergeClaims(key, data, data.article.id, claimDocs ?? 'all', keys);
     await this.mirror.fromMirror(() => this.ctx.store.writeArticle(data));
     this.hooks.applied(data.article.id);
     return true;
   }
 
   /** The article's claims with the given claim documents applied; the same array when nothing changed. */
-  private async mergeClaims(key: string, data: ArticleData, articleId: string, ids: Set<string>, keys: KeyMap): Promise<ClaimRecord[]> {
-    if (!ids.size) return data.claims;
+  private async mergeClaims(key: string, data: ArticleData, articleId: string, ids: Set<string> | PouchDoc[] | 'all', keys: KeyMap): Promise<ClaimRecord[]> {
+    if (ids instanceof Set && !ids.size) return data.claims;
     const text = this.ctx.texts.of(data.article);
     const claims = [...data.claims];
     let changed = false;
-    for (const [claimId, leaves] of await this.leavesOf(key, [...ids])) {
+    for (const [claimId, leaves] of await this.leavesOf(key, ids instanceof Set ? [...ids] : ids)) {
       const docId = claimDocId(key, claimId);
       const at = claims.findIndex((c) => c.id === claimId);
       const local = at >= 0 ? claims[at] : undefined;
@@ -185,22 +242,51 @@ export class Applier {
     return changed ? claims : data.claims;
   }
 
-  /** Leaves of claim documents: one allDocs read, and the full tree only where there can be more than one leaf. */
-  private async leavesOf(key: string, claimIds: string[]): Promise<Map<string, DocLeaves>> {
-    const ids = claimIds.map((id) => claimDocId(key, id));
-    const rows = (await this.db.allDocs({ keys: ids, include_docs: true, conflicts: true })).rows;
-    const out = new Map<string, DocLeaves>();
-    for (const [i, row] of rows.entries()) {
-      const claimId = claimIds[i];
-      if (!row.value) out.set(claimId, { winner: null, conflicts: [], losers: [] });
-      else if (row.doc && Number.parseInt(row.value.rev, 10) === 1 && !row.doc._conflicts) out.set(claimId, { winner: row.doc, conflicts: [], losers: [] });
-      else out.set(claimId, await readLeaves(this.db, ids[i]));
+  /**
+   * Leaves of claim documents (the given ones, or all of the article's live ones — read, or as
+   * given): one read of the winners (a range over the article's claims when many are asked), then
+   * the full tree, in parallel, only where there can be more than one leaf.
+   */
+  private async leavesOf(key: string, wanted: string[] | PouchDoc[] | 'all'): Promise<Map<string, DocLeaves>> {
+    const winners = new Map<string, { rev: string; doc?: PouchDoc | null }>();
+    if (wanted !== 'all' && typeof wanted[0] === 'object') {
+      for (const doc of wanted as PouchDoc[]) winners.set(doc._id, { rev: doc._rev!, doc });
+      wanted = 'all';
+    } else if (wanted === 'all' || wanted.length >= RANGE_FROM) {
+      for (const row of (await this.db.allDocs({ ...claimRange(key), include_docs: true, conflicts: true })).rows) winners.set(row.id, row.value && { rev: row.value.rev, doc: row.doc });
+    } else {
+      for (const row of (await this.db.allDocs({ keys: (wanted as string[]).map((id) => claimDocId(key, id)), include_docs: true, conflicts: true })).rows) if (row.value && !row.value.deleted) winners.set(row.id, { rev: row.value.rev, doc: row.doc });
     }
-    return out;
+    const claimIds = wanted === 'all' ? [...winners.keys()].flatMap((id) => claimIdOf(id) ?? []) : (wanted as string[]);
+    const out = new Map<string, DocLeaves>();
+    await Promise.all(
+      claimIds.map(async (claimId) => {
+        const docId = claimDocId(key, claimId);
+        const winner = winners.get(docId);
+        // One live revision with no history: its only leaf. Anything else (deleted, edited, conflicted) may have more.
+        if (winner?.doc && Number.parseInt(winner.rev, 10) === 1 && !winner.doc._conflicts) out.set(claimId, { winner: winner.doc, conflicts: [], losers: [] });
+        else out.set(claimId, await readLeaves(this.db, docId));
+      }),
+    );
+    return new Map(claimIds.map((id) => [id, out.get(id)!]));
   }
 
   private refuse(doc: PouchDoc, error: unknown): void {
     const reason = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)[0] : (error as Error).message;
     this.hooks.refused(`${doc._id}@${doc._rev}`, reason ?? 'malformed');
   }
+}
+
+/** The articles a run of changes touches, in order: whether the article document changed, and which claims. */
+function touchedKeys(rows: Array<{ id: string }>): Map<string, Touched> {
+  const touched = new Map<string, Touched>();
+  for (const row of rows) {
+    const parsed = parseDocId(row.id);
+    if (!parsed) continue;
+    const entry = touched.get(parsed.key) ?? { article: false, claims: new Set<string>() };
+    touched.set(parsed.key, entry);
+    if (parsed.kind === 'article') entry.article = true;
+    else entry.claims.add(parsed.claimId);
+  }
+  return touched;
 }

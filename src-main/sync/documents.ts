@@ -26,6 +26,18 @@ export function parseDocId(id: string): { kind: 'article'; key: string } | { kin
   return null;
 }
 
+/** The article key a claim document's id names (undefined for any other document). */
+export function claimKeyOf(docId: string): string | undefined {
+  const parsed = parseDocId(docId);
+  return parsed?.kind === 'claim' ? parsed.key : undefined;
+}
+
+/** The claim id a claim document's id names (undefined for any other document). */
+export function claimIdOf(docId: string): string | undefined {
+  const parsed = parseDocId(docId);
+  return parsed?.kind === 'claim' ? parsed.claimId : undefined;
+}
+
 /** The team-wide key of an article: its text hash. */
 export const articleKey = (article: Pick<ArticleRecord, 'textHash'>): string => article.textHash;
 

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ArticleData } from '../store/files';
 import type { ServiceContext } from '../services/context';
 import { articleBody, articleDocId, articleFromDoc, claimBody, claimDocId, claimFromDoc, canonical, claimRange, parseDocId, sameContent, type ArticleBody, type ClaimBody, type KeyMap } from './documents';
+import { readCurrent, type CurrentDoc } from './current';
 import type { PouchDatabase, PouchDoc } from './pouch';
 
 interface PendingArticle {
@@ -158,51 +159,47 @@ export class Mirror {
     plan.tombstone(key, gone);
   }
 
-  /** Write a plan in batches (one read and one write per batch). */
+  /** Write a plan: what the mirror holds read once, then written in batches. */
   private async carryOut(plan: WritePlan): Promise<void> {
-    for (let i = 0; i < plan.upserts.length; i += BATCH) await this.upsert(plan.upserts.slice(i, i + BATCH));
-    for (const [key, ids] of plan.tombstones) await this.tombstone(ids, key);
+    const current = await readCurrent(this.db, [...plan.upserts.map((w) => w.id), ...[...plan.tombstones.values()].flat()]);
+    for (let i = 0; i < plan.upserts.length; i += BATCH) await this.upsert(plan.upserts.slice(i, i + BATCH), current);
+    for (const [key, ids] of plan.tombstones) await this.tombstone(ids, key, current);
   }
 
   /** Put each body unless its document already holds it (a deleted document is brought back). */
-  async upsert(writes: Array<{ id: string; body: ArticleBody | ClaimBody }>): Promise<number> {
-    if (!writes.length) return 0;
-    const current = await this.db.allDocs({ keys: writes.map((w) => w.id), include_docs: true });
+  private async upsert(writes: Array<{ id: string; body: ArticleBody | ClaimBody }>, current: Map<string, CurrentDoc>): Promise<void> {
     const docs: PouchDoc[] = [];
     const branches: PouchDoc[] = [];
-    for (const [i, { id, body }] of writes.entries()) {
-      const row = current.rows[i];
-      if (row?.doc && sameContent(row.doc, body)) {
-        this.base.set(id, row.value.rev);
+    for (const { id, body } of writes) {
+      const now = current.get(id);
+      if (now?.doc && sameContent(now.doc, body)) {
+        this.base.set(id, now.rev);
         continue;
       }
       const base = this.base.get(id);
-      if (base && row?.value?.rev && base !== row.value.rev) branches.push(await this.branchOff(id, base, body));
-      else docs.push({ ...body, _id: id, ...(row?.value?.rev ? { _rev: row.value.rev } : {}) } as PouchDoc);
+      if (base && now && base !== now.rev) branches.push(await this.branchOff(id, base, body));
+      else docs.push({ ...body, _id: id, ...(now ? { _rev: now.rev } : {}) } as PouchDoc);
     }
     await this.write(docs);
     await this.writeBranches(branches);
-    return docs.length + branches.length;
   }
 
   /** Delete documents that exist and are not deleted yet, recording who and when. */
-  async tombstone(ids: string[], key: string): Promise<number> {
-    if (!ids.length) return 0;
-    const current = await this.db.allDocs({ keys: ids });
+  private async tombstone(ids: string[], key: string, current: Map<string, CurrentDoc>): Promise<void> {
     const { reviewer, at } = await this.options.stamp();
     const docs: PouchDoc[] = [];
     const branches: PouchDoc[] = [];
-    for (const row of current.rows) {
-      if (!row.value || row.value.deleted) continue;
-      const body = { _deleted: true, kind: row.id.startsWith('article:') ? 'article' : 'claim', article: key, deletedBy: reviewer, deletedAt: at };
-      const base = this.base.get(row.id);
+    for (const id of ids) {
+      const now = current.get(id);
+      if (!now || now.deleted) continue;
+      const body = { _deleted: true, kind: id.startsWith('article:') ? 'article' : 'claim', article: key, deletedBy: reviewer, deletedAt: at };
+      const base = this.base.get(id);
       // Deleted here while a teammate's edit arrived: the deletion branches off what we saw (a conflict, not a loss).
-      if (base && base !== row.value.rev) branches.push(await this.branchOff(row.id, base, body));
-      else docs.push({ ...body, _id: row.id, _rev: row.value.rev });
+      if (base && base !== now.rev) branches.push(await this.branchOff(id, base, body));
+      else docs.push({ ...body, _id: id, _rev: now.rev });
     }
     await this.write(docs);
     await this.writeBranches(branches);
-    return docs.length + branches.length;
   }
 
   /**
@@ -247,19 +244,21 @@ export class Mirror {
    * Bring the mirror in line with the library: every article and claim written where it differs;
    * documents of articles and claims deleted here while the mirror was not watching are deleted
    * (only valid ones that the library once held: a teammate's document not applied yet is kept).
+   * Articles `fromMirror` names (by key) came from the mirror during this set-up and are skipped.
    */
-  async reconcile(options: { deleteOrphans: boolean }): Promise<void> {
+  async reconcile(options: { deleteOrphans: boolean; fromMirror?: ReadonlySet<string> }): Promise<void> {
     const keys = await keyMapOf(this.ctx);
     const local = new Map<string, ArticleData>();
     const rows = (await this.ctx.store.index()).articles;
-    const known = await this.db.allDocs({ keys: rows.map((row) => articleDocId(row.textHash)) });
+    const known = await readCurrent(this.db, rows.map((row) => articleDocId(row.textHash)));
     const plan = new WritePlan();
-    for (const [i, row] of rows.entries()) {
+    for (const row of rows) {
       const data = await this.ctx.store.article(row.id).catch(() => null);
       if (!data || this.options.keepLocal(data) || keys.idOf(data.article.textHash) !== row.id) continue;
       local.set(data.article.textHash, data);
+      if (options.fromMirror?.has(row.textHash)) continue; // taken from the mirror just now: nothing to write back
       // The team's metadata of an article it already holds stands (it arrives with the next pass).
-      const held = known.rows[i]?.value;
+      const held = known.get(articleDocId(row.textHash));
       await this.planArticle(row.id, { articleChanged: !held || !!held.deleted, claims: new Set(data.claims.map((c) => c.id)) }, keys, plan);
     }
     await this.carryOut(plan);
@@ -280,7 +279,9 @@ export class Mirror {
         }
       }
     }
-    for (const { id, key } of orphans) await this.tombstone([id, ...(id.startsWith('article:') ? (await this.db.allDocs(claimRange(key))).rows.map((r) => r.id) : [])], key);
+    const gone = new WritePlan();
+    for (const { id, key } of orphans) gone.tombstone(key, [id, ...(id.startsWith('article:') ? (await this.db.allDocs(claimRange(key))).rows.map((r) => r.id) : [])]);
+    await this.carryOut(gone);
   }
 }
 

@@ -28,6 +28,8 @@ export interface ReplicateOptions {
   batch_size?: number;
   back_off_function?: (delay: number) => number;
   checkpoint?: 'source' | 'target' | false;
+  /** Start from this source sequence (PouchDB writes it as the checkpoint first). */
+  since?: number;
 }
 
 export interface PouchDatabase {
@@ -39,10 +41,15 @@ export interface PouchDatabase {
   allDocs(options: { include_docs?: boolean; conflicts?: boolean; keys?: string[]; startkey?: string; endkey?: string }): Promise<{
     rows: Array<{ id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: PouchDoc | null; error?: string }>;
   }>;
-  changes(options: { since: number | string; limit?: number; return_docs?: boolean }): Promise<{ results: Array<{ id: string; seq: number; deleted?: boolean }>; last_seq: number }>;
+  changes(options: { since: number | string; limit?: number; return_docs?: boolean; include_docs?: boolean; conflicts?: boolean }): Promise<{
+    results: Array<{ id: string; seq: number; deleted?: boolean; changes: Array<{ rev: string }>; doc?: PouchDoc }>;
+    last_seq: number;
+  }>;
   info(): Promise<{ update_seq: number | string; doc_count: number }>;
   close(): Promise<void>;
   destroy(): Promise<void>;
+  /** PouchDB's own two-way sync (push and pull at once); the benchmark's baseline. */
+  sync(other: PouchDatabase, options?: ReplicateOptions): PromiseLike<unknown>;
   replicate: {
     to(target: PouchDatabase, options?: ReplicateOptions): PouchReplication;
     from(source: PouchDatabase, options?: ReplicateOptions): PouchReplication;

@@ -10,8 +10,8 @@ export type Direction = 'push' | 'pull';
 
 export interface ReplicationEvents {
   active(direction: Direction): void;
-  /** Caught up with the other side (no error). */
-  idle(direction: Direction): void;
+  /** Caught up with the other side (no error); lastSeq: the source's sequence replicated, when known. */
+  idle(direction: Direction, lastSeq?: number | string): void;
   /** Documents arrived (pull) or went out (push); lastSeq: the source's sequence now replicated. */
   moved(direction: Direction, count: number, lastSeq?: number | string): void;
   /** The server refused one document (403 forbidden per document, e.g. a validation function). */
@@ -47,12 +47,15 @@ export class LiveReplication {
 
   /**
    * Start pushing (unless read-only) and pulling, live, retrying while the server is away. With
-   * catchUp, a one-off replication each way runs first (PouchDB moves a large backlog several
-   * times faster that way than through a live feed).
+   * catchUp, a one-off replication each way runs first, both at once as PouchDB's own sync does
+   * (PouchDB moves a large backlog several times faster that way than through a live feed); the
+   * pull waits for `pullAfter` (a new mirror being set up), and until then the push goes round
+   * again for what was written meanwhile. `pushSince`: the mirror's sequence the server is known
+   * to hold already (what a new mirror pulled from it), so the first push starts there.
    */
-  start(options: { push: boolean; catchUp?: boolean }): void {
+  start(options: { push: boolean; catchUp?: boolean; pullAfter?: Promise<unknown>; pushSince?: number }): void {
     if (options.catchUp) {
-      void this.catchUp(options.push).finally(() => this.start({ push: options.push }));
+      void this.catchUp(options.push, options.pullAfter ?? Promise.resolve(), options.pushSince).finally(() => this.start({ push: options.push }));
       return;
     }
     if (this.stopped) return;
@@ -60,20 +63,38 @@ export class LiveReplication {
     this.running.push(listen(this.local.replicate.from(this.remote, { ...OPTIONS, live: true, retry: true }), 'pull', this.events));
   }
 
-  private async catchUp(push: boolean): Promise<void> {
-    for (const direction of push ? (['push', 'pull'] as const) : (['pull'] as const)) {
-      if (this.stopped) return;
-      const replication = direction === 'push' ? this.local.replicate.to(this.remote, OPTIONS) : this.local.replicate.from(this.remote, OPTIONS);
-      this.running.push(listen(replication, direction, this.events));
-      this.events.active(direction);
-      try {
-        await replication.then(() => undefined);
-        this.events.idle(direction);
-      } catch {
-        return; // reported through the replication's events; the live replication retries
-      } finally {
-        this.running.splice(this.running.indexOf(replication), 1);
+  private async catchUp(push: boolean, pullAfter: Promise<unknown>, pushSince?: number): Promise<void> {
+    let setUp = false;
+    const ready = pullAfter.then(
+      () => (setUp = true),
+      () => (setUp = true),
+    );
+    const pushing = async () => {
+      for (;;) {
+        const last = setUp;
+        const moved = await this.once('push', pushSince);
+        pushSince = undefined;
+        if (last || moved === null || this.stopped) return;
+        if (moved === 0) await Promise.race([ready, new Promise((r) => setTimeout(r, 200))]);
       }
+    };
+    await Promise.all([push ? pushing() : null, ready.then(() => this.once('pull'))]);
+  }
+
+  /** One one-off replication; resolves to the number of documents written (null when it failed). */
+  private async once(direction: Direction, since?: number): Promise<number | null> {
+    if (this.stopped) return null;
+    const replication = direction === 'push' ? this.local.replicate.to(this.remote, { ...OPTIONS, ...(since ? { since } : {}) }) : this.local.replicate.from(this.remote, OPTIONS);
+    this.running.push(listen(replication, direction, this.events));
+    this.events.active(direction);
+    try {
+      const info = await replication.then((result) => result);
+      this.events.idle(direction, info.last_seq);
+      return info.docs_written;
+    } catch {
+      return null; // reported through the replication's events; the live replication retries
+    } finally {
+      this.running.splice(this.running.indexOf(replication), 1);
     }
   }
 

@@ -4,22 +4,19 @@
  * arrives, and reports the state the renderer shows. The library's files stay the truth; deleting
  * sync/ rebuilds the mirror from them.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { FactmarkError } from '../../src-shared/contract';
 import type { SyncSettingsRecord, SyncStatusRecord } from '../../src-shared/contract-sync';
 import type { ServiceContext } from '../services/context';
 import type { ArticleData } from '../store/files';
-import { Applier } from './apply';
-import { parseDocId } from './documents';
-import { keyMapOf, Mirror } from './mirror';
-import { pouchdb, type PouchDatabase } from './pouch';
-import { checkConnection, describeStatus, openRemote } from './remote';
-import { LiveReplication, replicateOnce, type Direction, type OnceResult } from './replication';
+import { checkConnection, describeStatus } from './remote';
+import { LiveSync } from './live';
+import { replicateOnce, type OnceResult } from './replication';
 import type { SecretStore } from './secrets';
-import { loadSnapshot, saveSnapshot, statusFromSnapshot } from './snapshot';
+import { openSession, setUpSession, type Session } from './session';
+import { conflictedClaims, loadSnapshot, saveSnapshot, statusFromSnapshot } from './snapshot';
+import { recordRefusal } from './refusals';
 import { isOffline, SyncState } from './sync-state';
-import { readSyncSettings, redact, removeSyncSettings, SYNC_FOLDER, writeSyncSettings } from './settings';
+import { readSyncSettings, redact, removeSyncSettings, writeSyncSettings } from './settings';
 
 export interface SyncServiceOptions {
   secrets: SecretStore;
@@ -29,28 +26,16 @@ export interface SyncServiceOptions {
   notice?(message: string): void;
 }
 
-interface Session {
-  settings: SyncSettingsRecord;
-  password: string | null;
-  local: PouchDatabase;
-  remote: PouchDatabase;
-  mirror: Mirror;
-  applier: Applier;
-  live: LiveReplication | null;
-}
-
-const QUIET = { active: () => undefined, idle: () => undefined, moved: () => undefined, failed: () => undefined, denied: () => undefined };
-
 export class SyncService {
   private session: Session | null = null;
   /** What the service has seen (errors, refusals, conflicts, teammates' changes): the status it reports. */
   private readonly state = new SyncState();
   private settings: SyncSettingsRecord | null = null;
-  private pushedSeq: number | string = 0;
-  private applyScheduled = false;
+  private live: LiveSync | null = null;
   /** Documents pulled while a new mirror was set up (counted in the next `now`). */
   private pulledOnStart = 0;
   private starting: Promise<void> | null = null;
+  private snapshotTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -103,47 +88,47 @@ export class SyncService {
 
   /** The last status a running service saw, kept in sync/state.json for `sync --status` and the next start. */
   private async saveSnapshot(): Promise<void> {
-    if (this.session) await saveSnapshot(this.dataDir, { ...(await this.status()), pushedSeq: this.pushedSeq, savedAt: this.ctx.clock().toISOString() });
+    if (this.session) await saveSnapshot(this.dataDir, { ...(await this.status()), conflicted: [...this.state.conflicted], pushedSeq: this.state.pushedSeq, savedAt: this.ctx.clock().toISOString() });
   }
 
-  private async open(settings: SyncSettingsRecord, password: string | null, live: boolean): Promise<void> {
+  private async open(settings: SyncSettingsRecord, password: string | null, liveMode: boolean): Promise<void> {
     this.starting = (async () => {
       const snapshot = await loadSnapshot(this.dataDir);
       if (snapshot) {
-        this.pushedSeq = snapshot.pushedSeq ?? 0;
+        this.state.pushedSeq = snapshot.pushedSeq ?? 0;
         this.state.lastSyncedAt = snapshot.lastSyncedAt ?? null;
       }
-      await mkdir(join(this.dataDir, SYNC_FOLDER), { recursive: true });
-      const PouchDB = await pouchdb();
-      const local = new PouchDB(join(this.dataDir, SYNC_FOLDER, 'pouch'));
-      const remote = await openRemote(settings, password);
-      const mirror = new Mirror(this.ctx, local, {
-        keepLocal: (data) => this.isUntouchedSample(data),
-        stamp: async () => ({ reviewer: (await this.ctx.store.prefs()).reviewer, at: this.ctx.clock().toISOString() }),
-        onError: (error) => (this.state.error = this.describe(error)),
+      const session = await openSession(this.ctx, settings, password, {
+        mirror: {
+          keepLocal: (data) => this.isUntouchedSample(data),
+          stamp: async () => ({ reviewer: (await this.ctx.store.prefs()).reviewer, at: this.ctx.clock().toISOString() }),
+          onError: (error) => (this.state.error = this.describe(error)),
+        },
+        apply: {
+          applied: (articleId) => this.state.noteApplied(articleId),
+          refused: (docId, reason) => this.options.notice?.(`A teammate's change was refused (${docId.split('@')[0]}): ${reason}`),
+          conflict: (docId, conflicted) => this.noteConflict(docId, conflicted),
+          articleGone: (key) => this.state.forgetConflictsOf(key),
+        },
       });
-      const applier = new Applier(this.ctx, local, mirror, {
-        applied: (articleId) => this.state.noteApplied(articleId),
-        refused: (docId, reason) => this.options.notice?.(`A teammate's change was refused (${docId.split('@')[0]}): ${reason}`),
-        conflict: (docId, conflicted) => (conflicted ? this.state.conflicted.add(docId) : this.state.conflicted.delete(docId)),
+      this.session = session;
+      const live = new LiveSync(session, this.state, {
+        now: () => this.ctx.clock(),
+        saveSnapshot: () => this.saveSnapshot(),
+        describe: (error) => this.describe(error),
+        refused: (docId, reason) => this.noteDenied(docId, reason),
       });
-      this.session = { settings, password, local, remote, mirror, applier, live: null };
-      await this.countConflicts();
-      if (await applier.hasRun()) {
-        await applier.pass(); // teammates' changes that arrived before the last stop
-        await mirror.reconcile({ deleteOrphans: true }); // changes made here while sync was not running
-        await applier.markApplied((await local.info()).update_seq); // what reconcile wrote is the library already
-      } else {
-        // A new (or rebuilt) mirror: the team's documents first, so the library's claims are written
-        // on top of the revisions the server has (not beside them, as false conflicts).
-        this.pulledOnStart = (await replicateOnce(local, remote, QUIET, { push: false }).catch(() => null))?.pulled ?? 0;
-        const pulled = Number((await local.info()).update_seq);
-        this.pushedSeq = pulled; // what was pulled is on the server already
-        await mirror.reconcile({ deleteOrphans: false });
-        await applier.pass(pulled); // the team's documents (those reconcile did not just write from the library)
-        await applier.markApplied((await local.info()).update_seq);
+      this.live = live;
+      this.state.setConflicted(await conflictedClaims(this.ctx, snapshot));
+      try {
+        this.pulledOnStart = await setUpSession(session, {
+          pulledTo: (seq) => (this.state.pushedSeq = seq), // what was pulled is on the server already
+          startPushing: liveMode ? (ready, since) => live.start(ready, since) : null,
+        });
+      } catch (error) {
+        live.stop();
+        throw error;
       }
-      if (live) this.startLive();
     })();
     try {
       await this.starting;
@@ -152,82 +137,8 @@ export class SyncService {
     }
   }
 
-  private startLive(): void {
-    const session = this.session!;
-    session.live = new LiveReplication(session.local, session.remote, {
-      active: (direction) => {
-        this.state.active.add(direction);
-        this.state.offline = false;
-      },
-      idle: (direction) => void this.caughtUp(direction),
-      moved: (direction, _count, lastSeq) => {
-        this.state.offline = false;
-        if (direction === 'pull') this.scheduleApply();
-        else if (lastSeq !== undefined) this.pushedSeq = lastSeq;
-      },
-      denied: (docId, reason) => void this.noteDenied(docId, reason),
-      failed: (direction, error) => this.noteFailure(direction, error),
-    });
-    session.live.start({ push: !this.state.readOnly, catchUp: true });
-  }
-
-  private async caughtUp(direction: Direction): Promise<void> {
-    this.state.active.delete(direction);
-    this.state.offline = false;
-    if (this.state.error && !this.state.readOnly) this.state.error = null;
-    if (direction === 'push' && this.session) this.pushedSeq = (await this.session.local.info()).update_seq;
-    if (this.state.active.size === 0) {
-      this.state.lastSyncedAt = this.ctx.clock().toISOString();
-      await this.saveSnapshot();
-    }
-  }
-
-  private noteFailure(direction: Direction, error: { status?: number; name?: string; reason?: string; message?: string }): void {
-    this.state.active.delete(direction);
-    if (isOffline(error)) {
-      this.state.offline = true;
-      return;
-    }
-    if (direction === 'push' && error.status === 403) {
-      void this.becomeReadOnly(error.reason ?? error.message ?? 'forbidden');
-      return;
-    }
-    this.state.error = redact(describeStatus(error.status ?? 0, this.settings!, error.reason ?? ''), [this.session?.password]);
-    if (error.status === 401 || error.status === 404) this.session?.live?.stop();
-  }
-
-  /** The server refuses our writes: stop pushing, keep pulling, and keep every unsent change here. */
-  private async becomeReadOnly(reason: string): Promise<void> {
-    const session = this.session;
-    if (!session) return;
-    if (!this.state.readOnly) {
-      this.state.readOnly = true;
-      if (session.live?.live) {
-        session.live.stop();
-        this.startLive();
-      }
-    }
-    for (const id of await this.unsentDocIds()) await this.noteDenied(id, reason);
-  }
-
-  private async noteDenied(docId: string | undefined, reason: string): Promise<void> {
-    this.state.readOnly = true;
-    const parsed = docId ? parseDocId(docId) : null;
-    if (!parsed || !docId) return;
-    const articleId = (await keyMapOf(this.ctx)).idOf(parsed.key);
-    if (!articleId) return;
-    if (!this.state.rejected.has(docId)) this.options.notice?.(`The team server refused a change (${parsed.kind === 'claim' ? `claim ${parsed.claimId}` : 'article'}): it is kept in this library only`);
-    this.state.rejected.set(docId, { articleId, ...(parsed.kind === 'claim' ? { claimId: parsed.claimId } : {}), reason: redact(reason).slice(0, 500) || 'forbidden' });
-  }
-
-  private scheduleApply(): void {
-    if (this.applyScheduled || !this.session) return;
-    this.applyScheduled = true;
-    const applier = this.session.applier;
-    setImmediate(() => {
-      this.applyScheduled = false;
-      applier.pass().catch((error) => (this.state.error = this.describe(error)));
-    });
+  private noteDenied(docId: string | undefined, reason: string): Promise<void> {
+    return recordRefusal(this.ctx, this.state, this.options.notice, docId, reason);
   }
 
   /** Run one two-way replication now and apply what arrived; with a live session, it restarts afterwards. */
@@ -235,8 +146,9 @@ export class SyncService {
     if (this.starting) await this.starting;
     const session = this.session;
     if (!session) return this.status();
-    const wasLive = session.live?.live ?? false;
-    session.live?.stop();
+    const live = this.live;
+    const wasLive = live?.running ?? false;
+    live?.stop();
     let moved: OnceResult | undefined;
     try {
       await session.mirror.drain();
@@ -244,7 +156,7 @@ export class SyncService {
       moved = { ...moved, pulled: moved.pulled + this.pulledOnStart };
       this.pulledOnStart = 0;
       await session.applier.pass();
-      this.pushedSeq = (await session.local.info()).update_seq;
+      this.state.pushedSeq = (await session.local.info()).update_seq;
       this.state.lastSyncedAt = this.ctx.clock().toISOString();
       this.state.offline = false;
       if (!this.state.readOnly) this.state.error = null;
@@ -255,7 +167,7 @@ export class SyncService {
       if (!wasLive) throw new FactmarkError('invalid-input', this.state.error ?? `Cannot reach the team server ${this.settings ? this.settings.server : ''}`.trim());
       void status;
     } finally {
-      if (wasLive && this.session === session) this.startLive();
+      if (wasLive && this.session === session) live?.start();
     }
     return { ...(await this.status()), ...(moved ? { moved } : {}) };
   }
@@ -266,7 +178,7 @@ export class SyncService {
       return await replicateOnce(session.local, session.remote, events, { push: !this.state.readOnly });
     } catch (error) {
       if ((error as { status?: number }).status !== 403) throw error;
-      await this.becomeReadOnly((error as { reason?: string }).reason ?? 'forbidden');
+      await this.live?.becomeReadOnly((error as { reason?: string }).reason ?? 'forbidden');
       const pulled = await replicateOnce(session.local, session.remote, events, { push: false });
       return { ...pulled, refused: this.state.rejected.size };
     }
@@ -277,7 +189,10 @@ export class SyncService {
     if (this.starting) await this.starting.catch(() => undefined);
     const session = this.session;
     if (!session) return;
-    session.live?.stop();
+    this.live?.stop();
+    this.live = null;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
     await session.mirror.drain().catch(() => undefined);
     await this.saveSnapshot();
     this.session = null;
@@ -294,14 +209,8 @@ export class SyncService {
    */
   private async unsentCount(): Promise<number> {
     if (!this.session) return 0;
-    const seq = Number((await this.session.local.info()).update_seq) - Number(this.pushedSeq);
+    const seq = Number((await this.session.local.info()).update_seq) - Number(this.state.pushedSeq);
     return Math.max(0, seq);
-  }
-
-  private async unsentDocIds(): Promise<string[]> {
-    if (!this.session) return [];
-    const feed = await this.session.local.changes({ since: this.pushedSeq, limit: 100_000 });
-    return feed.results.map((r) => r.id).filter((id) => !id.startsWith('_'));
   }
 
   async status(): Promise<SyncStatusRecord> {
@@ -309,8 +218,9 @@ export class SyncService {
     const settings = this.settings;
     if (settings && !this.session && !this.starting) {
       // Not running in this process (the CLI beside the app, or before a start): the last state a running one saw.
-      const conflicts = await this.countConflicts();
-      return statusFromSnapshot(await loadSnapshot(this.dataDir), { settings, conflicts, error: this.state.error, changeSeq: this.state.changeSeq });
+      const snapshot = await loadSnapshot(this.dataDir);
+      const conflicts = (await conflictedClaims(this.ctx, snapshot)).length;
+      return statusFromSnapshot(snapshot, { settings, conflicts, error: this.state.error, changeSeq: this.state.changeSeq });
     }
     const pending = settings ? (await this.unsentCount().catch(() => 0)) + (this.session?.mirror.queued ?? 0) : 0;
     const busy = !!this.starting || this.state.active.size > 0 || (this.session?.mirror.queued ?? 0) > 0;
@@ -328,17 +238,19 @@ export class SyncService {
   }
 
   conflictCleared(docId: string): void {
-    this.state.conflicted.delete(docId);
+    this.noteConflict(docId, false);
   }
 
-  /** Count the library's conflicted claims (on start; afterwards the applier keeps the count). */
-  private async countConflicts(): Promise<number> {
-    this.state.conflicted.clear();
-    for (const row of (await this.ctx.store.index()).articles) {
-      const data = await this.ctx.store.article(row.id).catch(() => null);
-      for (const claim of data?.claims ?? []) if (claim.conflictVersions?.length) this.state.conflicted.add(`claim:${data!.article.textHash}:${claim.id}`);
-    }
-    return this.state.conflicted.size;
+  /** A claim's conflict appeared or cleared: the set is kept in sync/state.json soon after (what `sync --status` and the next start read). */
+  private noteConflict(docId: string, conflicted: boolean): void {
+    if (this.state.conflicted.has(docId) === conflicted) return;
+    if (conflicted) this.state.conflicted.add(docId);
+    else this.state.conflicted.delete(docId);
+    if (this.snapshotTimer) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      void this.saveSnapshot();
+    }, 500);
   }
 
   private isUntouchedSample(data: ArticleData): boolean {

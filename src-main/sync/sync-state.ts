@@ -26,6 +26,8 @@ export class SyncState {
   /** Claim documents with an unresolved conflict. */
   readonly conflicted = new Set<string>();
   lastSyncedAt: string | null = null;
+  /** The mirror's sequence the push replication has delivered to the server (unsent: the mirror's past it). */
+  pushedSeq: number | string = 0;
   /** Bumped each time a teammate's change is applied to the library. */
   changeSeq = 0;
   private readonly changeLog: Array<{ seq: number; articleId: string }> = [];
@@ -35,6 +37,16 @@ export class SyncState {
     this.error = null;
     this.readOnly = false;
     this.rejected.clear();
+  }
+
+  setConflicted(docIds: Iterable<string>): void {
+    this.conflicted.clear();
+    for (const id of docIds) this.conflicted.add(id);
+  }
+
+  /** An article left the library: its claims' conflicts went with it. */
+  forgetConflictsOf(key: string): void {
+    for (const id of this.conflicted) if (id.startsWith(`claim:${key}:`)) this.conflicted.delete(id);
   }
 
   /** A teammate's change to `articleId` was applied to the library. */
