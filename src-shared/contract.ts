@@ -134,7 +134,11 @@ export const contract = {
     Claim,
     'Change a claim; fails with "conflict" if it changed since baseRevision.',
   ),
-  'claims.delete': op(z.object({ articleId: Id, claimId: Id }).strict(), Claim, 'Remove a claim; returns it so it can be restored.'),
+  'claims.delete': op(
+    z.object({ articleId: Id, claimId: Id, baseRevision: z.number().int().min(1).optional() }).strict(),
+    Claim,
+    'Remove a claim; returns it so it can be restored. With baseRevision (the version the reviewer saw), fails with "conflict" if it changed since.',
+  ),
   'claims.restore': op(z.object({ claim: Claim }).strict(), Claim, 'Put back a deleted claim exactly as it was (undo).'),
   'claims.claimants': op(z.object({}).strict(), z.array(z.string()), 'Every claimant named in the library, most used first (for suggestions).'),
   'import.file': op(

@@ -110,6 +110,10 @@ export function createClaimsService(ctx: ServiceContext) {
     const data = await ctx.store.article(req.articleId);
     const claim = data.claims.find((c) => c.id === req.claimId);
     if (!claim) throw new FactmarkError('not-found', `No claim with id ${req.claimId} in this article`);
+    if (req.baseRevision !== undefined && claim.revision !== req.baseRevision) {
+      // A teammate's edit arrived after the reviewer last saw the claim: deleting it now would lose that edit unseen.
+      throw new FactmarkError('conflict', `This claim was changed elsewhere (revision ${claim.revision}, you saw ${req.baseRevision}); it was not deleted — here is the newer version`);
+    }
     await ctx.store.writeArticle({ ...data, claims: data.claims.filter((c) => c.id !== req.claimId) });
     return claim;
   }

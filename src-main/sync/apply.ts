@@ -10,8 +10,8 @@ import type { ClaimRecord } from '../../src-shared/model';
 import type { ServiceContext } from '../services/context';
 import { SCHEMA_VERSION, type ArticleData } from '../store/files';
 import { closeLeaves, conflictVersionOf, readLeaves, type DocLeaves } from './conflicts';
-import { articleBody, articleDocId, articleFromDoc, canonical, claimDocId, claimFromDoc, claimIdOf, claimKeyOf, claimRange, parseDocId, sameContent, type KeyMap } from './documents';
-import { keyMapOf, type Mirror } from './mirror';
+import { articleBody, articleDocId, articleFromDoc, canonical, claimDocId, claimFromDoc, claimIdOf, claimKeyOf, claimRange, keyMapOf, parseDocId, sameContent, type KeyMap } from './documents';
+import type { Mirror } from './mirror';
 import type { PouchDatabase, PouchDoc } from './pouch';
 
 const APPLIED_DOC = '_local/factmark-applied';

@@ -6,6 +6,7 @@
  * stay out of the documents; the ids an article or claim points at travel as text hashes.
  */
 import { Article, Claim, type ArticleRecord, type ClaimRecord } from '../../src-shared/model';
+import type { ServiceContext } from '../services/context';
 import type { PouchDoc } from './pouch';
 
 export const ARTICLE_PREFIX = 'article:';
@@ -45,6 +46,15 @@ export const articleKey = (article: Pick<ArticleRecord, 'textHash'>): string => 
 export interface KeyMap {
   keyOf(articleId: string): string | undefined;
   idOf(key: string): string | undefined;
+}
+
+/** Article ids → keys and back, from the library's index (the oldest article of a text is its key's owner). */
+export async function keyMapOf(ctx: ServiceContext): Promise<KeyMap> {
+  const rows = [...(await ctx.store.index()).articles].sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+  const byId = new Map(rows.map((row) => [row.id, row.textHash]));
+  const byKey = new Map<string, string>();
+  for (const row of rows) if (!byKey.has(row.textHash)) byKey.set(row.textHash, row.id);
+  return { keyOf: (id) => byId.get(id), idOf: (key) => byKey.get(key) };
 }
 
 export interface ArticleBody {

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleData } from '../store/files';
 import type { ServiceContext } from '../services/context';
-import { articleBody, articleDocId, articleFromDoc, claimBody, claimDocId, claimFromDoc, canonical, claimRange, parseDocId, sameContent, type ArticleBody, type ClaimBody, type KeyMap } from './documents';
+import { articleBody, articleDocId, articleFromDoc, claimBody, claimDocId, claimFromDoc, canonical, claimRange, keyMapOf, parseDocId, sameContent, type ArticleBody, type ClaimBody, type KeyMap } from './documents';
 import { readCurrent, type CurrentDoc } from './current';
 import type { PouchDatabase, PouchDoc } from './pouch';
 
@@ -17,19 +17,12 @@ interface PendingArticle {
   deletedKey?: string;
   articleChanged: boolean;
   claims: Set<string>;
-}
-
-/** Article ids → keys and back, from the library's index (the oldest article of a text is its key's owner). */
-export async function keyMapOf(ctx: ServiceContext): Promise<KeyMap> {
-  const rows = [...(await ctx.store.index()).articles].sort((a, b) => a.importedAt.localeCompare(b.importedAt));
-  const byId = new Map(rows.map((row) => [row.id, row.textHash]));
-  const byKey = new Map<string, string>();
-  for (const row of rows) if (!byKey.has(row.textHash)) byKey.set(row.textHash, row.id);
-  return { keyOf: (id) => byId.get(id), idOf: (key) => byKey.get(key) };
+  /** Whether the team has the article (its document is in the mirror); read when not given. */
+  shared?: boolean;
 }
 
 export interface MirrorOptions {
-  /** Articles never sent to the team (an untouched bundled sample). */
+  /** Articles not sent to the team (an untouched bundled sample), unless the team already has them. */
   keepLocal(data: ArticleData): boolean;
   /** Who deletes (recorded on tombstones so a deletion that races an edit can say who and when). */
   stamp(): Promise<{ reviewer: string; at: string }>;
@@ -146,9 +139,11 @@ export class Mirror {
       plan.tombstone(key, stillHere ? ids : [articleDocId(key), ...ids]);
       return;
     }
-    if (this.options.keepLocal(data)) return;
     const key = data.article.textHash;
-    if (entry.articleChanged) plan.upserts.push({ id: articleDocId(key), body: articleBody(data.article, keys) });
+    // Once shared, an article stays shared (a sample whose claims were all deleted looks untouched again).
+    const shared = entry.shared ?? (await this.shared(key));
+    if (this.options.keepLocal(data) && !shared) return;
+    if (entry.articleChanged || !shared) plan.upserts.push({ id: articleDocId(key), body: articleBody(data.article, keys) });
     const byId = new Map(data.claims.map((c) => [c.id, c]));
     const gone: string[] = [];
     for (const id of entry.claims) {
@@ -157,6 +152,12 @@ export class Mirror {
       else gone.push(claimDocId(key, id));
     }
     plan.tombstone(key, gone);
+  }
+
+  /** True when the team has the article of this key (its document is in the mirror, not deleted). */
+  private async shared(key: string): Promise<boolean> {
+    const row = (await this.db.allDocs({ keys: [articleDocId(key)] })).rows[0];
+    return !!row?.value && !row.value.deleted;
   }
 
   /** Write a plan: what the mirror holds read once, then written in batches. */
@@ -254,12 +255,13 @@ export class Mirror {
     const plan = new WritePlan();
     for (const row of rows) {
       const data = await this.ctx.store.article(row.id).catch(() => null);
-      if (!data || this.options.keepLocal(data) || keys.idOf(data.article.textHash) !== row.id) continue;
+      const held = known.get(articleDocId(row.textHash));
+      const shared = !!held && !held.deleted;
+      if (!data || (this.options.keepLocal(data) && !shared) || keys.idOf(data.article.textHash) !== row.id) continue;
       local.set(data.article.textHash, data);
       if (options.fromMirror?.has(row.textHash)) continue; // taken from the mirror just now: nothing to write back
       // The team's metadata of an article it already holds stands (it arrives with the next pass).
-      const held = known.get(articleDocId(row.textHash));
-      await this.planArticle(row.id, { articleChanged: !held || !!held.deleted, claims: new Set(data.claims.map((c) => c.id)) }, keys, plan);
+      await this.planArticle(row.id, { articleChanged: false, shared, claims: new Set(data.claims.map((c) => c.id)) }, keys, plan);
     }
     await this.carryOut(plan);
     if (!options.deleteOrphans) return;

@@ -5,7 +5,7 @@
  */
 import type { ServiceContext } from '../services/context';
 import { parseDocId } from './documents';
-import { keyMapOf } from './mirror';
+import { keyMapOf } from './documents';
 import type { PouchDatabase } from './pouch';
 import { redact } from './settings';
 import type { SyncState } from './sync-state';

@@ -9,7 +9,7 @@ import { applyPatch } from '../../src-shared/claims';
 import type { ServiceContext } from '../services/context';
 import { closeLeaves, readLeaves } from './conflicts';
 import { claimDocId, claimFromDoc, type ClaimBody } from './documents';
-import { keyMapOf } from './mirror';
+import { keyMapOf } from './documents';
 import type { PouchDoc } from './pouch';
 import type { SyncService } from './service';
 

@@ -100,6 +100,10 @@ function conflict(state: DeskState, job: SaveJob, fresh: readonly ClaimRecord[] 
   if (fresh && !newer) return missing(state, job, fresh);
   // The refused change never happened: undo and redo skip it.
   let next = editHistory(state, job.articleId, (h) => dropChange(h, job.origin));
+  if (isOpen(state, job) && job.kind === 'delete') {
+    // A teammate's edit arrived after the reviewer last saw the claim: it is shown, not deleted unseen.
+    return settle(showFresh(next, fresh), job, { failed: 'The claim was not deleted: it was changed elsewhere since you saw it. The newer version is shown.', report: true });
+  }
   if (!isOpen(state, job) || job.kind !== 'update') {
     return settle(next, job, { failed: 'A change was refused: the claim was changed in another window.', report: true });
   }

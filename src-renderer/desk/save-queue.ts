@@ -13,7 +13,8 @@ import type { DeskEvent, SaveJob } from './desk-state';
 export interface SaveTransport {
   create(claim: ClaimRecord): Promise<ClaimRecord>;
   restore(claim: ClaimRecord): Promise<ClaimRecord>;
-  remove(articleId: string, claimId: string): Promise<ClaimRecord>;
+  /** With baseRevision, the host refuses ("conflict") when the claim changed since that version. */
+  remove(articleId: string, claimId: string, baseRevision?: number): Promise<ClaimRecord>;
   update(articleId: string, claimId: string, baseRevision: number, patch: ClaimPatch): Promise<ClaimRecord>;
   /** The article's claims as stored, in document order (to reload after a refusal). */
   list(articleId: string): Promise<ClaimRecord[]>;
@@ -25,7 +26,7 @@ export function clientSaveTransport(client: FactmarkClient): SaveTransport {
     create: (claim) =>
       client.call('claims.create', { articleId: claim.articleId, id: claim.id, range: claim.target.position, status: claim.status, claimant: claim.claimant || undefined }),
     restore: (claim) => client.call('claims.restore', { claim }),
-    remove: (articleId, claimId) => client.call('claims.delete', { articleId, claimId }),
+    remove: (articleId, claimId, baseRevision) => client.call('claims.delete', { articleId, claimId, baseRevision }),
     update: (articleId, claimId, baseRevision, patch) => client.call('claims.update', { articleId, claimId, baseRevision, patch }),
     list: (articleId) => client.call('claims.list', { articleId }),
   };
@@ -80,7 +81,7 @@ export class SaveQueue {
       const code = errorCode(error);
       if (job.kind === 'create' || job.kind === 'restore') return answer({ type: 'failed', job, message: errorMessage(error), fresh: null });
       const fresh = await transport.list(job.articleId).catch(() => null);
-      if (job.kind === 'update' && code === 'conflict') return answer({ type: 'conflict', job, fresh });
+      if ((job.kind === 'update' || job.kind === 'delete') && code === 'conflict') return answer({ type: 'conflict', job, fresh });
       if (code === 'not-found' || error instanceof MissingBase) return answer({ type: 'missing', job, fresh });
       answer({ type: 'failed', job, message: errorMessage(error), fresh });
     }
@@ -96,7 +97,7 @@ export class SaveQueue {
         return transport.restore(job.claim);
       case 'delete':
         try {
-          return await transport.remove(job.articleId, job.claimId);
+          return await transport.remove(job.articleId, job.claimId, this.options.confirmedRevision(job.claimId));
         } catch (error) {
           if (errorCode(error) === 'not-found') return null;
           throw error;
