@@ -3,12 +3,14 @@
  * libraries show the same winner with the other version kept (a deletion racing an edit too);
  * the CLI marks it; resolving it on one machine clears it on both.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimRecord } from '../../../src-shared/model';
 import { runCliIn } from '../../support/cli';
-import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
-import { ADMIN, startTeamServer, type TeamServer } from '../../support/team-server';
+import { DOC, until, type SyncLibrary } from '../../support/sync-library';
+import { teamOfTwo } from '../../support/sync-team';
+import type { TeamServer } from '../../support/team-server';
 
+const team = teamOfTwo(['ca', 'cb'], { onDisk: true });
 let server: TeamServer;
 let a: SyncLibrary;
 let b: SyncLibrary;
@@ -17,22 +19,13 @@ let edited: ClaimRecord;
 let deleted: ClaimRecord;
 
 beforeAll(async () => {
-  server = await startTeamServer({ onDisk: true });
-  await server.createDb('team');
-  a = await openSyncLibrary('ca');
-  b = await openSyncLibrary('cb');
+  ({ server, a, b } = team);
   const article = await a.call('library.create', { meta: { title: 'Budget' }, doc: DOC(['The deficit fell to 3 percent, the treasury said.', 'Unemployment is at a record low.']) });
   articleId = article.id;
   edited = await a.call('claims.create', { articleId, range: { quote: 'The deficit fell to 3 percent' }, claimant: 'the treasury' });
   deleted = await a.call('claims.create', { articleId, range: { quote: 'Unemployment is at a record low' }, claimant: 'the minister' });
-  for (const lib of [a, b]) await lib.call('sync.connect', { server: server.url, db: 'team', user: ADMIN.user, password: ADMIN.password });
+  for (const lib of [a, b]) await team.connect(lib);
   await until(async () => (await b.call('claims.list', { articleId }).catch(() => [])).length === 2, 20_000, 'both claims in B');
-});
-
-afterAll(async () => {
-  await a?.cleanup();
-  await b?.cleanup();
-  await server?.stop();
 });
 
 const claimsOf = (lib: SyncLibrary) => lib.call('claims.list', { articleId });

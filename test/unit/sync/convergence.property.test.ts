@@ -7,12 +7,13 @@
  * burst of changes and restarted on its folder: both converge with nothing lost.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FactmarkError } from '../../../src-shared/contract';
 import { STATUS_IDS } from '../../../src-shared/statuses';
 import type { ClaimRecord } from '../../../src-shared/model';
-import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
-import { ADMIN, startTeamServer, type TeamServer } from '../../support/team-server';
+import { DOC, until, type SyncLibrary } from '../../support/sync-library';
+import { teamOfTwo } from '../../support/sync-team';
+import type { TeamServer } from '../../support/team-server';
 
 const OPERATIONS = 1_000;
 const SENTENCES = Array.from({ length: 40 }, (_, i) => `Sentence ${i + 1} says the figure rose by ${i + 3} percent in the year ${1990 + i}.`);
@@ -37,20 +38,13 @@ const libs = {} as Record<Side, SyncLibrary>;
 let articleId: string;
 let serverUp = true;
 
+const team = teamOfTwo(['pa', 'pb'], { onDisk: true });
 beforeAll(async () => {
-  server = await startTeamServer({ onDisk: true });
-  await server.createDb('team');
-  libs.a = await openSyncLibrary('pa');
-  libs.b = await openSyncLibrary('pb');
+  ({ server, a: libs.a, b: libs.b } = team);
   articleId = (await libs.a.call('library.create', { meta: { title: 'Figures' }, doc: DOC(SENTENCES) })).id;
-  for (const side of ['a', 'b'] as const) await libs[side].call('sync.connect', { server: server.url, db: 'team', user: ADMIN.user, password: ADMIN.password });
+  for (const side of ['a', 'b'] as const) await team.connect(libs[side]);
   await until(async () => (await libs.b.call('library.list', {})).some((row) => row.id === articleId), 20_000, 'the article in B');
 }, 60_000);
-
-afterAll(async () => {
-  for (const lib of Object.values(libs)) await lib?.cleanup();
-  await server?.stop();
-});
 
 const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   { weight: 18, arbitrary: fc.record({ kind: fc.constant('create' as const), side: fc.constantFrom<Side>('a', 'b'), pick: fc.nat(1_000), status: fc.nat(5) }) },

@@ -5,25 +5,14 @@
  * whose last claim deleted makes it look untouched. Online, a delete naming the version the
  * reviewer saw is refused once a teammate's edit has arrived since (it would lose it unseen).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resumeSync } from '../../../src-main/sync';
-import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
-import { RESOURCES_DIR } from '../../support/temp-library';
-import { ADMIN, startTeamServer, type TeamServer } from '../../support/team-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DOC, until, type SyncLibrary } from '../../support/sync-library';
+import { teamOfTwo } from '../../support/sync-team';
 
-let server: TeamServer;
+const team = teamOfTwo(['da', 'db'], { seed: true });
 let a: SyncLibrary;
 let b: SyncLibrary;
-const TEAM = { server: '', db: 'team', user: ADMIN.user, password: ADMIN.password };
-
-beforeAll(async () => {
-  server = await startTeamServer();
-  await server.createDb('team');
-  TEAM.server = server.url;
-  a = await openSyncLibrary('da', { seed: true });
-  b = await openSyncLibrary('db', { seed: true });
-  for (const lib of [a, b]) await resumeSync(lib.factmark.ctx, { resourcesDir: RESOURCES_DIR }); // the bundled samples known
-});
+beforeAll(() => void ({ a, b } = team));
 
 /** The claim as each library holds it, once it shows a conflict there. */
 async function conflictedEverywhere(articleIds: [string, string], claimId: string) {
@@ -34,23 +23,18 @@ async function conflictedEverywhere(articleIds: [string, string], claimId: strin
   );
 }
 
-afterAll(async () => {
-  await a?.cleanup();
-  await b?.cleanup();
-  await server?.stop();
-});
 
 describe('a deletion racing an edit across a disconnect', () => {
   it('is a conflict on both machines, the deletion kept as the other version', async () => {
     const article = await a.call('library.create', { meta: { title: 'Budget' }, doc: DOC(['Unemployment is at a record low, the minister said.']) });
     const claim = await a.call('claims.create', { articleId: article.id, range: { quote: 'Unemployment is at a record low' }, claimant: 'the minister' });
-    for (const lib of [a, b]) await lib.call('sync.connect', TEAM);
+    for (const lib of [a, b]) await team.connect(lib);
     const onB = await until(async () => (await b.call('claims.list', { articleId: article.id }).catch(() => []))[0], 20_000, 'the claim in B');
 
     await b.call('sync.disconnect', {});
     await b.call('claims.update', { articleId: article.id, claimId: claim.id, baseRevision: onB.revision, patch: { status: 'verified', note: 'B checked it offline' } });
     await a.call('claims.delete', { articleId: article.id, claimId: claim.id });
-    await b.call('sync.connect', TEAM);
+    await team.connect(b);
 
     for (const lib of [a, b]) {
       const shown = await until(async () => (await lib.call('claims.list', { articleId: article.id }))[0]?.conflictVersions?.length ? (await lib.call('claims.list', { articleId: article.id }))[0] : null, 30_000, 'the conflict');
@@ -66,7 +50,7 @@ describe('a deletion racing an edit across a disconnect', () => {
     await b.call('sync.disconnect', {});
     await a.call('claims.update', { articleId: sampleA, claimId: claim.id, baseRevision: claim.revision, patch: { status: 'verified' } });
     await b.call('claims.delete', { articleId: sampleB, claimId: claim.id });
-    await b.call('sync.connect', TEAM);
+    await team.connect(b);
     for (const shown of await conflictedEverywhere([sampleA, sampleB], claim.id)) {
       expect(shown.status).toBe('verified');
       expect(shown.conflictVersions).toEqual([expect.objectContaining({ deleted: true })]);

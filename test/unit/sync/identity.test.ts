@@ -3,30 +3,17 @@
  * the team library with the claims of both; a new version replicates as an article linked to the
  * one before it; an export restored on one machine is a change that replicates like any other.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, startTeamServer, type TeamServer } from '../../support/team-server';
-import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { teamOfTwo } from '../../support/sync-team';
+import { DOC, until, type SyncLibrary } from '../../support/sync-library';
 
-let server: TeamServer;
+const team = teamOfTwo(['ia', 'ib']);
+const connect = team.connect;
 let a: SyncLibrary;
 let b: SyncLibrary;
+beforeAll(() => void ({ a, b } = team));
 
 const TEXT = ['The mayor said bus fares will fall by 10 percent in March.', 'Ridership rose 7 percent last year, the transit agency said.'];
-
-beforeAll(async () => {
-  server = await startTeamServer();
-  await server.createDb('team');
-  a = await openSyncLibrary('ia');
-  b = await openSyncLibrary('ib');
-});
-
-afterAll(async () => {
-  await a?.cleanup();
-  await b?.cleanup();
-  await server?.stop();
-});
-
-const connect = (lib: SyncLibrary) => lib.call('sync.connect', { server: server.url, db: 'team', user: ADMIN.user, password: ADMIN.password });
 
 describe('article identity', () => {
   it('merges the same text imported on two machines into one article with both machines’ claims', async () => {

@@ -2,32 +2,21 @@
  * Two libraries (two data folders, the real services) and one pouchdb-server: changes made on one
  * reach the other through CouchDB replication, live, as separate article and claim documents.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RESOURCES_DIR } from '../../support/temp-library';
 import { resumeSync } from '../../../src-main/sync';
-import { ADMIN, startTeamServer, type TeamServer } from '../../support/team-server';
+import { ADMIN } from '../../support/team-server';
 import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
+import { teamOfTwo } from '../../support/sync-team';
 
-let server: TeamServer;
+const team = teamOfTwo(['ma', 'mb']);
+const connect = team.connect;
 let a: SyncLibrary;
 let b: SyncLibrary;
+beforeAll(() => void ({ a, b } = team));
 
 const TEXT = ['The minister said exports rose 12 percent in 2025.', 'Critics called the figure misleading.', 'Imports fell by a third, the agency said.'];
 
-beforeAll(async () => {
-  server = await startTeamServer();
-  await server.createDb('team');
-  a = await openSyncLibrary('ma');
-  b = await openSyncLibrary('mb');
-});
-
-afterAll(async () => {
-  await a?.cleanup();
-  await b?.cleanup();
-  await server?.stop();
-});
-
-const connect = (lib: SyncLibrary) => lib.call('sync.connect', { server: server.url, db: 'team', user: ADMIN.user, password: ADMIN.password });
 
 async function claimsOf(lib: SyncLibrary, articleId: string) {
   return lib.call('claims.list', { articleId }).catch(() => []);
