@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimRecord } from '../../../src-shared/model';
+import { loadSnapshot } from '../../../src-main/sync/snapshot';
 import { runCliIn } from '../../support/cli';
 import { DOC, until, type SyncLibrary } from '../../support/sync-library';
 import { teamOfTwo } from '../../support/sync-team';
@@ -69,6 +70,12 @@ describe('conflicts', () => {
     const rows = JSON.parse(listed.out) as Array<{ id: string; conflict?: boolean; conflictVersions?: unknown[] }>;
     expect(rows.filter((r) => r.conflict).map((r) => r.id).sort()).toEqual([edited.id, deleted.id].sort());
     expect(rows.find((r) => r.id === edited.id)?.conflictVersions).toHaveLength(1);
+
+    // The running app keeps the conflicted claims in sync/state.json, so `sync --status` beside it counts them without reading the articles.
+    await until(async () => ((await loadSnapshot(b.dir))?.conflicted?.length === 2 ? true : null), 10_000, 'the conflicts in sync/state.json');
+    const status = await runCliIn(b.dir, 'sync', '--status', '--json');
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.out)).toMatchObject({ conflicts: 2 });
   });
 
   it('resolves on one machine and clears everywhere: keep the other version, keep the deletion', async () => {
