@@ -89,14 +89,19 @@ const blockOf = (e: Example) => Math.floor((e.id ?? -1) / 1000);
 /** The gold labels of each debate block of the train file. */
 function labelsByDebate(set: Example[]): boolean[][] {
   const groups = new Map<number, boolean[]>();
-  for (const e of set) if (e.id !== undefined) groups.set(blockOf(e), [...(groups.get(blockOf(e)) ?? []), e.yes]);
+  for (const e of set) {
+    if (e.id === undefined) continue;
+    const labels = groups.get(blockOf(e)) ?? [];
+    labels.push(e.yes);
+    groups.set(blockOf(e), labels);
+  }
   return [...groups.values()];
 }
 
 /** F1/P/R of 0/1 predictions. */
 const ofFlags = (flags: boolean[], golds: boolean[]) => prf(flags.map((f) => (f ? 1 : 0)), golds, 0.5);
 
-/** Each half of the 2016 debates flagged at the threshold picked on the other half (scores by `score`). */
+/** F1/P/R with each half of the 2016 debates flagged (by `flag`) at the threshold picked on the other half. */
 function crossFitted(scores: number[], held: Example[], flag: (scores: number[], members: number[], threshold: number) => boolean[]) {
   const flags: boolean[] = [];
   const golds: boolean[] = [];
