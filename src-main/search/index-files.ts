@@ -84,16 +84,7 @@ export async function loadShard(dataDir: string, n: number, index: ClaimIndex): 
   for (const [articleId, claimId, quote, claimant, claimantKey, status, evidenceCount, created, updated, page, textHash, quoteLen, otherLen] of file.rows) {
     const row: ClaimRow = { key: index.newKey(), articleId, claimId, quote, claimant, claimantKey, status: status as ClaimRow['status'], evidenceCount, created, updated, textHash };
     if (page) row.page = page;
-    const doc = shard.docs.length;
-    shard.docs.push(row);
-    shard.quoteLen.push(quoteLen);
-    shard.otherLen.push(otherLen);
-    shard.live++;
-    shard.sumQuoteLen += quoteLen;
-    shard.sumOtherLen += otherLen;
-    const docs = shard.byArticle.get(articleId);
-    if (docs) docs.push(doc);
-    else shard.byArticle.set(articleId, [doc]);
+    shard.appendRow(row, index.claimantId(claimantKey), quoteLen, otherLen);
   }
   let offset = 0;
   file.terms.forEach((term, i) => {
