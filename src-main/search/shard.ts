@@ -8,7 +8,7 @@ import type { ClaimRow } from './claim-row';
 import { DocColumns } from './columns';
 
 /** Claims are spread over this many shards by article. */
-export const SHARD_COUNT = 16;
+export const SHARD_COUNT = 64;
 
 /** The stable shard of an article id. */
 export function shardOf(articleId: string): number {

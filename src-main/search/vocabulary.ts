@@ -55,6 +55,11 @@ export class Vocabulary {
     this.tail = [];
   }
 
+  /** Put every term added so far in order now (after a load), so the next prefix lookup does not pay for it. */
+  settle(): void {
+    if (this.tail.length) this.mergeTail();
+  }
+
   /** Ids of every term that starts with `prefix` (the term itself included), at most `cap` of them. */
   withPrefix(prefix: string, cap: number): number[] {
     if (this.tail.length > TAIL_LIMIT) this.mergeTail();
