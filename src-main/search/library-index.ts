@@ -6,6 +6,7 @@
  * its changed shards written back on close.
  */
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { FactmarkError } from '../../src-shared/contract';
 import type { ArticleData } from '../store/files';
 import type { ServiceContext } from '../services/context';
@@ -120,7 +121,6 @@ class LibraryIndex {
       this.stopIfAbandoned();
       if (await loadShard(this.dataDir, n, this.index)) loadedShards++;
     }
-    this.index.vocabulary.settle();
     let dropped = 0;
     for (const id of this.index.articleIds()) {
       if (!onDisk.has(id)) {
@@ -137,6 +137,7 @@ class LibraryIndex {
       this.index.setArticle(id, data.claims, data.pages, stamp);
       reindexed++;
     }
+    await this.index.vocabulary.settle(() => setImmediate());
     return { loadedShards, reindexed, dropped, ms: performance.now() - started };
   }
 
