@@ -11,6 +11,8 @@ export interface Example {
   /** The mean unit word vector of the sentence's words (zeros when none has one). */
   meanVector: Float32Array;
   yes: boolean;
+  /** The Sentence_id of a train-file sentence (its debate block is id / 1000). */
+  id?: number;
 }
 
 export interface LearnerSettings {
