@@ -18,10 +18,15 @@ export async function seedSamples(dispatcher: Dispatcher, samplesDir: string): P
   for (const { file, ...meta } of list) {
     const text = await readFile(join(samplesDir, file), 'utf8');
     try {
-      ids.push((unwrap(await dispatcher.call('library.create', { meta, doc: withHeadline(articleSchema.nodeFromJSON(plainTextToDoc(text)), meta.title).doc.toJSON() })) as { id: string }).id);
+      ids.push((unwrap(await dispatcher.call('library.create', { meta, doc: sampleDoc(text, meta.title) })) as { id: string }).id);
     } catch (error) {
       throw new Error(`Could not add the sample ${file}: ${(error as Error).message}`);
     }
   }
   return ids;
+}
+
+/** A sample's document as it is imported: its plain text, with its title as the headline. */
+export function sampleDoc(text: string, title: string) {
+  return withHeadline(articleSchema.nodeFromJSON(plainTextToDoc(text)), title).doc.toJSON();
 }

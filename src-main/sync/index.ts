@@ -9,7 +9,7 @@ import type { ParsedRequestOf, ResponseOf } from '../../src-shared/contract';
 import { docText } from '../../src-shared/text';
 import type { ServiceContext } from '../services/context';
 import { hashText, parseDoc } from '../services/documents';
-import { plainTextToDoc } from '../services/import/plain-text';
+import { sampleDoc } from '../services/sample';
 import { resolveConflict } from './resolve';
 import { envOrFileSecrets, type SecretStore } from './secrets';
 import { SyncService } from './service';
@@ -27,8 +27,8 @@ export function configureSync(ctx: ServiceContext, options: { secrets?: SecretSt
 export async function sampleHashes(resourcesDir: string): Promise<Set<string>> {
   const hashes = new Set<string>();
   try {
-    const list = JSON.parse(await readFile(join(resourcesDir, 'samples', 'samples.json'), 'utf8')) as Array<{ file: string }>;
-    for (const { file } of list) hashes.add(hashText(docText(parseDoc(plainTextToDoc(await readFile(join(resourcesDir, 'samples', file), 'utf8'))))));
+    const list = JSON.parse(await readFile(join(resourcesDir, 'samples', 'samples.json'), 'utf8')) as Array<{ file: string; title: string }>;
+    for (const { file, title } of list) hashes.add(hashText(docText(parseDoc(sampleDoc(await readFile(join(resourcesDir, 'samples', file), 'utf8'), title)))));
   } catch {
     // no samples bundled: nothing to keep local
   }

@@ -7,7 +7,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOC, until, type SyncLibrary } from '../../support/sync-library';
-import { teamOfTwo } from '../../support/sync-team';
+import { sampleHashes } from '../../../src-main/sync';
+import { teamOfTwo, TEAM_DB } from '../../support/sync-team';
+import { ADMIN } from '../../support/team-server';
+import { RESOURCES_DIR } from '../../support/temp-library';
 
 const team = teamOfTwo(['da', 'db'], { seed: true });
 let a: SyncLibrary;
@@ -45,6 +48,10 @@ describe('a deletion racing an edit across a disconnect', () => {
 
   it('is a conflict on the bundled sample too, whose only claim deleted offline makes it look untouched', async () => {
     const [sampleA, sampleB] = await Promise.all([a, b].map(async (lib) => (await lib.call('library.list', {})).find((row) => row.title !== 'Budget')!.id));
+    // The sample is known by its text as first run imports it, so untouched it never went to the team.
+    const sampleHash = (await a.call('library.list', {})).find((row) => row.id === sampleA)!.textHash;
+    expect(await sampleHashes(RESOURCES_DIR)).toContain(sampleHash);
+    expect((await fetch(`${team.server.url}/${TEAM_DB}/article:${sampleHash}`, { headers: { Authorization: `Basic ${Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64')}` } })).status).toBe(404);
     const claim = await a.call('claims.create', { articleId: sampleA, range: { quote: 'no progress has been made' } });
     await until(async () => (await b.call('claims.list', { articleId: sampleB })).find((c) => c.id === claim.id), 20_000, 'the claim in B');
     await b.call('sync.disconnect', {});
