@@ -3,7 +3,7 @@
  * it. The matches are looked for once the claim has stayed selected for a moment, so stepping
  * through claims with j/k does not run a library search for each one.
  */
-import { memo, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import type { ClaimPatch } from '../../src-shared/claims';
 import type { ClaimRecord } from '../../src-shared/model';
 import type { FactmarkClient } from '../api/client';
@@ -33,8 +33,11 @@ export const ClaimEditorPane = memo(function ClaimEditorPane({ client, claim, on
     const timer = setTimeout(() => setSettled(true), CHECKED_BEFORE_DELAY_MS);
     return () => clearTimeout(timer);
   }, []);
+  // The pane is keyed by the claim, so these never change and the editor's sections keep them.
+  const patch = useCallback((change: ClaimPatch) => onPatch(claim.id, change), [onPatch, claim.id]);
+  const remove = useCallback(() => onDelete(claim.id), [onDelete, claim.id]);
   return (
-    <ClaimEditor claim={claim} onPatch={(patch) => onPatch(claim.id, patch)} onDelete={() => onDelete(claim.id)} {...rest}>
+    <ClaimEditor claim={claim} onPatch={patch} onDelete={remove} {...rest}>
       {settled ? <CheckedBefore client={client} claim={claim} onCopyEvidence={(items) => onPatch(claim.id, { evidence: [...claim.evidence, ...items] })} /> : null}
     </ClaimEditor>
   );
