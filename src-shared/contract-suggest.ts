@@ -23,7 +23,7 @@ export const SuggestedSentence = z.object({
   quote: z.string(),
   /** Check-worthiness, 0–1. */
   score: z.number().min(0).max(1),
-  /** score >= the model's threshold. */
+  /** Suggested: score >= the model's threshold, and among the article's best-scored sentences (at most the model's share of them). */
   checkworthy: z.boolean(),
   /** The reviewer dismissed this suggestion (listed only with `all`). */
   dismissed: z.boolean(),

@@ -24,9 +24,15 @@ export interface ServiceContext {
   printer?: PdfPrinter;
 }
 
-/** A random 12-character url-safe id. */
+/**
+ * A random 12-character url-safe id that starts with a letter or a digit: one in 32 base64url ids
+ * starts with "-" or "_", and a command line reads "-Z…" as an option (`claim list -Z…` failed).
+ */
 export function randomId(): string {
-  return randomBytes(9).toString('base64url');
+  for (;;) {
+    const id = randomBytes(9).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
 }
 
 export function createContext(

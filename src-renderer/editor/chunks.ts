@@ -23,9 +23,18 @@ const chunk: NodeSpec = {
   toDOM: (node) => ['div', { class: 'fm-chunk', 'data-blocks': String(node.childCount) }, 0],
 };
 
+/**
+ * Headings drawn one level down: the page's h1 is the app's name and the article's title is its h2,
+ * whether the title is shown above the text or the text starts with it as its headline.
+ */
+const heading: NodeSpec = { ...articleSchema.spec.nodes.get('heading'), toDOM: (node) => [`h${Math.min(6, Number(node.attrs.level) + 1)}`, 0] };
+
 /** The article schema with a `chunk` node between the document and its blocks. */
 export const viewSchema = new Schema({
-  nodes: articleSchema.spec.nodes.update('doc', { ...articleSchema.spec.nodes.get('doc'), content: 'chunk+' }).addToEnd('chunk', chunk),
+  nodes: articleSchema.spec.nodes
+    .update('doc', { ...articleSchema.spec.nodes.get('doc'), content: 'chunk+' })
+    .update('heading', heading)
+    .addToEnd('chunk', chunk),
   marks: articleSchema.spec.marks,
 });
 

@@ -1,6 +1,6 @@
 /**
  * Issue 16's desk items in Chromium on the browser host: the claim editor in the claims panel
- * beside the article (10), a claimable headline (11), the reviewer's name asked once (13), and
+ * beside the article (10), a claimable headline, in imports and the sample (11), the reviewer's name asked once (13), and
  * narrow windows with collapsible panels (14).
  */
 import { readFile } from 'node:fs/promises';
@@ -59,8 +59,8 @@ describe.skipIf(!chromiumPath)('the first hour: the desk', () => {
     await page.reload();
     await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Port expansion approved/ }).click();
     await page.getByRole('document', { name: /Article text: Port expansion/ }).waitFor();
-    // The headline is the text's first heading (shown once).
-    expect(await articleText(page).getByRole('heading', { level: 1 }).textContent()).toBe('Port expansion approved after late-night vote');
+    // The headline is the text's first heading (shown once, as the page's h2 under the app's h1).
+    expect(await articleText(page).getByRole('heading', { level: 2 }).textContent()).toBe('Port expansion approved after late-night vote');
     expect(await page.locator('.fm-article-title').count()).toBe(0);
 
     await selectArticleText(page, 'expansion approved');
@@ -74,6 +74,20 @@ describe.skipIf(!chromiumPath)('the first hour: the desk', () => {
     expect('text' in exported ? exported.text : '').toContain('expansion approved');
     // Importing the same page again finds it in the library.
     expect((await hostCall(env.host, 'import.file', { fileName: 'news-article.html', dataBase64: html.toString('base64') })).duplicate).toBe(true);
+    await page.close();
+  });
+
+  it('starts the sample article with its headline, claimable like any text', async () => {
+    const page = await openDesk(env.browser, env.host);
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Lavrov and Kuleba meet/ }).click();
+    await page.getByRole('document', { name: /Article text: Lavrov and Kuleba/ }).waitFor();
+    const headline = articleText(page).getByRole('heading', { level: 2 });
+    expect(await headline.textContent()).toBe('Lavrov and Kuleba meet in Antalya: no progress on ceasefire');
+    await selectArticleText(page, 'no progress on ceasefire');
+    await page.keyboard.press('c');
+    await waitSaved(page);
+    const claims = await hostCall(env.host, 'claims.list', { articleId: await sampleArticleId(env.host) });
+    expect(claims.map((c) => c.target.quote.exact)).toContain('no progress on ceasefire');
     await page.close();
   });
 

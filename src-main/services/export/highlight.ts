@@ -141,7 +141,7 @@ class DocRenderer {
       const span = this.proj.blocks[this.blockIndex++];
       const inner = renderInline(node, span.offset, this.claims, this.labelled);
       if (node.type.name === 'heading') {
-        const level = Math.min(6, Math.max(2, Number(node.attrs.level) + 1));
+        const level = Math.min(6, Number(node.attrs.level) + 2); // under the report's own h1 and its section's h2
         return `<h${level}>${inner}</h${level}>`;
       }
       return `<p>${inner}</p>`;

@@ -16,11 +16,17 @@ import { resourcesDir } from '../../paths';
 const Quantised = z.object({ scale: z.number().positive(), int16Base64: z.string() });
 
 export const ModelFile = z.object({
-  format: z.literal('factmark-checkworthy/2'),
+  format: z.literal('factmark-checkworthy/3'),
   dims: z.number().int().positive(),
   bias: z.number(),
   /** Score at or above which a sentence is called check-worthy (picked on a validation split). */
   threshold: z.number().min(0).max(1),
+  /**
+   * The largest share of an article's sentences that is suggested: the highest share the model
+   * flags in any one debate of its data. News prose passes the debate-calibrated threshold far
+   * more often; past this share only the best-ranked sentences are suggested (see suggestion-share.ts).
+   */
+  maxShare: z.number().gt(0).max(1),
   /** Weight i = int16[i] * scale. */
   scale: z.number().positive(),
   weightsInt16Base64: z.string(),
@@ -35,6 +41,7 @@ export interface CheckworthyModel {
   dims: number;
   bias: number;
   threshold: number;
+  maxShare: number;
   weights: Float32Array;
   /** Each word's value in the word-prior term (a word not in it adds nothing). */
   wordPrior: ReadonlyMap<string, number>;
@@ -71,10 +78,11 @@ export function encodeModel(m: CheckworthyModel, trainedOn: string, metrics: Rec
   const weights = quantise(m.weights);
   const words = [...m.wordPrior.keys()];
   return {
-    format: 'factmark-checkworthy/2',
+    format: 'factmark-checkworthy/3',
     dims: m.dims,
     bias: m.bias,
     threshold: m.threshold,
+    maxShare: m.maxShare,
     scale: weights.scale,
     weightsInt16Base64: weights.int16Base64,
     wordPrior: { words, values: quantise(words.map((w) => m.wordPrior.get(w) ?? 0)) },
@@ -90,7 +98,7 @@ export function decodeModel(data: unknown): CheckworthyModel {
   const weights = dequantise({ scale: f.scale, int16Base64: f.weightsInt16Base64 }, f.dims);
   const values = dequantise(f.wordPrior.values, f.wordPrior.words.length);
   const wordPrior = new Map(f.wordPrior.words.map((w, i) => [w, values[i]]));
-  return { dims: f.dims, bias: f.bias, threshold: f.threshold, weights, wordPrior };
+  return { dims: f.dims, bias: f.bias, threshold: f.threshold, maxShare: f.maxShare, weights, wordPrior };
 }
 
 export const MODEL_FILE = 'models/checkworthy.json';

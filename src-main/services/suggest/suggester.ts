@@ -5,11 +5,13 @@
 import { analyse, type Sentence } from './nlp';
 import { attribute, type Attribution } from './attribution';
 import { loadCheckworthyModel, scoreTokens, type CheckworthyModel } from './checkworthy-model';
+import { suggestedFlags } from './suggestion-share';
 
 export interface ScoredSentence {
   start: number;
   end: number;
   score: number;
+  /** Suggested: the score reaches the threshold and ranks within the model's share of the article. */
   checkworthy: boolean;
   attribution?: Attribution;
 }
@@ -30,13 +32,15 @@ export function sentencesOf(text: string): Sentence[] {
   return sentences;
 }
 
-/** Score every sentence; check-worthy ones (or all, with `attributeAll`) get a claimant. */
+/** Score every sentence; suggested ones (or all, with `attributeAll`) get a claimant. */
 export function scoreSentences(text: string, options: { attributeAll?: boolean; model?: CheckworthyModel } = {}): ScoredSentence[] {
   const model = options.model ?? loadCheckworthyModel();
   const sentences = sentencesOf(text);
-  return sentences.map((s) => {
-    const score = scoreTokens(model, s.tokens);
-    const checkworthy = score >= model.threshold;
+  const scores = sentences.map((s) => scoreTokens(model, s.tokens));
+  const flags = suggestedFlags(scores, model.threshold, model.maxShare);
+  return sentences.map((s, i) => {
+    const score = scores[i];
+    const checkworthy = flags[i];
     const attribution = checkworthy || options.attributeAll ? attribute(text, sentences, s.start, s.end) : undefined;
     return { start: s.start, end: s.end, score, checkworthy, attribution };
   });

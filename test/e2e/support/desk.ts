@@ -67,10 +67,12 @@ export async function hostCall<N extends OperationName>(host: WebHost, name: N, 
   return unwrap((await response.json()) as CallResult<ResponseOf<N>>);
 }
 
-/** The id of the first (sample) article. */
+/** The id of the bundled sample article (found by its title). */
 export async function sampleArticleId(host: WebHost): Promise<string> {
   const rows = await hostCall(host, 'library.list', {});
-  return rows[0].id;
+  const sample = rows.find((row) => row.title.startsWith('Lavrov and Kuleba meet in Antalya'));
+  if (!sample) throw new Error('The sample article is not in the library');
+  return sample.id;
 }
 
 /** The status class of each claim's highlight, by claim id. */

@@ -127,11 +127,11 @@ describe('HTML report of the sample', () => {
 });
 
 describe('HTML highlights over a structured document', () => {
-  it('renders headings, marks, links, lists, quotes and hard breaks; unsafe links lose their href', () => {
+  it('renders headings (under the report’s own h1 and h2), marks, links, lists, quotes and hard breaks; unsafe links lose their href', () => {
     const doc = parse(renderHtml(bundleOf(STRUCTURED_ARTICLE, [], STRUCTURED_TEXT)));
     const body = doc.querySelector('.article-text')!;
-    expect(body.querySelector('h2')!.textContent).toBe('Ministers meet in Antalya');
-    expect(body.querySelector('h2 em')!.textContent).toBe('in Antalya');
+    expect(body.querySelector('h3')!.textContent).toBe('Ministers meet in Antalya');
+    expect(body.querySelector('h3 em')!.textContent).toBe('in Antalya');
     expect(body.querySelector('strong')!.textContent).toBe('brief');
     expect(body.querySelector('em strong, strong em')!.textContent).toBe('inconclusive');
     expect(body.querySelector('a[href="https://mfa.example/statement"]')!.textContent).toBe('the ministry');

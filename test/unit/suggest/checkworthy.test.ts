@@ -7,6 +7,23 @@ import { decodeModel, encodeModel, loadCheckworthyModel, ModelFile, scoreTokens 
 import { featureNames } from '../../../src-main/services/suggest/features';
 import { tag } from '../../../src-main/services/suggest/nlp';
 import { scoreSentences } from '../../../src-main/services/suggest/suggester';
+import { highestShare, MIN_SUGGESTIONS, suggestedFlags, suggestionLimit } from '../../../src-main/services/suggest/suggestion-share';
+
+/** A news report written for this test: figures, quotes, a disputed claim and colour. */
+const NEWS = [
+  'The city council voted on Tuesday to raise the minimum wage for municipal workers to $18 an hour by 2026.',
+  'The measure passed 7 to 2 after a debate that lasted more than four hours.',
+  'Supporters packed the chamber, some holding signs that read "Fair pay now."',
+  'Mayor Linda Ortiz said the increase would cost the city about $12 million a year.',
+  '"This is the right thing to do, and it is long overdue," Ortiz told reporters after the vote.',
+  'Council member Dave Brenner, who voted against the measure, said it would force the city to cut services.',
+  'He claimed that unemployment in the city had already risen to 6.4 percent, the highest level since 2011.',
+  "According to the state labor department, the city's unemployment rate was 5.1 percent in March.",
+  'The city employs roughly 9,000 people, about a third of whom earn less than the new minimum.',
+  'Brenner said he would ask voters to overturn the decision in a referendum next year.',
+  'The vote comes as several neighbouring towns weigh similar proposals.',
+  'It was a warm evening, and the meeting ended shortly before midnight.',
+].join('\n');
 
 const score = (sentence: string) => scoreTokens(loadCheckworthyModel(), tag(sentence));
 
@@ -17,6 +34,9 @@ describe('the check-worthiness model file', () => {
     const file = ModelFile.parse(JSON.parse(raw));
     expect(file.threshold).toBeGreaterThan(0.05);
     expect(file.threshold).toBeLessThan(0.95);
+    // The share is measured on the debates: every debate has some check-worthy sentences, none has most.
+    expect(file.maxShare).toBeGreaterThan(0.2);
+    expect(file.maxShare).toBeLessThan(0.6);
     expect(file.trainedOn).toMatch(/CT24/);
   });
 
@@ -62,6 +82,23 @@ describe('sentence scoring', () => {
     }
   });
 
+  it('suggests at most the model\'s share of a news article, its best-scored sentences', () => {
+    const model = loadCheckworthyModel();
+    const scored = scoreSentences(NEWS);
+    expect(scored).toHaveLength(12);
+    const passing = scored.filter((s) => s.score >= model.threshold);
+    const suggested = scored.filter((s) => s.checkworthy);
+    // News prose passes the debate-calibrated threshold in most sentences; the share keeps the best.
+    expect(passing.length).toBeGreaterThan(suggestionLimit(12, model.maxShare));
+    expect(suggested).toHaveLength(suggestionLimit(12, model.maxShare));
+    const lowestSuggested = Math.min(...suggested.map((s) => s.score));
+    expect(passing.filter((s) => !s.checkworthy).every((s) => s.score <= lowestSuggested)).toBe(true);
+    const quotes = suggested.map((s) => NEWS.slice(s.start, s.end));
+    expect(quotes.some((q) => q.includes('6.4 percent'))).toBe(true);
+    expect(quotes.some((q) => q.includes('5.1 percent'))).toBe(true);
+    expect(quotes.some((q) => q.startsWith('It was a warm evening'))).toBe(false);
+  });
+
   it('gives positions in the text and a claimant to check-worthy sentences', () => {
     const text = 'Good evening.\n\nCrime rose by 12 percent in 2015, the FBI said.';
     const [first, second] = scoreSentences(text);
@@ -78,6 +115,30 @@ describe('sentence scoring', () => {
     expect(names).toContain('p:VERB');
     expect(names).toContain('num+quantity');
     expect(names.some((n) => n.startsWith('c4:'))).toBe(true);
+  });
+});
+
+describe('the share of an article that is suggested', () => {
+  it('flags by the threshold alone while the passing sentences fit in the share', () => {
+    expect(suggestedFlags([0.9, 0.2, 0.6, 0.1, 0.3, 0.1, 0.1, 0.1, 0.1, 0.1], 0.5, 0.3)).toEqual([true, false, true, false, false, false, false, false, false, false]);
+  });
+
+  it('keeps only the best-scored share when more pass, ties going to the earlier sentence', () => {
+    const scores = [0.7, 0.9, 0.8, 0.8, 0.6, 0.95, 0.1, 0.2, 0.3, 0.75];
+    expect(suggestionLimit(10, 0.3)).toBe(3);
+    expect(suggestedFlags(scores, 0.5, 0.3)).toEqual([false, true, true, false, false, true, false, false, false, false]);
+    expect(suggestedFlags(scores, 0.5, 1).filter(Boolean)).toHaveLength(7);
+  });
+
+  it('never cuts a short text below a few suggestions, and rounds the share up', () => {
+    expect(suggestionLimit(1, 0.4)).toBe(MIN_SUGGESTIONS);
+    expect(suggestedFlags([0.9, 0.8], 0.5, 0.4)).toEqual([true, true]);
+    expect(suggestionLimit(21, 0.4)).toBe(9);
+  });
+
+  it('measures the highest share flagged in any one debate', () => {
+    expect(highestShare([[0.9, 0.1, 0.1, 0.1], [0.9, 0.9, 0.1, 0.1], []], 0.5)).toBe(0.5);
+    expect(highestShare([], 0.5)).toBe(0);
   });
 });
 
