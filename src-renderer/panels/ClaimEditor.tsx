@@ -18,7 +18,14 @@ import { ClaimSyncNotice } from '../sync/ConflictMark';
 import { hasTyped, NO_NEW_EVIDENCE, typedEvidence, type NewEvidence } from './EvidenceFields';
 
 interface Props {
+  /** The claim now: the status control shows it, and every change is made to it. */
   claim: ClaimRecord;
+  /**
+   * The claim as the rest of the editor shows it (default: `claim`). The pane passes one that
+   * follows `claim` after the next paint, so an edit's own frame draws no more of the editor than
+   * its status control.
+   */
+  drawn?: ClaimRecord;
   claimants: readonly string[];
   /** Why the claimant was pre-filled (a suggestion the reviewer can keep or overwrite), if it was. */
   claimantNote?: string;
@@ -37,11 +44,11 @@ interface Props {
   children?: React.ReactNode;
 }
 
-export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onLeave, focusStatus = 0, reviewerName, onOpenPreferences, children }: Props) {
+export function ClaimEditor({ claim, drawn = claim, claimants, claimantNote, onPatch, onDelete, onClose, onLeave, focusStatus = 0, reviewerName, onOpenPreferences, children }: Props) {
   const headingId = useId();
   const patch = useCallback((change: ClaimPatch) => latest.current.onPatch(change), []);
-  const claimant = useDraft(claim.claimant, (next) => patch({ claimant: next.trim() }));
-  const note = useDraft(claim.note, (next) => patch({ note: next }));
+  const claimant = useDraft(drawn.claimant, (next) => patch({ claimant: next.trim() }));
+  const note = useDraft(drawn.note, (next) => patch({ note: next }));
   const [newEvidence, setNewEvidence] = useState<NewEvidence>(NO_NEW_EVIDENCE);
   const [evidenceError, setEvidenceError] = useState<string | null>(null);
   /** Esc was pressed with evidence typed: the editor asks what to do with it. */
@@ -71,6 +78,8 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
       now().onLeave();
     };
     const setEvidence = (evidence: EvidenceItem[]) => now().onPatch({ evidence });
+    const changeEvidence = (next: EvidenceItem) => setEvidence(now().claim.evidence.map((e) => (e.id === next.id ? next : e)));
+    const removeEvidence = (id: string) => setEvidence(now().claim.evidence.filter((e) => e.id !== id));
     /** Add the typed evidence; false (with the reason shown) when it cannot be added. */
     const addTyped = (): boolean => {
       const item = typedEvidence(now().newEvidence);
@@ -85,7 +94,8 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
     };
     return {
       leave,
-      setEvidence,
+      changeEvidence,
+      removeEvidence,
       addTyped,
       remove: () => now().onDelete(),
       done: () => {
@@ -109,19 +119,19 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
       }}
     >
       <EditorHead headingId={headingId} onDelete={act.remove} onDone={act.done} />
-      <EditorQuote exact={claim.target.quote.exact} />
-      <ClaimSyncNotice claim={claim} />
+      <EditorQuote exact={drawn.target.quote.exact} />
+      <ClaimSyncNotice claim={drawn} />
       <div className="fm-editor-grid">
         <StatusField claimId={claim.id} status={claim.status} focusStatus={focusStatus} onPatch={patch} />
         <ClaimantField draft={claimant} claimants={claimants} claimantNote={claimantNote} />
       </div>
       <NoteField draft={note} />
 
-      <ClaimPublicationFields claim={claim} onPatch={patch} />
-      <EvidenceSection evidence={claim.evidence} newEvidence={newEvidence} error={evidenceError} onEvidence={act.setEvidence} onDraft={setNewEvidence} onAdd={act.addTyped} />
+      <ClaimPublicationFields claim={drawn} onPatch={patch} />
+      <EvidenceSection evidence={drawn.evidence} newEvidence={newEvidence} error={evidenceError} onChange={act.changeEvidence} onRemove={act.removeEvidence} onDraft={setNewEvidence} onAdd={act.addTyped} />
       {children}
 
-      <ReviewRecord reviewer={claim.reviewer} createdAt={claim.createdAt} updatedAt={claim.updatedAt} history={claim.history} reviewerName={reviewerName} onOpenPreferences={onOpenPreferences} />
+      <ReviewRecord reviewer={drawn.reviewer} createdAt={drawn.createdAt} updatedAt={drawn.updatedAt} history={drawn.history} reviewerName={reviewerName} onOpenPreferences={onOpenPreferences} />
       {asking ? (
         <div role="alertdialog" aria-label="Evidence not added" className="fm-message fm-ask">
           <p>The evidence you typed has not been added.</p>

@@ -118,12 +118,14 @@ interface EvidenceProps {
   /** What is typed in the add-evidence form, and why it could not be added. */
   newEvidence: NewEvidence;
   error: string | null;
-  onEvidence(evidence: EvidenceItem[]): void;
+  /** Change one item (by its id), or remove one: made to the claim as it is now. */
+  onChange(next: EvidenceItem): void;
+  onRemove(id: string): void;
   onDraft(next: NewEvidence): void;
   onAdd(): void;
 }
 
-export const EvidenceSection = memo(function EvidenceSection({ evidence, newEvidence, error, onEvidence, onDraft, onAdd }: EvidenceProps) {
+export const EvidenceSection = memo(function EvidenceSection({ evidence, newEvidence, error, onChange, onRemove, onDraft, onAdd }: EvidenceProps) {
   return (
     <section aria-label="Evidence" className="fm-editor-section">
       <h3 className="fm-section-title">Evidence ({evidence.length})</h3>
@@ -134,8 +136,8 @@ export const EvidenceSection = memo(function EvidenceSection({ evidence, newEvid
             key={item.id}
             item={item}
             index={i}
-            onChange={(next) => onEvidence(evidence.map((e) => (e.id === next.id ? next : e)))}
-            onRemove={() => onEvidence(evidence.filter((e) => e.id !== item.id))}
+            onChange={onChange}
+            onRemove={() => onRemove(item.id)}
           />
         ))}
       </ul>
