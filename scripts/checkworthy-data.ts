@@ -1,7 +1,8 @@
 /**
  * Reads the CT24 check-worthiness TSVs (ClaimBuster, CC BY 4.0) from ../shared/data/checkworthy and
  * splits them by debate: Sentence_id ranges follow the debates, ids 29100 and up are the 2016
- * debates (held apart as the "newer debates" test), and validation takes whole 1000-id blocks.
+ * debates (held apart: they never train the weights; they set the threshold, cross-fitted in two
+ * halves for the estimate), and validation takes whole 1000-id blocks.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -35,6 +36,13 @@ export function readCt24(path: string): LabelledSentence[] {
 
 /** First Sentence_id of the 2016 debates, held apart from training to estimate generalisation. */
 export const HELD_APART_FROM_ID = 29_100;
+
+/**
+ * The 2016 debates in two halves by 1000-id block (blocks 32–33, 1,294 sentences, and the rest,
+ * 1,451): each half is scored with the threshold picked on the other, so the estimate never picks
+ * a threshold on the sentences it scores.
+ */
+export const isFirst2016Half = (id: number): boolean => id >= HELD_APART_FROM_ID && [32, 33].includes(Math.floor(id / 1000));
 
 /** A seeded PRNG (mulberry32). */
 export function rng(seed: number): () => number {

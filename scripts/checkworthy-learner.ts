@@ -11,8 +11,8 @@ export interface Example {
   /** The mean unit word vector of the sentence's words (zeros when none has one). */
   meanVector: Float32Array;
   yes: boolean;
-  /** The debate block (Sentence_id / 1000) of a train sentence, for per-debate shares. */
-  block?: number;
+  /** The Sentence_id of a train-file sentence (its debate block is id / 1000). */
+  id?: number;
 }
 
 export interface LearnerSettings {

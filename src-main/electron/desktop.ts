@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { App, BrowserWindowConstructorOptions, Dialog, IpcMain, Menu as ElectronMenu, MenuItemConstructorOptions, Protocol, Session, Shell } from 'electron';
 import type { PdfPrinter } from '../services/export/pdf';
+import { PRELOAD_AFTER_MS } from '../search/library-index';
 import { openFactmark, type Factmark } from '../services/factmark';
 import { ConversionWorker, conversionWorkerScript, DEFAULT_CONVERSION_LIMITS, type StartWorker } from '../services/import/conversion-host';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
@@ -102,7 +103,7 @@ export function startDesktop(electron: ElectronParts, options: DesktopOptions): 
     const dataDir = options.dataDir ?? join(app.getPath('appData'), 'Factmark', 'library');
     const resourcesDir = join(app.getAppPath(), 'resources');
     const conversions = options.importWorkers ? new ConversionWorker(DEFAULT_CONVERSION_LIMITS, conversionWorkerScript(), options.importWorkers) : undefined;
-    factmark = await openFactmark({ dataDir, resourcesDir, printer: options.pdfPrinter, ...(conversions ? { conversions } : {}) });
+    factmark = await openFactmark({ dataDir, resourcesDir, printer: options.pdfPrinter, preloadIndexAfterMs: PRELOAD_AFTER_MS, ...(conversions ? { conversions } : {}) });
     // A library in a team resumes syncing in the background (its status says how it went).
     void resumeSync(factmark.ctx, { resourcesDir, ...(electron.safeStorage ? { secrets: safeStorageSecrets(dataDir, electron.safeStorage) } : {}) });
     denyAllPermissions(session.defaultSession);

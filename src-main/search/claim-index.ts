@@ -8,8 +8,9 @@
 import { pageAtOffset, type ClaimRecord, type PageStartEntry } from '../../src-shared/model';
 import { hashText, type ClaimRow, type Hit } from './claim-row';
 import { searchIndex, similarInIndex } from './claim-query';
+import type { DocFilter, Matches } from './matches';
 import { nameKey, termsOf } from './normalise';
-import { Shard, type TermCounts } from './shard';
+import { Shard, SHARD_COUNT, shardOf, type TermCounts } from './shard';
 import { Vocabulary } from './vocabulary';
 
 export type { ClaimRow, Hit } from './claim-row';
@@ -17,14 +18,7 @@ export type { ClaimRow, Hit } from './claim-row';
 /** A page start of an article: the label of a page and the text offset it begins at. */
 export type PageStart = PageStartEntry;
 
-export const SHARD_COUNT = 16;
-
-/** The stable shard of an article id. */
-export function shardOf(articleId: string): number {
-  let h = 0;
-  for (let i = 0; i < articleId.length; i++) h = (h * 31 + articleId.charCodeAt(i)) >>> 0;
-  return h % SHARD_COUNT;
-}
+export { SHARD_COUNT, shardOf } from './shard';
 
 /** The text a claim is found by besides its quote: its note and its evidence titles. */
 function otherText(claim: ClaimRecord): string {
@@ -35,12 +29,26 @@ export class ClaimIndex {
   readonly shards: Shard[] = Array.from({ length: SHARD_COUNT }, () => new Shard());
   readonly vocabulary = new Vocabulary();
   private nextKey = 1;
+  /** Folded claimant names and their numbers (a shard's claimant column holds the numbers). */
+  private readonly claimantIds = new Map<string, number>();
+  readonly claimantKeys: string[] = [];
   /** Bumped on every change, so cached search results know they are stale. */
   generation = 0;
 
   /** A fresh unique row key (rows loaded from disk take new ones too). */
   newKey(): number {
     return this.nextKey++;
+  }
+
+  /** The number of a folded claimant name, added when new. */
+  claimantId(claimantKey: string): number {
+    let id = this.claimantIds.get(claimantKey);
+    if (id === undefined) {
+      id = this.claimantKeys.length;
+      this.claimantKeys.push(claimantKey);
+      this.claimantIds.set(claimantKey, id);
+    }
+    return id;
   }
 
   get size(): number {
@@ -72,7 +80,7 @@ export class ClaimIndex {
       if (c) c[1]++;
       else counts.set(id, [0, 1]);
     }
-    return shard.addDoc(row, counts, quoteTerms.length, otherTerms.length);
+    return shard.addDoc(row, this.claimantId(row.claimantKey), counts, quoteTerms.length, otherTerms.length);
   }
 
   /** Bring an article's claims in the index up to date: only claims whose text changed are re-indexed. */
@@ -100,6 +108,7 @@ export class ClaimIndex {
       if (old && old[1].textHash === textHash) {
         Object.assign(old[1], fields);
         if (fields.page === undefined) delete old[1].page;
+        shard.updateColumns(old[0], old[1], this.claimantId(fields.claimantKey));
         docs.push(old[0]);
         continue;
       }
@@ -140,9 +149,9 @@ export class ClaimIndex {
     return df;
   }
 
-  /** Claims whose quote, note or evidence titles hold every word of `text` (the last one as a prefix). */
-  search(text: string, keep: (row: ClaimRow) => boolean): Hit[] {
-    return searchIndex(this, text, keep);
+  /** Claims whose quote, note or evidence titles hold every word of `text` (the last one as a prefix) and pass `filter`. */
+  search(text: string, filter: DocFilter, into?: Matches): Matches {
+    return searchIndex(this, text, filter, into);
   }
 
   /** Claims whose quotes are most like `text`, best first (see claim-query.ts). */

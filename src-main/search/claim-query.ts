@@ -9,6 +9,7 @@
  */
 import type { ClaimIndex } from './claim-index';
 import type { ClaimRow, Hit } from './claim-row';
+import { Matches, type DocFilter } from './matches';
 import { figuresOf, termsOf } from './normalise';
 import { postingDoc, type Shard } from './shard';
 import { TopK } from './top-k';
@@ -30,14 +31,15 @@ const COMMON_SHARE = 0.05;
  * Per-doc scratch counters, reused by every query (queries run synchronously, one at a time) so
  * a query over a million claims allocates nothing large; every user leaves them zeroed.
  */
-let reachedScratch = new Uint8Array(0);
-let scoreScratch = new Float64Array(0);
-function scratch(n: number): { reached: Uint8Array; score: Float64Array } {
-  if (reachedScratch.length < n) {
-    reachedScratch = new Uint8Array(n * 2);
-    scoreScratch = new Float64Array(n * 2);
+const scratchArrays = { reached: new Uint8Array(0), score: new Float64Array(0), touched: new Int32Array(0), finals: new Int32Array(0) };
+function scratch(n: number): typeof scratchArrays {
+  if (scratchArrays.reached.length < n) {
+    scratchArrays.reached = new Uint8Array(n * 2);
+    scratchArrays.score = new Float64Array(n * 2);
+    scratchArrays.touched = new Int32Array(n * 2);
+    scratchArrays.finals = new Int32Array(n * 2);
   }
-  return { reached: reachedScratch, score: scoreScratch };
+  return scratchArrays;
 }
 
 function tfPart(tf: number, len: number, avg: number): number {
@@ -72,9 +74,10 @@ interface Alternative {
   weight: number;
 }
 
-export function searchIndex(index: ClaimIndex, text: string, keep: (row: ClaimRow) => boolean): Hit[] {
+/** Claims holding every word of `text` that pass `filter`, with their scores (in no order). */
+export function searchIndex(index: ClaimIndex, text: string, filter: DocFilter, matches = new Matches()): Matches {
   const terms = termsOf(text);
-  if (!terms.length) return [];
+  if (!terms.length) return matches;
   const last = terms[terms.length - 1];
   const words = [...new Set(terms)].slice(-MAX_QUERY_WORDS);
   const stats = statsOf(index);
@@ -90,20 +93,33 @@ export function searchIndex(index: ClaimIndex, text: string, keep: (row: ClaimRo
       cost += df;
       return { id, weight: (id === exact ? 1 : PREFIX_WEIGHT) * idf(df, stats.n) };
     });
-    if (cost === 0) return []; // a word no claim has: nothing holds every word
+    if (cost === 0) return matches; // a word no claim has: nothing holds every word
     groups.push({ alternatives, cost });
   }
   groups.sort((a, b) => a.cost - b.cost);
-  const hits: Hit[] = [];
-  for (const shard of index.shards) if (shard.live) searchShard(shard, groups, stats, keep, hits);
-  return hits;
+  index.shards.forEach((shard, s) => shard.live && searchShard(shard, s, groups, stats, filter, matches));
+  return matches;
 }
 
-function searchShard(shard: Shard, groups: { alternatives: Alternative[] }[], stats: Stats, keep: (row: ClaimRow) => boolean, hits: Hit[]): void {
-  const { reached, score } = scratch(shard.docs.length);
-  const touched: number[] = [];
-  const finals: number[] = [];
-  const { quoteLen, otherLen } = shard;
+function searchShard(shard: Shard, s: number, groups: { alternatives: Alternative[] }[], stats: Stats, filter: DocFilter, matches: Matches): void {
+  const { quoteLen, otherLen, docs } = shard;
+  const { avgQuote, avgOther } = stats;
+  if (groups.length === 1 && groups[0].alternatives.length === 1) {
+    // One word, no prefix alternatives: every posting is a match if it passes the filter.
+    const { id, weight } = groups[0].alternatives[0];
+    const list = shard.postings.get(id);
+    if (!list) return;
+    for (let j = 0; j < list.length; j++) {
+      const p = list[j];
+      const d = postingDoc(p);
+      if (docs[d] === undefined || !filter(shard, d)) continue;
+      matches.add(s, d, weight * (2 * tfPart((p >>> 3) & 7, quoteLen[d], avgQuote) + tfPart(p & 7, otherLen[d], avgOther)));
+    }
+    return;
+  }
+  const { reached, score, touched, finals } = scratch(docs.length);
+  let touchedCount = 0;
+  let finalCount = 0;
   for (let g = 0; g < groups.length; g++) {
     const isLast = g === groups.length - 1;
     for (const alt of groups[g].alternatives) {
@@ -113,21 +129,21 @@ function searchShard(shard: Shard, groups: { alternatives: Alternative[] }[], st
         const p = list[j];
         const d = postingDoc(p);
         if (reached[d] !== g) continue;
-        if (g === 0) touched.push(d);
+        if (g === 0) {
+          if (docs[d] === undefined || !filter(shard, d)) continue; // filtered out before any other word is visited
+          touched[touchedCount++] = d;
+        }
         reached[d] = g + 1;
-        score[d] += alt.weight * (2 * tfPart((p >>> 3) & 7, quoteLen[d], stats.avgQuote) + tfPart(p & 7, otherLen[d], stats.avgOther));
-        if (isLast) finals.push(d);
+        score[d] += alt.weight * (2 * tfPart((p >>> 3) & 7, quoteLen[d], avgQuote) + tfPart(p & 7, otherLen[d], avgOther));
+        if (isLast) finals[finalCount++] = d;
       }
     }
-    if (touched.length === 0) break;
+    if (touchedCount === 0) break;
   }
-  for (const d of finals) {
-    const row = shard.docs[d];
-    if (row && keep(row)) hits.push({ row, score: score[d] });
-  }
-  for (const d of touched) {
-    reached[d] = 0;
-    score[d] = 0;
+  for (let i = 0; i < finalCount; i++) matches.add(s, finals[i], score[finals[i]]);
+  for (let i = 0; i < touchedCount; i++) {
+    reached[touched[i]] = 0;
+    score[touched[i]] = 0;
   }
 }
 

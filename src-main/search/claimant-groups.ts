@@ -28,6 +28,8 @@ const ClaimantsFile = z.object({ schemaVersion: z.literal(1), groups: z.array(Gr
 export class ClaimantGroups {
   private groups: Group[] = [];
   private byKey = new Map<string, Group>();
+  /** What groupOf answers for each group, made once (searches ask for every listed claim). */
+  private views = new Map<Group, { readonly id: string; readonly name: string; readonly names: readonly string[] }>();
   /** Bumped on every change, so cached search results know they are stale. */
   generation = 0;
 
@@ -48,7 +50,12 @@ export class ClaimantGroups {
   private set(groups: Group[]): void {
     this.groups = groups;
     this.byKey = new Map();
-    for (const g of groups) for (const n of [g.name, ...g.aliases]) this.byKey.set(nameKey(n), g);
+    this.views = new Map();
+    for (const g of groups) {
+      const view = { id: g.id, name: g.name, names: [g.name, ...g.aliases] };
+      this.views.set(g, view);
+      for (const n of view.names) this.byKey.set(nameKey(n), g);
+    }
     this.generation++;
   }
 
@@ -58,9 +65,9 @@ export class ClaimantGroups {
   }
 
   /** The group a (folded) name belongs to. */
-  groupOf(key: string): { id: string; name: string; names: string[] } | undefined {
+  groupOf(key: string): { readonly id: string; readonly name: string; readonly names: readonly string[] } | undefined {
     const g = this.byKey.get(key);
-    return g && { id: g.id, name: g.name, names: [g.name, ...g.aliases] };
+    return g && this.views.get(g);
   }
 
   /** Merge the groups or names of `names` into one group called `into`; returns its id. */

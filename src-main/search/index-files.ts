@@ -6,13 +6,14 @@
  */
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { writeFileDurably } from '../store/durable-file';
 import { SCHEMA_VERSION } from '../store/files';
 import type { ClaimRecord } from '../../src-shared/model';
 import { SHARD_COUNT, type ClaimIndex, type ClaimRow, type PageStart } from './claim-index';
 
 /** Bump when the shard format or the text normalisation changes: older shards are then rebuilt. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** A row on disk: articleId, claimId, quote, claimant, claimantKey, status, evidence count, created, updated, page, text hash, quote and other-field lengths. */
 type RowTuple = [string, string, string, string, string, string, number, number, number, string | null, number, number, number];
@@ -67,12 +68,21 @@ export async function readArticleFile(file: string): Promise<{ claims: ClaimReco
   }
 }
 
-/** Load shard n from disk into the index; false when it is missing, unreadable or of another format (it stays empty). */
+/** Rows or terms taken in between two yields to the event loop while a shard loads. */
+const LOAD_CHUNK = 8_000;
+
+/**
+ * Load shard n from disk into the index; false when it is missing, unreadable or of another
+ * format (it stays empty). Yields to the event loop between chunks, so other requests are answered
+ * while a large index loads; repeated strings (article ids, statuses, claimant names) are stored once.
+ */
 export async function loadShard(dataDir: string, n: number, index: ClaimIndex): Promise<boolean> {
   let file: ShardFile;
   let postings: Int32Array;
   try {
-    file = JSON.parse(await readFile(shardFile(dataDir, n), 'utf8')) as ShardFile;
+    const text = await readFile(shardFile(dataDir, n), 'utf8');
+    await setImmediate();
+    file = JSON.parse(text) as ShardFile;
     if (file.format !== INDEX_FORMAT || file.shardCount !== SHARD_COUNT) return false;
     const bytes = new Uint8Array(Buffer.from(file.postings, 'base64')); // a copy of its own, aligned for Int32
     postings = new Int32Array(bytes.buffer, 0, bytes.byteLength >> 2);
@@ -81,26 +91,40 @@ export async function loadShard(dataDir: string, n: number, index: ClaimIndex): 
     return false;
   }
   const shard = index.shards[n];
-  for (const [articleId, claimId, quote, claimant, claimantKey, status, evidenceCount, created, updated, page, textHash, quoteLen, otherLen] of file.rows) {
-    const row: ClaimRow = { key: index.newKey(), articleId, claimId, quote, claimant, claimantKey, status: status as ClaimRow['status'], evidenceCount, created, updated, textHash };
-    if (page) row.page = page;
-    const doc = shard.docs.length;
-    shard.docs.push(row);
-    shard.quoteLen.push(quoteLen);
-    shard.otherLen.push(otherLen);
-    shard.live++;
-    shard.sumQuoteLen += quoteLen;
-    shard.sumOtherLen += otherLen;
-    const docs = shard.byArticle.get(articleId);
-    if (docs) docs.push(doc);
-    else shard.byArticle.set(articleId, [doc]);
+  const once = new Map<string, string>();
+  const shared = (text: string) => {
+    const kept = once.get(text);
+    if (kept !== undefined) return kept;
+    once.set(text, text);
+    return text;
+  };
+  for (let i = 0; i < file.rows.length; i++) {
+    if (i % LOAD_CHUNK === LOAD_CHUNK - 1) await setImmediate();
+    const [articleId, claimId, quote, claimant, claimantKey, status, evidenceCount, created, updated, page, textHash, quoteLen, otherLen] = file.rows[i];
+    const claimantId = index.claimantId(claimantKey);
+    const row: ClaimRow = {
+      key: index.newKey(),
+      articleId: shared(articleId),
+      claimId,
+      quote,
+      claimant: shared(claimant),
+      claimantKey: index.claimantKeys[claimantId],
+      status: shared(status) as ClaimRow['status'],
+      evidenceCount,
+      created,
+      updated,
+      textHash,
+    };
+    if (page) row.page = shared(page);
+    shard.appendRow(row, claimantId, quoteLen, otherLen);
   }
   let offset = 0;
-  file.terms.forEach((term, i) => {
+  for (let i = 0; i < file.terms.length; i++) {
+    if (i % LOAD_CHUNK === LOAD_CHUNK - 1) await setImmediate();
     const size = file.sizes[i];
-    shard.postings.set(index.vocabulary.intern(term), Array.from(postings.subarray(offset, offset + size)));
+    shard.postings.set(index.vocabulary.intern(file.terms[i]), Array.from(postings.subarray(offset, offset + size)));
     offset += size;
-  });
+  }
   for (const [id, stamp] of file.stamps) {
     shard.stamps.set(id, stamp);
     if (!shard.byArticle.has(id)) shard.byArticle.set(id, []);

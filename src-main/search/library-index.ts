@@ -1,14 +1,20 @@
 /**
  * The claim index of one open library: loaded from search/ (or rebuilt from the article files)
- * on first use, checked against every article file's stamp so it is never stale, kept current
- * after each article save or delete (off the save's path, shortly after it or at the next
- * query, whichever comes first), and written back on close.
+ * in the background soon after a host opens the library, or on first use, checked against every
+ * article file's stamp so it is never stale, kept current after each article save or delete (in
+ * memory, off the save's path, shortly after it or at the next query, whichever comes first), and
+ * its changed shards written back on close.
  */
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
+import { FactmarkError } from '../../src-shared/contract';
 import type { ArticleData } from '../store/files';
 import type { ServiceContext } from '../services/context';
 import { ClaimIndex, SHARD_COUNT, type PageStart } from './claim-index';
 import { articleStamps, fileStamp, loadShard, readArticleFile, saveShard } from './index-files';
+
+/** How long after the library opens a host starts loading the index (the first screen is drawn by then). */
+export const PRELOAD_AFTER_MS = 1_000;
 
 /** How long after a save the index takes it in (saves in a burst are taken in together). */
 const CATCH_UP_MS = 100;
@@ -32,6 +38,9 @@ class LibraryIndex {
   private readonly pending = new Map<string, ArticleData | null>();
   private loading: Promise<IndexLoadStats> | null = null;
   private catchUp: ReturnType<typeof setTimeout> | null = null;
+  private preloadTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Set when the library closes before a load finished: the load stops at its next chunk. */
+  private abandoned = false;
   lastLoad: IndexLoadStats | null = null;
 
   constructor(private readonly ctx: ServiceContext) {
@@ -70,6 +79,20 @@ class LibraryIndex {
     this.pending.clear();
   }
 
+  /**
+   * Start loading the index in the background after `delayMs` (hosts call this when the library
+   * opens, so the first screen is drawn first and the first search usually finds the index ready).
+   * The load yields to the event loop between chunks; a query meanwhile waits for the same load.
+   */
+  preload(delayMs: number): void {
+    if (this.loading || this.preloadTimer) return;
+    this.preloadTimer = setTimeout(() => {
+      this.preloadTimer = null;
+      this.current().catch(() => undefined); // a failed load is retried by the next query
+    }, delayMs);
+    this.preloadTimer.unref?.();
+  }
+
   /** Whether saves are waiting to be taken in. */
   get behind(): boolean {
     return this.pending.size > 0;
@@ -78,7 +101,12 @@ class LibraryIndex {
   /** The index, loaded and current with every save so far. */
   async current(): Promise<ClaimIndex> {
     this.loading ??= this.load();
-    this.lastLoad = await this.loading;
+    try {
+      this.lastLoad = await this.loading;
+    } catch (error) {
+      this.loading = null;
+      throw error;
+    }
     this.applyPending();
     return this.index;
   }
@@ -89,7 +117,10 @@ class LibraryIndex {
     const articlesDir = this.ctx.store.articlesDir;
     const onDisk = await articleStamps(articlesDir, ID_PATTERN);
     let loadedShards = 0;
-    for (let n = 0; n < SHARD_COUNT; n++) if (await loadShard(this.dataDir, n, this.index)) loadedShards++;
+    for (let n = 0; n < SHARD_COUNT; n++) {
+      this.stopIfAbandoned();
+      if (await loadShard(this.dataDir, n, this.index)) loadedShards++;
+    }
     let dropped = 0;
     for (const id of this.index.articleIds()) {
       if (!onDisk.has(id)) {
@@ -100,12 +131,18 @@ class LibraryIndex {
     let reindexed = 0;
     for (const [id, stamp] of onDisk) {
       if (this.index.stampOf(id) === stamp) continue;
+      this.stopIfAbandoned();
       const data = (await readArticleFile(join(articlesDir, `${id}.json`))) ?? (await this.viaStore(id));
       if (!data) continue;
       this.index.setArticle(id, data.claims, data.pages, stamp);
       reindexed++;
     }
+    await this.index.vocabulary.settle(() => setImmediate());
     return { loadedShards, reindexed, dropped, ms: performance.now() - started };
+  }
+
+  private stopIfAbandoned(): void {
+    if (this.abandoned) throw new FactmarkError('internal', 'The library was closed while its claim index was loading');
   }
 
   /** An older-format or damaged article file, read (migrated or repaired) through the store. */
@@ -118,9 +155,23 @@ class LibraryIndex {
     }
   }
 
-  /** Write changed shards to search/ (write access only); stamps saves that happened this session. */
-  async persist(): Promise<void> {
-    if (!this.loading || this.ctx.store.access !== 'write') return;
+  /**
+   * The library is closing: a load not finished yet is stopped (the index on disk stays as it
+   * was), else the changed shards are written to search/ (write access only, unless `write` is
+   * false), with the stamps of saves that happened this session.
+   */
+  async close(write: boolean): Promise<void> {
+    if (this.preloadTimer) clearTimeout(this.preloadTimer);
+    this.preloadTimer = null;
+    if (this.catchUp) clearTimeout(this.catchUp);
+    this.catchUp = null;
+    if (!this.loading) return;
+    if (!this.lastLoad) {
+      this.abandoned = true;
+      await this.loading.catch(() => undefined);
+      return;
+    }
+    if (!write || this.ctx.store.access !== 'write') return;
     await this.current();
     for (let n = 0; n < SHARD_COUNT; n++) {
       const shard = this.index.shards[n];
@@ -145,7 +196,7 @@ export function libraryIndex(ctx: ServiceContext): LibraryIndex {
   return index;
 }
 
-/** Write the index back to disk if it was used and changed; errors are ignored (it is rebuilt next time). */
-export async function persistLibraryIndex(ctx: ServiceContext): Promise<void> {
-  await indexes.get(ctx)?.persist().catch(() => undefined);
+/** Close a library's index: stop a load under way, else write it back if it changed and `write` allows; errors are ignored (it is rebuilt next time). */
+export async function closeLibraryIndex(ctx: ServiceContext, write: boolean): Promise<void> {
+  await indexes.get(ctx)?.close(write).catch(() => undefined);
 }

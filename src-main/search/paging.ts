@@ -1,18 +1,25 @@
 /**
- * Paging a library search: the order of each sort, and the first hits of a query put in order
- * lazily (a bounded heap for the first pages of a large result, a whole sort for small results or
- * deep pages), with cursors ("offset:articleId:claimId") that survive a list that moved.
+ * Paging a library search: the order of each sort over a query's matches, and the first matches
+ * put in order lazily (a bounded heap for the first pages of a large result, a whole sort for
+ * small results or deep pages), with cursors ("offset:articleId:claimId") that survive a list
+ * that moved. Matches are referred to by their number in the query's Matches.
  */
 import { FactmarkError } from '../../src-shared/contract';
-import { STATUS_IDS } from '../../src-shared/statuses';
-import type { Hit } from './claim-row';
+import type { ClaimIndex } from './claim-index';
 import type { ClaimantGroups } from './claimant-groups';
+import type { Matches } from './matches';
 import { nameKey } from './normalise';
-import { topK } from './top-k';
+import { SHARD_COUNT } from './shard';
+import { topKOfRange } from './top-k';
 
-/** The order of a sort: relevance, newest, oldest, status, claimant or article (names compared folded, each folded once). */
-export function hitOrder(sort: string, titleOf: (id: string) => string, groups: ClaimantGroups): (a: Hit, b: Hit) => number {
-  const newest = (a: Hit, b: Hit) => b.row.created - a.row.created || a.row.key - b.row.key;
+/** The order of a sort over match numbers: relevance, newest, oldest, status, claimant or article (names compared folded, each folded once). */
+export function matchOrder(sort: string, index: ClaimIndex, matches: Matches, titleOf: (id: string) => string, groups: ClaimantGroups): (a: number, b: number) => number {
+  const { scores, refs } = matches;
+  const shards = index.shards;
+  const created = (i: number) => shards[refs[i] % SHARD_COUNT].columns.created[Math.floor(refs[i] / SHARD_COUNT)];
+  const status = (i: number) => shards[refs[i] % SHARD_COUNT].columns.status[Math.floor(refs[i] / SHARD_COUNT)];
+  const row = (i: number) => matches.row(index, i);
+  const newest = (a: number, b: number) => created(b) - created(a) || row(a).key - row(b).key;
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const memo = (fn: (key: string) => string) => {
     const seen = new Map<string, string>();
@@ -24,54 +31,58 @@ export function hitOrder(sort: string, titleOf: (id: string) => string, groups: 
   };
   const claimantName = memo((key) => (groups.groupOf(key) ? nameKey(groups.groupOf(key)!.name) : key));
   const articleName = memo((id) => titleOf(id).toLowerCase());
-  const orders: Record<string, (a: Hit, b: Hit) => number> = {
-    relevance: (a, b) => b.score - a.score || newest(a, b),
+  const orders: Record<string, (a: number, b: number) => number> = {
+    relevance: (a, b) => scores[b] - scores[a] || newest(a, b),
     newest,
     oldest: (a, b) => -newest(a, b),
-    status: (a, b) => STATUS_IDS.indexOf(a.row.status) - STATUS_IDS.indexOf(b.row.status) || newest(a, b),
-    claimant: (a, b) => byName(claimantName(a.row.claimantKey), claimantName(b.row.claimantKey)) || newest(a, b),
-    article: (a, b) => byName(articleName(a.row.articleId), articleName(b.row.articleId)) || a.row.key - b.row.key,
+    status: (a, b) => status(a) - status(b) || newest(a, b),
+    claimant: (a, b) => byName(claimantName(row(a).claimantKey), claimantName(row(b).claimantKey)) || newest(a, b),
+    article: (a, b) => byName(articleName(row(a).articleId), articleName(row(b).articleId)) || row(a).key - row(b).key,
   };
   return orders[sort];
 }
 
-/** Hits up to this many are sorted whole; more are paged with a bounded heap until a page lies deeper than TOP_K_LIMIT. */
+/** Matches up to this many are sorted whole; more are paged with a bounded heap until a page lies deeper than TOP_K_LIMIT. */
 const FULL_SORT_LIMIT = 5_000;
 const TOP_K_LIMIT = 2_000;
 
-/** The matching hits of one query (unsorted), and the part of them put in order so far. */
+/** The matches of one query (unsorted), and the part of them put in order so far. */
 export interface CachedQuery {
   key: string;
-  hits: Hit[];
-  compare: (a: Hit, b: Hit) => number;
-  /** The first hits in order (all of them once `whole`). */
-  ordered: Hit[];
+  matches: Matches;
+  compare: (a: number, b: number) => number;
+  /** The first match numbers in order (all of them once `whole`). */
+  ordered: number[];
   whole: boolean;
 }
 
-/** At least the first n hits in order (all of them when there are fewer). */
-export function orderedPrefix(q: CachedQuery, n: number): Hit[] {
-  if (q.whole || q.ordered.length >= Math.min(n, q.hits.length)) return q.ordered;
-  if (q.hits.length <= FULL_SORT_LIMIT || n > TOP_K_LIMIT) {
-    q.ordered = [...q.hits].sort(q.compare);
+/** At least the first n matches in order (all of them when there are fewer). */
+export function orderedPrefix(q: CachedQuery, n: number): number[] {
+  const count = q.matches.count;
+  if (q.whole || q.ordered.length >= Math.min(n, count)) return q.ordered;
+  if (count <= FULL_SORT_LIMIT || n > TOP_K_LIMIT) {
+    q.ordered = Array.from({ length: count }, (_, i) => i).sort(q.compare);
     q.whole = true;
-  } else q.ordered = topK(q.hits, n, q.compare);
+  } else q.ordered = topKOfRange(count, n, q.compare);
   return q.ordered;
 }
 
 /** Where a page starts: after the claim its cursor names ("offset:articleId:claimId"), found again if the list moved; -1 when that claim is not in `ordered`. */
-export function cursorStart(ordered: Hit[], after: string | undefined): number {
+export function cursorStart(ordered: number[], rowOf: (match: number) => { articleId: string; claimId: string }, after: string | undefined): number {
   if (!after) return 0;
   const [offsetText, articleId, claimId] = after.split(':');
   const offset = Number(offsetText);
-  const at = (i: number) => ordered[i]?.row.articleId === articleId && ordered[i]?.row.claimId === claimId;
-  if (Number.isInteger(offset) && offset > 0 && at(offset - 1)) return offset;
-  const found = ordered.findIndex((h) => h.row.articleId === articleId && h.row.claimId === claimId);
-  return found >= 0 ? found + 1 : -1;
+  const at = (i: number) => {
+    const row = rowOf(ordered[i]);
+    return row.articleId === articleId && row.claimId === claimId;
+  };
+  if (Number.isInteger(offset) && offset > 0 && offset <= ordered.length && at(offset - 1)) return offset;
+  for (let i = 0; i < ordered.length; i++) if (at(i)) return i + 1;
+  return -1;
 }
 
 /** A cursor whose claim is gone (deleted or filtered out since): its offset, if it is one. */
-export function cursorFallback(ordered: Hit[], after: string): number {
+export function cursorFallback(ordered: number[], after: string): number {
   const offset = Number(after.split(':')[0]);
   if (!Number.isInteger(offset) || offset < 0) throw new FactmarkError('invalid-input', `Not a search cursor: "${after.slice(0, 60)}"`);
   return Math.min(offset, ordered.length);

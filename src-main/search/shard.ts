@@ -5,6 +5,17 @@
  * docs are only ever appended. A removed claim leaves a hole until the shard is compacted.
  */
 import type { ClaimRow } from './claim-row';
+import { DocColumns } from './columns';
+
+/** Claims are spread over this many shards by article. */
+export const SHARD_COUNT = 64;
+
+/** The stable shard of an article id. */
+export function shardOf(articleId: string): number {
+  let h = 0;
+  for (let i = 0; i < articleId.length; i++) h = (h * 31 + articleId.charCodeAt(i)) >>> 0;
+  return h % SHARD_COUNT;
+}
 
 /** Term counts are kept up to 7 per field (BM25 saturates well before that). */
 const MAX_TF = 7;
@@ -12,7 +23,8 @@ const MAX_TF = 7;
 export function packPosting(doc: number, quoteTf: number, otherTf: number): number {
   return doc * 64 + Math.min(quoteTf, MAX_TF) * 8 + Math.min(otherTf, MAX_TF);
 }
-export const postingDoc = (p: number): number => Math.floor(p / 64);
+/** The doc of a posting (postings stay below 2^32: a shard holds fewer than 2^26 docs). */
+export const postingDoc = (p: number): number => p >>> 6;
 export const postingQuoteTf = (p: number): number => (p >>> 3) & 7;
 export const postingOtherTf = (p: number): number => p & 7;
 
@@ -25,6 +37,8 @@ export class Shard {
   /** Token counts of each doc's quote and of its other fields, for BM25's length normalisation. */
   quoteLen: number[] = [];
   otherLen: number[] = [];
+  /** Status, creation time and claimant of each doc, for filters and sorts. */
+  columns = new DocColumns();
   postings = new Map<number, number[]>();
   readonly byArticle = new Map<string, number[]>();
   /** File stamp (mtime:size) each article was indexed at; '' when it came from a save not yet stamped. */
@@ -35,19 +49,35 @@ export class Shard {
   /** Changed since it was last written to disk. */
   dirty = false;
 
-  addDoc(row: ClaimRow, terms: TermCounts, quoteLen: number, otherLen: number): number {
+  /** Append a row (its postings are added by the caller); returns its doc number. */
+  appendRow(row: ClaimRow, claimantId: number, quoteLen: number, otherLen: number): number {
     const doc = this.docs.length;
     this.docs.push(row);
     this.quoteLen.push(quoteLen);
     this.otherLen.push(otherLen);
+    this.columns.set(doc, row.status, row.created, claimantId);
+    this.live++;
+    this.sumQuoteLen += quoteLen;
+    this.sumOtherLen += otherLen;
+    const docs = this.byArticle.get(row.articleId);
+    if (docs) docs.push(doc);
+    else this.byArticle.set(row.articleId, [doc]);
+    return doc;
+  }
+
+  /** A row's status, dates or claimant changed in place: its columns follow. */
+  updateColumns(doc: number, row: ClaimRow, claimantId: number): void {
+    this.columns.set(doc, row.status, row.created, claimantId);
+    this.dirty = true;
+  }
+
+  addDoc(row: ClaimRow, claimantId: number, terms: TermCounts, quoteLen: number, otherLen: number): number {
+    const doc = this.appendRow(row, claimantId, quoteLen, otherLen);
     for (const [term, [q, o]] of terms) {
       const list = this.postings.get(term);
       if (list) list.push(packPosting(doc, q, o));
       else this.postings.set(term, [packPosting(doc, q, o)]);
     }
-    this.live++;
-    this.sumQuoteLen += quoteLen;
-    this.sumOtherLen += otherLen;
     this.dirty = true;
     return doc;
   }
@@ -91,6 +121,7 @@ export class Shard {
       if (kept.length) postings.set(term, kept);
     }
     for (const [id, list] of this.byArticle) this.byArticle.set(id, list.map((d) => renumber[d]).filter((d) => d >= 0));
+    this.columns = this.columns.renumbered(renumber);
     this.docs = docs;
     this.quoteLen = quoteLen;
     this.otherLen = otherLen;

@@ -10,6 +10,13 @@ export function topK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => 
   return heap.sorted();
 }
 
+/** The first `k` of the numbers 0 .. count-1 in `compare` order (for items kept in parallel arrays), sorted. */
+export function topKOfRange(count: number, k: number, compare: (a: number, b: number) => number): number[] {
+  const heap = new TopK<number>(k, compare);
+  for (let i = 0; i < count; i++) heap.offer(i);
+  return heap.sorted();
+}
+
 /** A bounded heap keeping the k best items offered so far; its root is the worst of them. */
 export class TopK<T> {
   private readonly heap: T[] = [];

@@ -7,6 +7,8 @@
 
 /** A prefix lookup scans a tail up to this long; a longer one is merged into the sorted list first. */
 const TAIL_LIMIT = 512;
+/** Terms sorted in one step of settle(). */
+const SETTLE_CHUNK = 16_384;
 
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
@@ -40,19 +42,54 @@ export class Vocabulary {
     return this.terms[id];
   }
 
-  private mergeTail(): void {
-    const terms = this.terms;
-    const order = (a: number, b: number) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0);
-    const tail = this.tail.sort(order);
-    const merged: number[] = new Array(this.sorted.length + tail.length);
+  private order = (a: number, b: number): number => {
+    const x = this.terms[a];
+    const y = this.terms[b];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+
+  /** Two runs of ids in term order, merged into one. */
+  private merge(a: readonly number[], b: readonly number[]): number[] {
+    const merged: number[] = new Array(a.length + b.length);
     let i = 0;
     let j = 0;
     let k = 0;
-    while (i < this.sorted.length && j < tail.length) merged[k++] = order(this.sorted[i], tail[j]) <= 0 ? this.sorted[i++] : tail[j++];
-    while (i < this.sorted.length) merged[k++] = this.sorted[i++];
-    while (j < tail.length) merged[k++] = tail[j++];
-    this.sorted = merged;
+    while (i < a.length && j < b.length) merged[k++] = this.order(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+    while (i < a.length) merged[k++] = a[i++];
+    while (j < b.length) merged[k++] = b[j++];
+    return merged;
+  }
+
+  private mergeTail(): void {
+    this.sorted = this.merge(this.sorted, this.tail.sort(this.order));
     this.tail = [];
+  }
+
+  /**
+   * Put every term added so far in order now (after a load), so the next prefix lookup does not
+   * pay for it: runs of SETTLE_CHUNK terms sorted, then merged pairwise, awaiting `pause` between
+   * steps so a large vocabulary never blocks the event loop for long.
+   */
+  async settle(pause: () => Promise<void>): Promise<void> {
+    const start = this.sorted;
+    const count = this.tail.length;
+    if (!count) return;
+    let runs: number[][] = [start];
+    for (let i = 0; i < count; i += SETTLE_CHUNK) {
+      runs.push(this.tail.slice(i, Math.min(count, i + SETTLE_CHUNK)).sort(this.order));
+      await pause();
+    }
+    while (runs.length > 1) {
+      const next: number[][] = [];
+      for (let i = 0; i < runs.length; i += 2) {
+        next.push(i + 1 < runs.length ? this.merge(runs[i], runs[i + 1]) : runs[i]);
+        await pause();
+      }
+      runs = next;
+    }
+    if (this.sorted !== start) return; // a prefix lookup merged the tail meanwhile
+    this.sorted = runs[0];
+    this.tail = this.tail.slice(count); // terms added meanwhile stay in the tail
   }
 
   /** Ids of every term that starts with `prefix` (the term itself included), at most `cap` of them. */

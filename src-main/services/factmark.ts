@@ -8,7 +8,7 @@ import type { PdfPrinter } from './export/pdf';
 import { Dispatcher } from './dispatch';
 import { createHandlers } from './handlers';
 import { seedSamples } from './sample';
-import { persistLibraryIndex } from '../search/library-index';
+import { closeLibraryIndex, libraryIndex } from '../search/library-index';
 import { stopSync } from '../sync';
 
 export interface Factmark {
@@ -40,6 +40,8 @@ export interface OpenOptions {
   io?: StoreOptions['io'];
   /** The PDF printer (the desktop app's printToPDF); default: a local Chromium. */
   printer?: PdfPrinter;
+  /** Load the library-wide claim index in the background this long after opening (hosts; the CLI loads it only when a command needs it). */
+  preloadIndexAfterMs?: number;
 }
 
 export async function openFactmark(options: OpenOptions): Promise<Factmark> {
@@ -52,12 +54,13 @@ export async function openFactmark(options: OpenOptions): Promise<Factmark> {
     const isNew = await ctx.store.isNew();
     await ctx.store.open(); // recovers damaged files, reconciles index.json
     const seeded = isNew && access === 'write' && options.seed !== false ? await seedSamples(dispatcher, join(options.resourcesDir, 'samples')) : [];
+    if (options.preloadIndexAfterMs !== undefined) libraryIndex(ctx).preload(options.preloadIndexAfterMs);
     const flush = () => ctx.store.flush();
     // The claim index is written back (when it changed) before the store closes and the lock is given up.
     const close = (closeOptions: { persistIndex?: boolean } = {}) =>
       stopSync(ctx)
         .then(flush)
-        .then(() => (closeOptions.persistIndex === false ? undefined : persistLibraryIndex(ctx)))
+        .then(() => closeLibraryIndex(ctx, closeOptions.persistIndex !== false))
         .then(() => ctx.store.close())
         .finally(() => lock?.release());
     return { ctx, dispatcher, seeded, flush, close };

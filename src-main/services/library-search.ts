@@ -6,11 +6,12 @@ import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-
 import type { ClaimantSummaryRow, LibraryClaimRow } from '../../src-shared/contract-library';
 import { countByStatus } from '../../src-shared/model';
 import { STATUS_IDS } from '../../src-shared/statuses';
-import type { ClaimIndex, ClaimRow, Hit } from '../search/claim-index';
+import type { ClaimIndex, ClaimRow } from '../search/claim-index';
 import { claimantGroups, type ClaimantGroups } from '../search/claimant-groups';
 import { libraryIndex } from '../search/library-index';
 import { figuresOf, nameKey } from '../search/normalise';
-import { cursorFallback, cursorStart, hitOrder, orderedPrefix, type CachedQuery } from '../search/paging';
+import { compileFilter, filterAll, type ClaimFilter } from '../search/matches';
+import { cursorFallback, cursorStart, matchOrder, orderedPrefix, type CachedQuery } from '../search/paging';
 import type { ServiceContext } from './context';
 
 type SearchRequest = ParsedRequestOf<'claims.search'>;
@@ -23,34 +24,24 @@ function claimantGroupKey(row: ClaimRow, groups: ClaimantGroups): string {
   return group ? `g:${group.id}` : `n:${row.claimantKey}`;
 }
 
-/** A predicate for a claimant filter: whole words of the filter occur in the claimant's name or a merged alias. */
-function claimantMatcher(filter: string, groups: ClaimantGroups): (row: ClaimRow) => boolean {
+/** A test for a claimant filter: whole words of the filter occur in the claimant's folded name or a merged alias. */
+function claimantMatcher(filter: string, groups: ClaimantGroups): (claimantKey: string) => boolean {
   const wanted = ` ${nameKey(filter)} `;
-  const memo = new Map<string, boolean>();
-  return (row) => {
-    let hit = memo.get(row.claimantKey);
-    if (hit === undefined) {
-      const names = groups.groupOf(row.claimantKey)?.names.map(nameKey) ?? [row.claimantKey];
-      hit = names.some((n) => ` ${n} `.includes(wanted));
-      memo.set(row.claimantKey, hit);
-    }
-    return hit;
+  return (claimantKey) => {
+    const names = groups.groupOf(claimantKey)?.names.map(nameKey) ?? [claimantKey];
+    return names.some((n) => ` ${n} `.includes(wanted));
   };
 }
 
-/** The combined filter of a search request. */
-function rowFilter(req: SearchRequest, groups: ClaimantGroups): (row: ClaimRow) => boolean {
-  const statuses = req.status === undefined ? null : new Set(Array.isArray(req.status) ? req.status : [req.status]);
-  const claimant = req.claimant ? claimantMatcher(req.claimant, groups) : null;
-  const from = req.from ? Date.parse(req.from) : -Infinity;
-  const to = req.to ? Date.parse(req.to) + (req.to.length === 10 ? DAY_MS - 1 : 0) : Infinity;
-  const articleId = req.articleId;
-  return (row) =>
-    (statuses === null || statuses.has(row.status)) &&
-    (articleId === undefined || row.articleId === articleId) &&
-    row.created >= from &&
-    row.created <= to &&
-    (claimant === null || claimant(row));
+/** The filters of a search request. */
+function claimFilter(req: SearchRequest, groups: ClaimantGroups): ClaimFilter {
+  return {
+    ...(req.status === undefined ? {} : { statuses: Array.isArray(req.status) ? req.status : [req.status] }),
+    ...(req.claimant ? { claimant: claimantMatcher(req.claimant, groups) } : {}),
+    ...(req.from ? { from: Date.parse(req.from) } : {}),
+    ...(req.to ? { to: Date.parse(req.to) + (req.to.length === 10 ? DAY_MS - 1 : 0) } : {}),
+    ...(req.articleId === undefined ? {} : { articleId: req.articleId }),
+  };
 }
 
 export function createLibrarySearchService(ctx: ServiceContext) {
@@ -92,29 +83,27 @@ export function createLibrarySearchService(ctx: ServiceContext) {
     const sort = req.sort ?? (text ? 'relevance' : 'newest');
     const key = JSON.stringify([text, req.status, req.claimant, req.articleId, req.from, req.to, sort, index.generation, groups.generation, titles?.generation]);
     if (cached?.key !== key) {
-      const keep = rowFilter(req, groups);
-      let hits: Hit[];
-      if (text) hits = index.search(text, keep);
-      else {
-        hits = [];
-        for (const row of index.allRows()) if (keep(row)) hits.push({ row, score: 0 });
-      }
-      cached = { key, hits, compare: hitOrder(sort, titleOf, groups), ordered: [], whole: false };
+      const filter = compileFilter(index, claimFilter(req, groups));
+      const recycled = cached?.matches.reset(); // the one cached query is replaced: its arrays are reused
+      cached = null;
+      const matches = text ? index.search(text, filter, recycled) : filterAll(index, filter, req.articleId, recycled);
+      cached = { key, matches, compare: matchOrder(sort, index, matches, titleOf, groups), ordered: [], whole: false };
     }
     const query = cached;
+    const rowOf = (match: number) => query.matches.row(index, match);
     const hinted = Number(req.after?.split(':')[0] ?? 0);
     let ordered = orderedPrefix(query, (Number.isInteger(hinted) && hinted > 0 ? hinted : 0) + req.limit);
-    let start = cursorStart(ordered, req.after);
-    if (start < 0 && !query.whole) start = cursorStart((ordered = orderedPrefix(query, Infinity)), req.after);
+    let start = cursorStart(ordered, rowOf, req.after);
+    if (start < 0 && !query.whole) start = cursorStart((ordered = orderedPrefix(query, Infinity)), rowOf, req.after);
     if (start < 0) start = cursorFallback(ordered, req.after!);
     ordered = orderedPrefix(query, start + req.limit);
     const page = ordered.slice(start, start + req.limit);
     const end = start + page.length;
-    const last = page.at(-1)?.row;
-    const total = query.hits.length;
+    const last = page.length ? rowOf(page[page.length - 1]) : undefined;
+    const total = query.matches.count;
     return {
       total,
-      claims: page.map((h) => toClaim(h.row, titleOf, groups)),
+      claims: page.map((m) => toClaim(rowOf(m), titleOf, groups)),
       next: end < total && last ? `${end}:${last.articleId}:${last.claimId}` : null,
     };
   }

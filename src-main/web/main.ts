@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, resourcesDir } from '../paths';
+import { PRELOAD_AFTER_MS } from '../search/library-index';
 import { openFactmark } from '../services/factmark';
 import { startWebServer } from './server';
 import { resumeSync } from '../sync';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error('The renderer is not built: run `npm run build:web` first');
   const port = Number(values.port ?? process.env.FACTMARK_PORT ?? 5178);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port number: ${values.port}`);
-  const factmark = await openFactmark({ dataDir, resourcesDir: resourcesDir() });
+  const factmark = await openFactmark({ dataDir, resourcesDir: resourcesDir(), preloadIndexAfterMs: PRELOAD_AFTER_MS });
   // A library in a team resumes syncing in the background (password: FACTMARK_SYNC_PASSWORD or the 0600 file sync-password).
   void resumeSync(factmark.ctx, { resourcesDir: resourcesDir() });
   const server = await startWebServer({ dispatcher: factmark.dispatcher, staticDir, port });

@@ -1,9 +1,10 @@
 /**
  * Which sentences of an article are suggested: those whose score reaches the model's threshold,
- * but never more than the model's `maxShare` of the article's sentences (the best-scored first).
- * The threshold is calibrated on debate transcripts, where it flags at most that share of any
- * debate; news prose, dense with names and figures, passes it in nearly every sentence, and a
- * reviewer gets no help from a list of all of them, so there the model's ranking decides.
+ * but never more than the model's `maxShare` of the article's sentences (the best-scored first):
+ * no debate of the training data has a larger share of check-worthy sentences. The threshold is
+ * calibrated on debate transcripts; news prose, dense with names and figures, passes it in nearly
+ * every sentence, and a reviewer gets no help from a list of all of them, so there the model's
+ * ranking decides.
  * Training (scripts/checkworthy-training.ts) and the app both call this.
  */
 
@@ -25,12 +26,11 @@ export function suggestedFlags(scores: readonly number[], threshold: number, max
   return flags;
 }
 
-/** The highest share of sentences flagged at `threshold` in any one group (a debate) of scored sentences. */
-export function highestShare(groups: Iterable<readonly number[]>, threshold: number): number {
+/** The highest share of check-worthy sentences in any one group (a debate) of labelled sentences. */
+export function highestShare(groups: Iterable<readonly boolean[]>): number {
   let highest = 0;
-  for (const scores of groups) {
-    if (scores.length === 0) continue;
-    highest = Math.max(highest, scores.filter((s) => s >= threshold).length / scores.length);
+  for (const labels of groups) {
+    if (labels.length > 0) highest = Math.max(highest, labels.filter(Boolean).length / labels.length);
   }
   return highest;
 }

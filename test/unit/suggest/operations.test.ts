@@ -29,7 +29,12 @@ describe('suggest.claims', () => {
       expect(s.quote).toBe(SAMPLE.replace(/\n/g, '\n\n').slice(s.start, s.end));
     }
     expect(suggestions.map((s) => s.start)).toEqual([...suggestions.map((s) => s.start)].sort((a, b) => a - b));
-    const kuleba = suggestions.find((s) => s.quote.startsWith('Kuleba said'));
+    // At most the model's share of the article: the sample's 21 sentences nearly all pass the threshold.
+    expect(suggestions.length).toBeLessThanOrEqual(Math.ceil(21 * 0.5));
+    const putin = suggestions.find((s) => s.quote.startsWith('On February 24'));
+    expect(putin).toMatchObject({ claimant: 'Vladimir Putin', claimantSource: { cue: 'announced', text: 'Russian President Vladimir Putin' } });
+    const all = await lib.call('suggest.claims', { articleId, all: true });
+    const kuleba = all.find((s) => s.quote.startsWith('Kuleba said'));
     expect(kuleba).toMatchObject({ claimant: 'Dmytro Kuleba', claimantSource: { cue: 'said', text: 'Kuleba' } });
     expect(article.title).toBe('Antalya talks');
   });
@@ -97,7 +102,7 @@ describe('suggest CLI', () => {
     await lib.factmark.close();
     const text = await runCliIn(lib.dir, 'suggest', 'Antalya');
     expect(text.code).toBe(0);
-    expect(text.out).toContain('Dmytro Kuleba: “Kuleba said he had secured no promise');
+    expect(text.out).toContain('Vladimir Putin: “On February 24, Russian President Vladimir Putin announced');
     const json = await runCliIn(lib.dir, 'suggest', 'Antalya', '--all', '--json');
     expect(JSON.parse(json.out).length).toBeGreaterThan(15);
   });
