@@ -2,6 +2,7 @@
 import { useCallback, type RefObject } from 'react';
 import { newClaim } from '../../src-shared/claims';
 import type { ClaimTarget } from '../../src-shared/model';
+import { afterNextPaint } from '../after-paint';
 import type { Desk } from '../desk/use-desk';
 import type { ArticleViewHandle } from '../editor/ArticleView';
 import { IS_MAC } from '../shortcuts';
@@ -11,7 +12,7 @@ interface Options {
   viewHandle: RefObject<ArticleViewHandle | null>;
   setMessage: (text: string | null) => void;
   setNotice: (text: string) => void;
-  /** Called with each new claim made by hand, to pre-fill its claimant. */
+  /** Called with each new claim made by hand (after it is painted), to pre-fill its claimant. */
   suggestClaimant: (claimId: string, target: ClaimTarget) => void;
   /** Called with each new claim made by hand: its editor takes the focus. */
   onCreated: (claimId: string) => void;
@@ -36,7 +37,8 @@ export function useClaimActions({ desk, viewHandle, setMessage, setNotice, sugge
       if (!target) return setNotice(inSeparateHeadline() ? HEADLINE_OUTSIDE_TEXT : 'Select some text in the article first.');
       const claim = newClaim({ id: crypto.randomUUID(), articleId, target, stamp: desk.stamp() });
       dispatch({ type: 'create', claim });
-      suggestClaimant(claim.id, target);
+      // Asked after the new claim is painted: sending the request costs the key's frame a few ms.
+      afterNextPaint(() => suggestClaimant(claim.id, target));
       setMessage(null);
       viewHandle.current?.clearSelection();
       onCreated(claim.id);

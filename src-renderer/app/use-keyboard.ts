@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { FactmarkClient } from '../api/client';
+import { anOverlayIsOpen } from '../components/open-overlays';
 import { IS_MAC, matchShortcut } from '../shortcuts';
 import { runCommand, type CommandContext } from './commands';
 
@@ -35,7 +36,7 @@ export function useKeyboard(client: FactmarkClient, ctx: CommandContext, hasText
         // Ctrl/⌘ keys on a drop-down (the editor's status) are the desk's: undo, redo, import, export.
         inTextField: isTextField(event.target) && !((event.ctrlKey || event.metaKey) && event.target instanceof HTMLSelectElement),
         onControl: isControl(event.target),
-        overlayOpen: document.querySelector('[role="dialog"], [role="menu"]') !== null,
+        overlayOpen: anOverlayIsOpen(),
         hasClaim,
         hostMenu: client.hasMenu,
         // Read only when a key bound to "claim selection" is pressed: reading the selection in the

@@ -1,5 +1,6 @@
 /** A modal dialog: labelled by its title, focus moves in and is kept there, Escape closes, focus returns. */
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useCountAsOpenOverlay } from './open-overlays';
 
 interface Props {
   title: string;
@@ -14,6 +15,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
 export function Dialog({ title, onClose, children, className }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  useCountAsOpenOverlay();
 
   useLayoutEffect(() => {
     const previous = document.activeElement;

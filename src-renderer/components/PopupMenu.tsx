@@ -1,5 +1,6 @@
 /** A small popup menu (role=menu) at a point: arrow keys move, Enter picks, Escape or a click outside closes. */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCountAsOpenOverlay } from './open-overlays';
 
 export interface MenuItem {
   label: string;
@@ -21,6 +22,7 @@ export function PopupMenu({ label, items, at, onClose }: Props) {
   const menu = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState(at);
   const returnFocus = useRef<Element | null>(null);
+  useCountAsOpenOverlay();
 
   useLayoutEffect(() => {
     returnFocus.current = document.activeElement;

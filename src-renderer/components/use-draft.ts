@@ -1,30 +1,41 @@
 /** A text field's local draft that follows the stored value until edited, and commits when asked (on blur, Enter, Done). */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
-export /** A text field's local draft: follows the stored value until edited, commits when asked. */
-function useDraft(value: string, commit: (next: string) => void) {
+export interface Draft {
+  value: string;
+  onChange(e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>): void;
+  onBlur(): void;
+  /** Commit the edit, if there is one. */
+  flush(): void;
+  /** Forget the edit was pending (it has been saved with something else). */
+  markSaved(): void;
+}
+
+/**
+ * A text field's local draft: follows the stored value until edited, commits when asked. The
+ * handlers never change and the draft object changes only with its text, so a memoised field is
+ * drawn again only when its own text changes.
+ */
+export function useDraft(value: string, commit: (next: string) => void): Draft {
   const [draft, setDraft] = useState(value);
   const dirty = useRef(false);
+  const latest = useRef({ draft, value, commit });
+  latest.current = { draft, value, commit };
   useEffect(() => {
     if (!dirty.current) setDraft(value);
   }, [value]);
-  const flush = () => {
+  const flush = useCallback(() => {
     if (!dirty.current) return;
     dirty.current = false;
-    if (draft !== value) commit(draft);
-  };
-  return {
-    value: draft,
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      dirty.current = true;
-      setDraft(e.target.value);
-    },
-    onBlur: flush,
-    flush,
-    /** Forget the edit was pending (it has been saved with something else). */
-    markSaved: () => {
-      dirty.current = false;
-    },
-  };
+    const now = latest.current;
+    if (now.draft !== now.value) now.commit(now.draft);
+  }, []);
+  const onChange = useCallback((e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    dirty.current = true;
+    setDraft(e.target.value);
+  }, []);
+  const markSaved = useCallback(() => {
+    dirty.current = false;
+  }, []);
+  return useMemo(() => ({ value: draft, onChange, onBlur: flush, flush, markSaved }), [draft, onChange, flush, markSaved]);
 }
-

@@ -4,21 +4,28 @@
  * status history. Each field saves itself when it changes (text fields when they lose focus).
  * Evidence typed but not added is never lost: Done adds it (or says why it cannot), and Esc asks.
  * Done closes the editor (the claim is deselected); Esc gives the focus back to where it came from.
- * A number key on the status control sets that status, as it does on the desk.
+ * A number key on the status control sets that status, as it does on the desk. The sections are
+ * memoised parts (ClaimEditorSections.tsx) given handlers that never change, so an edit draws again
+ * only what it changes.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ClaimPatch } from '../../src-shared/claims';
 import type { ClaimRecord, EvidenceItem } from '../../src-shared/model';
-import { STATUSES, statusInfo } from '../../src-shared/statuses';
 import { useDraft } from '../components/use-draft';
-import { snippet } from '../desk/claim-list';
 import { ClaimPublicationFields } from './ClaimPublicationFields';
+import { ClaimantField, EditorHead, EditorQuote, EvidenceSection, NoteField, ReviewRecord, StatusField } from './ClaimEditorSections';
 import { ClaimSyncNotice } from '../sync/ConflictMark';
-import { AddEvidence, EvidenceRow, hasTyped, NO_NEW_EVIDENCE, typedEvidence, type NewEvidence } from './EvidenceFields';
-import { formatTime } from '../format-time';
+import { hasTyped, NO_NEW_EVIDENCE, typedEvidence, type NewEvidence } from './EvidenceFields';
 
 interface Props {
+  /** The claim now: the status control shows it, and every change is made to it. */
   claim: ClaimRecord;
+  /**
+   * The claim as the rest of the editor shows it (default: `claim`). The pane passes one that
+   * follows `claim` after the next paint, so an edit's own frame draws no more of the editor than
+   * its status control.
+   */
+  drawn?: ClaimRecord;
   claimants: readonly string[];
   /** Why the claimant was pre-filled (a suggestion the reviewer can keep or overwrite), if it was. */
   claimantNote?: string;
@@ -37,70 +44,68 @@ interface Props {
   children?: React.ReactNode;
 }
 
-
-export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete, onClose, onLeave, focusStatus, reviewerName, onOpenPreferences, children }: Props) {
-  const listId = useId();
-  /** The claimant suggestions (up to the whole library's names) are drawn once the field is used. */
-  const [suggesting, setSuggesting] = useState(false);
+export function ClaimEditor({ claim, drawn = claim, claimants, claimantNote, onPatch, onDelete, onClose, onLeave, focusStatus = 0, reviewerName, onOpenPreferences, children }: Props) {
   const headingId = useId();
-  const statusControl = useRef<HTMLSelectElement>(null);
-  useLayoutEffect(() => {
-    if (focusStatus) statusControl.current?.focus({ preventScroll: true });
-  }, [focusStatus, claim.id]);
-  const claimant = useDraft(claim.claimant, (next) => onPatch({ claimant: next.trim() }));
-  const note = useDraft(claim.note, (next) => onPatch({ note: next }));
+  const patch = useCallback((change: ClaimPatch) => latest.current.onPatch(change), []);
+  const claimant = useDraft(drawn.claimant, (next) => patch({ claimant: next.trim() }));
+  const note = useDraft(drawn.note, (next) => patch({ note: next }));
   const [newEvidence, setNewEvidence] = useState<NewEvidence>(NO_NEW_EVIDENCE);
   const [evidenceError, setEvidenceError] = useState<string | null>(null);
   /** Esc was pressed with evidence typed: the editor asks what to do with it. */
   const [asking, setAsking] = useState(false);
-  const setEvidence = (evidence: EvidenceItem[]) => onPatch({ evidence });
+  // What the handlers below read when they run, so they can be made once and never change.
+  const latest = useRef({ claim, newEvidence, asking, claimant, note, onPatch, onDelete, onClose, onLeave });
+  latest.current = { claim, newEvidence, asking, claimant, note, onPatch, onDelete, onClose, onLeave };
   // Another claim chosen (or the panel closed) with evidence typed but not added: add it, as Done would.
-  const latest = useRef({ claim, newEvidence, onPatch });
-  latest.current = { claim, newEvidence, onPatch };
   useEffect(
     () => () => {
-      const { claim: last, newEvidence: typed, onPatch: patch } = latest.current;
+      const { claim: last, newEvidence: typed, onPatch: send } = latest.current;
       const item = hasTyped(typed) ? typedEvidence(typed) : null;
-      if (item && typeof item !== 'string') patch({ evidence: [...last.evidence, item] });
+      if (item && typeof item !== 'string') send({ evidence: [...last.evidence, item] });
     },
     [],
   );
-  const flush = () => {
-    claimant.flush();
-    note.flush();
-  };
-  const close = () => {
-    flush();
-    onClose();
-  };
-  const leave = (discardTyped = false) => {
-    flush();
-    setAsking(false);
-    if (discardTyped) setNewEvidence(NO_NEW_EVIDENCE);
-    onLeave();
-  };
-  /** Add the typed evidence; false (with the reason shown) when it cannot be added. */
-  const addTyped = (): boolean => {
-    const item = typedEvidence(newEvidence);
-    if (typeof item === 'string') {
-      setEvidenceError(item);
-      return false;
-    }
-    setEvidence([...claim.evidence, item]);
-    setNewEvidence(NO_NEW_EVIDENCE);
-    setEvidenceError(null);
-    return true;
-  };
-  const done = () => {
-    if (!hasTyped(newEvidence) || addTyped()) close();
-  };
-  const escape = () => (asking ? setAsking(false) : hasTyped(newEvidence) ? setAsking(true) : leave());
-  const onStatusKey = (e: React.KeyboardEvent) => {
-    const status = STATUSES.find((s) => s.key === e.key);
-    if (!status || e.altKey || e.ctrlKey || e.metaKey) return;
-    e.preventDefault();
-    if (status.id !== claim.status) onPatch({ status: status.id });
-  };
+  const act = useMemo(() => {
+    const now = () => latest.current;
+    const flush = () => {
+      now().claimant.flush();
+      now().note.flush();
+    };
+    const leave = (discardTyped = false) => {
+      flush();
+      setAsking(false);
+      if (discardTyped) setNewEvidence(NO_NEW_EVIDENCE);
+      now().onLeave();
+    };
+    const setEvidence = (evidence: EvidenceItem[]) => now().onPatch({ evidence });
+    const changeEvidence = (next: EvidenceItem) => setEvidence(now().claim.evidence.map((e) => (e.id === next.id ? next : e)));
+    const removeEvidence = (id: string) => setEvidence(now().claim.evidence.filter((e) => e.id !== id));
+    /** Add the typed evidence; false (with the reason shown) when it cannot be added. */
+    const addTyped = (): boolean => {
+      const item = typedEvidence(now().newEvidence);
+      if (typeof item === 'string') {
+        setEvidenceError(item);
+        return false;
+      }
+      setEvidence([...now().claim.evidence, item]);
+      setNewEvidence(NO_NEW_EVIDENCE);
+      setEvidenceError(null);
+      return true;
+    };
+    return {
+      leave,
+      changeEvidence,
+      removeEvidence,
+      addTyped,
+      remove: () => now().onDelete(),
+      done: () => {
+        if (hasTyped(now().newEvidence) && !addTyped()) return;
+        flush();
+        now().onClose();
+      },
+      escape: () => (now().asking ? setAsking(false) : hasTyped(now().newEvidence) ? setAsking(true) : leave()),
+    };
+  }, []);
 
   return (
     <section
@@ -110,118 +115,30 @@ export function ClaimEditor({ claim, claimants, claimantNote, onPatch, onDelete,
       onKeyDown={(e) => {
         if (e.key !== 'Escape' || e.defaultPrevented) return;
         e.preventDefault();
-        escape();
+        act.escape();
       }}
     >
-      <div className="fm-pane-head">
-        <h3 id={headingId} className="fm-pane-title">
-          Edit claim
-        </h3>
-        <button type="button" className="fm-button fm-danger" onClick={onDelete}>
-          Delete claim
-        </button>
-        <button type="button" className="fm-button fm-primary" onClick={done}>
-          Done
-        </button>
-      </div>
-      <blockquote className="fm-editor-quote">{snippet(claim.target.quote.exact, 400)}</blockquote>
-      <ClaimSyncNotice claim={claim} />
+      <EditorHead headingId={headingId} onDelete={act.remove} onDone={act.done} />
+      <EditorQuote exact={drawn.target.quote.exact} />
+      <ClaimSyncNotice claim={drawn} />
       <div className="fm-editor-grid">
-        <label className="fm-field">
-          <span>Status</span>
-          <select ref={statusControl} value={claim.status} onKeyDown={onStatusKey} onChange={(e) => onPatch({ status: e.target.value as ClaimRecord['status'] })}>
-            {STATUSES.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.glyph} {s.label} ({s.key})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="fm-field">
-          <span>Claimant</span>
-          <input
-            type="text"
-            list={listId}
-            {...claimant}
-            onFocus={() => setSuggesting(true)}
-            placeholder="Who made this claim?"
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') claimant.flush();
-            }}
-          />
-          <datalist id={listId}>
-            {(suggesting ? claimants : []).map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-          {claimantNote ? <span className="fm-hint fm-claimant-note">{claimantNote}</span> : null}
-        </label>
+        <StatusField claimId={claim.id} status={claim.status} focusStatus={focusStatus} onPatch={patch} />
+        <ClaimantField draft={claimant} claimants={claimants} claimantNote={claimantNote} />
       </div>
-      <label className="fm-field">
-        <span>Note</span>
-        <textarea rows={3} {...note} />
-      </label>
+      <NoteField draft={note} />
 
-      <ClaimPublicationFields claim={claim} onPatch={onPatch} />
-      <section aria-label="Evidence" className="fm-editor-section">
-        <h3 className="fm-section-title">Evidence ({claim.evidence.length})</h3>
-        {claim.evidence.length === 0 ? <p className="fm-hint">No evidence yet.</p> : null}
-        <ul className="fm-evidence-list">
-          {claim.evidence.map((item, i) => (
-            <EvidenceRow
-              key={item.id}
-              item={item}
-              index={i}
-              onChange={(next) => setEvidence(claim.evidence.map((e) => (e.id === next.id ? next : e)))}
-              onRemove={() => setEvidence(claim.evidence.filter((e) => e.id !== item.id))}
-            />
-          ))}
-        </ul>
-        <AddEvidence draft={newEvidence} onDraft={setNewEvidence} onAdd={addTyped} error={evidenceError} />
-      </section>
+      <ClaimPublicationFields claim={drawn} onPatch={patch} />
+      <EvidenceSection evidence={drawn.evidence} newEvidence={newEvidence} error={evidenceError} onChange={act.changeEvidence} onRemove={act.removeEvidence} onDraft={setNewEvidence} onAdd={act.addTyped} />
       {children}
 
-      <section aria-label="Review record" className="fm-editor-section">
-        <h3 className="fm-section-title">Review record</h3>
-        <dl className="fm-facts">
-          <dt>Reviewer</dt>
-          <dd>
-            {claim.reviewer || 'not recorded'}
-            {reviewerName ? null : (
-              <>
-                {' · '}
-                <button type="button" className="fm-link-button" onClick={onOpenPreferences}>
-                  Set your name in Preferences
-                </button>
-              </>
-            )}
-          </dd>
-          <dt>Created</dt>
-          <dd>
-            <time dateTime={claim.createdAt}>{formatTime(claim.createdAt)}</time>
-          </dd>
-          <dt>Updated</dt>
-          <dd>
-            <time dateTime={claim.updatedAt}>{formatTime(claim.updatedAt)}</time>
-          </dd>
-        </dl>
-        <h4 className="fm-section-title">Status history</h4>
-        <ol className="fm-history" aria-label="Status history">
-          {claim.history.map((h, i) => (
-            <li key={i}>
-              {statusInfo(h.status).glyph} {statusInfo(h.status).label} · <time dateTime={h.at}>{formatTime(h.at)}</time>
-              {h.reviewer ? ` · ${h.reviewer}` : ''}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <ReviewRecord reviewer={drawn.reviewer} createdAt={drawn.createdAt} updatedAt={drawn.updatedAt} history={drawn.history} reviewerName={reviewerName} onOpenPreferences={onOpenPreferences} />
       {asking ? (
         <div role="alertdialog" aria-label="Evidence not added" className="fm-message fm-ask">
           <p>The evidence you typed has not been added.</p>
-          <button type="button" className="fm-button fm-primary" autoFocus onClick={() => addTyped() && leave()}>
+          <button type="button" className="fm-button fm-primary" autoFocus onClick={() => act.addTyped() && act.leave()}>
             Add it
           </button>{' '}
-          <button type="button" className="fm-button" onClick={() => leave(true)}>
+          <button type="button" className="fm-button" onClick={() => act.leave(true)}>
             Discard it
           </button>{' '}
           <button type="button" className="fm-button" onClick={() => setAsking(false)}>
