@@ -149,52 +149,72 @@ function searchShard(shard: Shard, s: number, groups: { alternatives: Alternativ
 
 const byScore = (a: Hit, b: Hit) => b.score - a.score || a.row.key - b.row.key;
 
+/** A "checked before" candidate, with where it lives in the index. */
+interface Candidate extends Hit {
+  shard: number;
+  doc: number;
+}
+
+/** How often a term occurs in doc d's quote, from the term's posting list (in doc order); 0 when absent. */
+function quoteTfOf(list: readonly number[] | undefined, d: number): number {
+  if (!list) return 0;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (postingDoc(list[mid]) < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && postingDoc(list[lo]) === d ? (list[lo] >>> 3) & 7 : 0;
+}
+
 export function similarInIndex(index: ClaimIndex, text: string, limit: number, keep: (row: ClaimRow) => boolean): Hit[] {
   const stats = statsOf(index);
-  const known: { id: number; term: string; df: number; idf: number }[] = [];
+  const known: { id: number; df: number; idf: number }[] = [];
   for (const term of new Set(termsOf(text))) {
     const id = index.vocabulary.idOf(term);
     if (id === undefined) continue;
     const df = index.documentFrequency(id);
-    if (df > 0) known.push({ id, term, df, idf: idf(df, stats.n) });
+    if (df > 0) known.push({ id, df, idf: idf(df, stats.n) });
   }
   if (!known.length) return [];
   known.sort((a, b) => a.df - b.df);
   const common = Math.max(500, stats.n * COMMON_SHARE);
   const distinctive = known.filter((t, i) => i < MIN_SIMILAR_TERMS || t.df <= common).slice(0, MAX_SIMILAR_TERMS);
 
-  const candidates = new TopK<Hit>(Math.max(limit * 4, 40), byScore);
-  for (const shard of index.shards) {
-    if (!shard.live) continue;
-    const { score } = scratch(shard.docs.length);
-    const touched: number[] = [];
+  const candidates = new TopK<Candidate>(Math.max(limit * 4, 40), byScore);
+  index.shards.forEach((shard, s) => {
+    if (!shard.live) return;
+    const { score, touched } = scratch(shard.docs.length);
+    let touchedCount = 0;
     for (const t of distinctive) {
-      for (const p of shard.postings.get(t.id) ?? []) {
+      const list = shard.postings.get(t.id);
+      if (!list) continue;
+      for (let j = 0; j < list.length; j++) {
+        const p = list[j];
         const quoteTf = (p >>> 3) & 7;
         if (!quoteTf) continue; // a word only in the note or evidence
         const d = postingDoc(p);
-        if (score[d] === 0) touched.push(d);
+        if (score[d] === 0) touched[touchedCount++] = d;
         score[d] += t.idf * tfPart(quoteTf, shard.quoteLen[d], stats.avgQuote);
       }
     }
-    for (const d of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const d = touched[i];
       const worst = candidates.worst;
       if (worst && score[d] <= worst.score) continue;
       const row = shard.docs[d];
-      if (row && keep(row)) candidates.offer({ row, score: score[d] });
+      if (row && keep(row)) candidates.offer({ row, score: score[d], shard: s, doc: d });
     }
-    for (const d of touched) score[d] = 0;
-  }
+    for (let i = 0; i < touchedCount; i++) score[touched[i]] = 0;
+  });
 
-  // Rescore the candidates over every word of the query, and boost a shared figure.
+  // Rescore the candidates over every word of the query (term counts read from the posting lists), and boost a shared figure.
   const figures = figuresOf(text);
-  const weightOf = new Map(known.map((t) => [t.term, t.idf]));
-  const ranked = candidates.sorted().map(({ row }) => {
-    const theirs = termsOf(row.quote);
-    const tf = new Map<string, number>();
-    for (const t of theirs) tf.set(t, (tf.get(t) ?? 0) + 1);
+  const ranked = candidates.sorted().map(({ row, shard: s, doc }) => {
+    const shard = index.shards[s];
     let score = 0;
-    for (const [term, weight] of weightOf) score += weight * tfPart(tf.get(term) ?? 0, theirs.length, stats.avgQuote);
+    for (const t of known) score += t.idf * tfPart(quoteTfOf(shard.postings.get(t.id), doc), shard.quoteLen[doc], stats.avgQuote);
     if (figures.length) {
       const shared = new Set(figuresOf(row.quote));
       score *= 1 + figures.filter((f) => shared.has(f)).length / figures.length;

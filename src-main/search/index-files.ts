@@ -10,19 +10,46 @@ import { setImmediate } from 'node:timers/promises';
 import { writeFileDurably } from '../store/durable-file';
 import { SCHEMA_VERSION } from '../store/files';
 import type { ClaimRecord } from '../../src-shared/model';
+import { STATUS_IDS } from '../../src-shared/statuses';
 import { SHARD_COUNT, type ClaimIndex, type ClaimRow, type PageStart } from './claim-index';
+import { statusNumber } from './columns';
+import { nameKey } from './normalise';
+import type { Shard } from './shard';
 
 /** Bump when the shard format or the text normalisation changes: older shards are then rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
-/** A row on disk: articleId, claimId, quote, claimant, claimantKey, status, evidence count, created, updated, page, text hash, quote and other-field lengths. */
-type RowTuple = [string, string, string, string, string, string, number, number, number, string | null, number, number, number];
+/**
+ * The rows of a shard on disk, a column per field (a few large arrays parse far faster than an
+ * array per row); repeated values (article ids, claimant names, page labels) are listed once and
+ * referred to by number.
+ */
+interface RowColumns {
+  articleIds: string[];
+  article: number[];
+  claimId: string[];
+  quote: string[];
+  /** Claimant names as written; `claimant` refers to them (their folded keys are recomputed). */
+  claimantNames: string[];
+  claimant: number[];
+  /** The status's place in STATUS_IDS. */
+  status: number[];
+  evidenceCount: number[];
+  created: number[];
+  updated: number[];
+  /** Page labels; `page` refers to them, -1 for none. */
+  pageLabels: string[];
+  page: number[];
+  textHash: number[];
+  quoteLen: number[];
+  otherLen: number[];
+}
 
 interface ShardFile {
   format: number;
   shardCount: number;
   stamps: [string, string][];
-  rows: RowTuple[];
+  rows: RowColumns;
   /** Each term, the length of its posting list, and every list concatenated (Int32, base64). */
   terms: string[];
   sizes: number[];
@@ -68,6 +95,13 @@ export async function readArticleFile(file: string): Promise<{ claims: ClaimReco
   }
 }
 
+/** Whether every per-row column has one value per row. */
+function rowsConsistent(rows: RowColumns): boolean {
+  const n = rows.claimId.length;
+  const perRow = [rows.article, rows.quote, rows.claimant, rows.status, rows.evidenceCount, rows.created, rows.updated, rows.page, rows.textHash, rows.quoteLen, rows.otherLen];
+  return perRow.every((column) => Array.isArray(column) && column.length === n);
+}
+
 /** Rows or terms taken in between two yields to the event loop while a shard loads. */
 const LOAD_CHUNK = 8_000;
 
@@ -84,6 +118,7 @@ export async function loadShard(dataDir: string, n: number, index: ClaimIndex): 
     await setImmediate();
     file = JSON.parse(text) as ShardFile;
     if (file.format !== INDEX_FORMAT || file.shardCount !== SHARD_COUNT) return false;
+    if (!rowsConsistent(file.rows)) return false;
     const bytes = new Uint8Array(Buffer.from(file.postings, 'base64')); // a copy of its own, aligned for Int32
     postings = new Int32Array(bytes.buffer, 0, bytes.byteLength >> 2);
     if (file.sizes.reduce((a, b) => a + b, 0) !== postings.length || file.sizes.length !== file.terms.length) return false;
@@ -91,32 +126,26 @@ export async function loadShard(dataDir: string, n: number, index: ClaimIndex): 
     return false;
   }
   const shard = index.shards[n];
-  const once = new Map<string, string>();
-  const shared = (text: string) => {
-    const kept = once.get(text);
-    if (kept !== undefined) return kept;
-    once.set(text, text);
-    return text;
-  };
-  for (let i = 0; i < file.rows.length; i++) {
+  const rows = file.rows;
+  const claimantIds = rows.claimantNames.map((name) => index.claimantId(nameKey(name)));
+  for (let i = 0; i < rows.claimId.length; i++) {
     if (i % LOAD_CHUNK === LOAD_CHUNK - 1) await setImmediate();
-    const [articleId, claimId, quote, claimant, claimantKey, status, evidenceCount, created, updated, page, textHash, quoteLen, otherLen] = file.rows[i];
-    const claimantId = index.claimantId(claimantKey);
+    const claimantId = claimantIds[rows.claimant[i]];
     const row: ClaimRow = {
       key: index.newKey(),
-      articleId: shared(articleId),
-      claimId,
-      quote,
-      claimant: shared(claimant),
+      articleId: rows.articleIds[rows.article[i]],
+      claimId: rows.claimId[i],
+      quote: rows.quote[i],
+      claimant: rows.claimantNames[rows.claimant[i]],
       claimantKey: index.claimantKeys[claimantId],
-      status: shared(status) as ClaimRow['status'],
-      evidenceCount,
-      created,
-      updated,
-      textHash,
+      status: STATUS_IDS[rows.status[i]] ?? 'unverified',
+      evidenceCount: rows.evidenceCount[i],
+      created: rows.created[i],
+      updated: rows.updated[i],
+      textHash: rows.textHash[i],
     };
-    if (page) row.page = shared(page);
-    shard.appendRow(row, claimantId, quoteLen, otherLen);
+    if (rows.page[i] >= 0) row.page = rows.pageLabels[rows.page[i]];
+    shard.appendRow(row, claimantId, rows.quoteLen[i], rows.otherLen[i]);
   }
   let offset = 0;
   for (let i = 0; i < file.terms.length; i++) {
@@ -133,15 +162,53 @@ export async function loadShard(dataDir: string, n: number, index: ClaimIndex): 
   return true;
 }
 
+/** The numbers of distinct values, in order of first use. */
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  of(value: string): number {
+    let n = this.numbers.get(value);
+    if (n === undefined) {
+      n = this.values.length;
+      this.values.push(value);
+      this.numbers.set(value, n);
+    }
+    return n;
+  }
+}
+
+/** A compacted shard's rows as columns. */
+function rowColumns(shard: Shard): RowColumns {
+  const articles = new Dictionary();
+  const claimants = new Dictionary();
+  const pages = new Dictionary();
+  const rows = shard.docs as ClaimRow[]; // compacted: every doc is live
+  return {
+    articleIds: articles.values,
+    article: rows.map((r) => articles.of(r.articleId)),
+    claimId: rows.map((r) => r.claimId),
+    quote: rows.map((r) => r.quote),
+    claimantNames: claimants.values,
+    claimant: rows.map((r) => claimants.of(r.claimant)),
+    status: rows.map((r) => statusNumber(r.status)),
+    evidenceCount: rows.map((r) => r.evidenceCount),
+    created: rows.map((r) => r.created),
+    updated: rows.map((r) => r.updated),
+    pageLabels: pages.values,
+    page: rows.map((r) => (r.page === undefined ? -1 : pages.of(r.page))),
+    textHash: rows.map((r) => r.textHash),
+    quoteLen: [...shard.quoteLen],
+    otherLen: [...shard.otherLen],
+  };
+}
+
 /** Write shard n (compacted first; durably: temp file, sync, rename). */
 export async function saveShard(dataDir: string, n: number, index: ClaimIndex): Promise<void> {
   const shard = index.shards[n];
   shard.compact();
   await mkdir(searchDir(dataDir), { recursive: true });
-  const rows: RowTuple[] = shard.docs.map((r, d) => {
-    const row = r as ClaimRow; // compacted: every doc is live
-    return [row.articleId, row.claimId, row.quote, row.claimant, row.claimantKey, row.status, row.evidenceCount, row.created, row.updated, row.page ?? null, row.textHash, shard.quoteLen[d], shard.otherLen[d]];
-  });
+  const rows = rowColumns(shard);
   const terms: string[] = [];
   const sizes: number[] = [];
   let total = 0;

@@ -3,8 +3,12 @@
  * same claims, after in-place updates (status, claimant, dates), re-indexed text, removed
  * articles and a compaction that renumbers every doc.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ClaimIndex } from '../../../src-main/search/claim-index';
+import { ClaimIndex, SHARD_COUNT } from '../../../src-main/search/claim-index';
+import { loadShard, saveShard } from '../../../src-main/search/index-files';
 import { compileFilter, filterAll, type ClaimFilter } from '../../../src-main/search/matches';
 import { nameKey, termsOf } from '../../../src-main/search/normalise';
 import type { ClaimRecord } from '../../../src-shared/model';
@@ -103,5 +107,28 @@ describe('the claim index', () => {
     for (const shard of index.shards) shard.compact();
     check();
     expect(index.size).toBe([...articles.values()].reduce((n, c) => n + c.length, 0));
+  });
+
+  it('reads back from its shard files exactly what it wrote: rows, pages, columns and postings', async () => {
+    const rand = seeded(8);
+    const index = new ClaimIndex();
+    const pages = [{ label: 'i', start: 0 }, { label: '12', start: 40 }];
+    for (let a = 0; a < 30; a++) index.setArticle(`art${a}`, Array.from({ length: 20 }, (_, n) => makeClaim(rand, `art${a}`, n, a)), a % 3 ? undefined : pages, `stamp${a}`);
+    const dir = await mkdtemp(join(tmpdir(), 'factmark-shards-'));
+    try {
+      for (let n = 0; n < SHARD_COUNT; n++) if (index.shards[n].live) await saveShard(dir, n, index);
+      const loaded = new ClaimIndex();
+      for (let n = 0; n < SHARD_COUNT; n++) await loadShard(dir, n, loaded);
+      const rows = (i: ClaimIndex) => [...i.allRows()].map(({ key: _key, ...row }) => row).sort((x, y) => (x.claimId < y.claimId ? -1 : 1));
+      expect(rows(loaded)).toEqual(rows(index));
+      expect(rows(loaded).filter((r) => r.page === 'i')).toHaveLength(200);
+      expect(loaded.stampOf('art4')).toBe('stamp4');
+      const kuleba = (key: string) => key.endsWith('kuleba');
+      for (const [text, spec] of [['harbour bri', {}], ['wheat', { statuses: ['false', 'verified'] as StatusId[], claimant: kuleba }], ['', { from: Date.UTC(2026, 0, 10) }]] as const) {
+        expect(found(loaded, text, spec)).toEqual(found(index, text, spec));
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
