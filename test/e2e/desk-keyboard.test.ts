@@ -21,19 +21,20 @@ describe.skipIf(!chromiumPath)('desk: keyboard workflow', () => {
   it('tabs into the article, selects words with Shift and the arrows, claims them with C and sets the status with a number', async () => {
     for (let i = 0; i < 30 && !(await focused()).startsWith('Article text'); i++) await page.keyboard.press('Tab');
     expect(await focused()).toMatch(/^Article text/);
+    // The text starts with the sample's headline: its first two words become the first claim.
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('c');
     await expect.poll(() => claimRows(page).count()).toBe(1);
-    expect(Object.values(await highlightTexts(page))).toEqual(['The foreign']);
+    expect(Object.values(await highlightTexts(page))).toEqual(['Lavrov and']);
     // The new claim's editor has the focus on its status; a number sets it, Esc goes back to the text.
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     await page.keyboard.press('5');
     await expect.poll(() => page.locator('.fm-article-text [data-claim-id]').getAttribute('data-status')).toBe('False');
     await waitSaved(page);
     const [stored] = await hostCall(env.host, 'claims.list', { articleId: await sampleArticleId(env.host) });
-    expect(stored).toMatchObject({ status: 'false', target: { quote: { exact: 'The foreign' } } });
+    expect(stored).toMatchObject({ status: 'false', target: { quote: { exact: 'Lavrov and' } } });
     await page.keyboard.press('Escape');
     expect(await focused()).toMatch(/^Article text/);
 
@@ -41,7 +42,7 @@ describe.skipIf(!chromiumPath)('desk: keyboard workflow', () => {
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('Control+Shift+K');
     await expect.poll(() => claimRows(page).count()).toBe(2);
-    expect(Object.values(await highlightTexts(page)).sort()).toEqual(['The foreign', 'ministers']);
+    expect(Object.values(await highlightTexts(page)).sort()).toEqual(['Kuleba', 'Lavrov and']);
   });
 
   it('never changes the article text when keys are typed into it', async () => {
@@ -58,14 +59,14 @@ describe.skipIf(!chromiumPath)('desk: keyboard workflow', () => {
 
   it('moves between claims with j/k and Alt+arrows, edits with Enter, and returns focus on Escape', async () => {
     await page.keyboard.press('j');
-    await expect.poll(() => selectedRow(page).textContent()).toContain('The foreign');
+    await expect.poll(() => selectedRow(page).textContent()).toContain('Lavrov and');
     await page.keyboard.press('j');
-    await expect.poll(() => selectedRow(page).textContent()).toContain('ministers');
+    await expect.poll(() => selectedRow(page).textContent()).toContain('Kuleba');
     await page.keyboard.press('Alt+ArrowUp');
-    await expect.poll(() => selectedRow(page).textContent()).toContain('The foreign');
+    await expect.poll(() => selectedRow(page).textContent()).toContain('Lavrov and');
     await page.keyboard.press('Alt+ArrowDown');
     await page.keyboard.press('k');
-    await expect.poll(() => selectedRow(page).textContent()).toContain('The foreign');
+    await expect.poll(() => selectedRow(page).textContent()).toContain('Lavrov and');
 
     await page.keyboard.press('Enter');
     const editor = page.getByRole('region', { name: 'Edit claim' });
@@ -84,17 +85,17 @@ describe.skipIf(!chromiumPath)('desk: keyboard workflow', () => {
     // The claims list takes arrow keys too.
     await page.getByRole('listbox', { name: 'Claims in document order' }).focus();
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => selectedRow(page).textContent()).toContain('ministers');
+    await expect.poll(() => selectedRow(page).textContent()).toContain('Kuleba');
     await page.keyboard.press('2');
     await expect.poll(() => selectedRow(page).textContent()).toContain('In review');
   });
 
   it('deletes the selected claim with Delete and selects the next one', async () => {
     await page.keyboard.press('k');
-    await expect.poll(() => selectedRow(page).textContent()).toContain('The foreign');
+    await expect.poll(() => selectedRow(page).textContent()).toContain('Lavrov and');
     await page.keyboard.press('Delete');
     await expect.poll(() => claimRows(page).count()).toBe(1);
-    await expect.poll(() => selectedRow(page).textContent()).toContain('ministers');
+    await expect.poll(() => selectedRow(page).textContent()).toContain('Kuleba');
     await page.keyboard.press('Backspace');
     await expect.poll(() => claimRows(page).count()).toBe(0);
     await waitSaved(page);

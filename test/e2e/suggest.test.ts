@@ -44,7 +44,7 @@ describe.skipIf(!chromiumPath)('desk: claim suggestions', () => {
     await expect.poll(() => claimRows(page).filter({ hasText: 'Kiev appeared to want meetings' }).textContent(), { timeout: 30_000 }).toContain('Sergei Lavrov');
     await page.keyboard.press('Enter');
     const editor = page.getByRole('region', { name: 'Edit claim' });
-    expect(await editor.getByLabel('Claimant').inputValue()).toBe('Sergei Lavrov');
+    await expect.poll(() => editor.getByLabel('Claimant').inputValue()).toBe('Sergei Lavrov');
     expect(await editor.getByText(/Suggested claimant “Sergei Lavrov”, from “He” \(said\)/).count()).toBe(1);
     await page.keyboard.press('Escape');
     await waitSaved(page);

@@ -44,12 +44,15 @@ export function selectedRow(page: Page) {
   return page.getByRole('listbox', { name: 'Claims in document order' }).getByRole('option', { selected: true });
 }
 
-/** Select `from` (… `to`) in the article and claim it with the C key; waits for the new row. */
+/** Select `from` (… `to`) in the article and claim it with the C key; waits for the new row and for its editor to take the focus. */
 export async function claimText(page: Page, from: string, to?: string): Promise<void> {
   const before = await claimRows(page).count();
   await selectArticleText(page, from, to);
   await page.keyboard.press('c');
   await expect.poll(() => claimRows(page).count()).toBe(before + 1);
+  // The new claim's editor takes the focus (on its status) after the claim is painted: wait for
+  // it, so a next step that selects text is not undone by that focus arriving late.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.fm-claim-pane') !== null && document.activeElement?.tagName === 'SELECT')).toBe(true);
 }
 
 /** Wait until every change has reached the host. */
