@@ -349,7 +349,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < EDIT_RUNS; i++) nothing.push(await timeNothing(page, i));
     const edit = (runs: EditFrame[]) => {
       const busy = runs.map((r) => r.busy);
-      if (process.env.DESK_RUNS) console.log("  busy runs:", busy.map((b) => b.toFixed(1)).join(", "));
+      if (process.env.DESK_RUNS) console.log(`  page busy of each run: ${busy.map((b) => b.toFixed(1)).join(', ')}`); // to see the tail behind a p95
       const wall = runs.map((r) => r.wall);
       return `page busy p50 ${ms(percentile(busy, 50))}, p95 ${ms(percentile(busy, 95))} (target p95 <= 16 ms); key press to painted frame p50 ${ms(percentile(wall, 50))}, p95 ${ms(percentile(wall, 95))}`;
     };
