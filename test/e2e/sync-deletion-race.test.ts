@@ -5,44 +5,29 @@
  * a page that had not yet shown the teammate's edit, the host refuses the delete (it names the
  * version the page saw) and the page shows the newer version, as for an edit.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrExplain, launchChromium } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrExplain } from './support/chromium';
 import { claimRows, claimText, hostCall, openDesk, waitSaved } from './support/desk';
-import { startWebHost, type WebHost } from './support/web-host';
-import { ADMIN, startTeamServer, type TeamServer } from '../support/team-server';
+import { SYNCED, teamHosts } from './support/team-hosts';
 
 const chromiumPath = chromiumOrExplain();
 const DB = 'factmark-race';
-const SYNCED = { timeout: 45_000, interval: 200 };
 
 function row(page: Page, claimId: string) {
   return claimRows(page).and(page.locator(`[data-claim-id="${claimId}"]`));
 }
 
 describe.skipIf(!chromiumPath)('team library: a deletion racing an edit, through the desk', () => {
-  let server: TeamServer;
-  let hostA: WebHost;
-  let hostB: WebHost;
-  let browser: Browser;
+  const pair = teamHosts(DB, chromiumPath!);
   let pageA: Page;
   let pageB: Page;
-  const team = () => ({ server: server.url, db: DB, user: ADMIN.user, password: ADMIN.password });
 
   beforeAll(async () => {
-    server = await startTeamServer();
-    await server.createDb(DB);
-    [hostA, hostB] = await Promise.all([startWebHost(), startWebHost()]);
-    browser = await launchChromium(chromiumPath!);
-    await hostCall(hostA, 'sync.connect', team());
-    await hostCall(hostB, 'sync.connect', team());
-    pageA = await openDesk(browser, hostA);
-    pageB = await openDesk(browser, hostB);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([hostA?.stop(), hostB?.stop()]);
-    await server?.stop();
+    await hostCall(pair.a, 'sync.connect', pair.settings());
+    await hostCall(pair.b, 'sync.connect', pair.settings());
+    pageA = await openDesk(pair.browser, pair.a);
+    pageB = await openDesk(pair.browser, pair.b);
   });
 
   /** Claim `text` on A and wait until B's page shows it; its id. */
@@ -59,7 +44,7 @@ describe.skipIf(!chromiumPath)('team library: a deletion racing an edit, through
   /** Both pages show the claim again, marked conflicted, and both hosts keep the deletion as its other version. */
   async function expectConflictEverywhere(claimId: string): Promise<void> {
     for (const page of [pageA, pageB]) await expect.poll(() => row(page, claimId).getByText('Conflict').count(), SYNCED).toBe(1);
-    for (const host of [hostA, hostB]) {
+    for (const host of [pair.a, pair.b]) {
       const articleId = (await hostCall(host, 'library.list', {}))[0].id;
       const claim = (await hostCall(host, 'claims.list', { articleId })).find((c) => c.id === claimId);
       expect(claim?.status).toBe('verified');
@@ -69,7 +54,7 @@ describe.skipIf(!chromiumPath)('team library: a deletion racing an edit, through
 
   it('is a conflict when the deleting library was offline', async () => {
     const claimId = await sharedClaim('no progress has been made');
-    await hostCall(hostB, 'sync.disconnect', {});
+    await hostCall(pair.b, 'sync.disconnect', {});
     await row(pageA, claimId).click();
     await pageA.keyboard.press('3'); // Verified, on A
     await waitSaved(pageA);
@@ -77,7 +62,7 @@ describe.skipIf(!chromiumPath)('team library: a deletion racing an edit, through
     await pageB.keyboard.press('Delete'); // deleted on B, offline
     await waitSaved(pageB);
     await expect.poll(() => row(pageB, claimId).count()).toBe(0);
-    await hostCall(hostB, 'sync.connect', team());
+    await hostCall(pair.b, 'sync.connect', pair.settings());
     await expectConflictEverywhere(claimId);
   });
 
@@ -90,15 +75,15 @@ describe.skipIf(!chromiumPath)('team library: a deletion racing an edit, through
     await row(pageA, claimId).click();
     await pageA.keyboard.press('3'); // Verified, on A
     await waitSaved(pageA);
-    const articleB = (await hostCall(hostB, 'library.list', {}))[0].id;
-    await expect.poll(async () => (await hostCall(hostB, 'claims.list', { articleId: articleB })).find((c) => c.id === claimId)?.status, SYNCED).toBe('verified');
+    const articleB = (await hostCall(pair.b, 'library.list', {}))[0].id;
+    await expect.poll(async () => (await hostCall(pair.b, 'claims.list', { articleId: articleB })).find((c) => c.id === claimId)?.status, SYNCED).toBe('verified');
     // B deletes the claim as its page shows it (without A's edit): refused, and the newer version is shown.
     await row(pageB, claimId).click();
     await pageB.keyboard.press('Delete');
     await expect.poll(() => pageB.getByText(/The claim was not deleted: it was changed elsewhere/).count(), SYNCED).toBeGreaterThan(0);
     await expect.poll(() => row(pageB, claimId).count()).toBe(1);
     await pageB.unroute('**/api/sync.changes');
-    for (const host of [hostA, hostB]) {
+    for (const host of [pair.a, pair.b]) {
       const articleId = (await hostCall(host, 'library.list', {}))[0].id;
       expect((await hostCall(host, 'claims.list', { articleId })).find((c) => c.id === claimId)?.status).toBe('verified');
     }

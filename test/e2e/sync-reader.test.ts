@@ -4,48 +4,36 @@
  * library; a second host connects through the proxy in Preferences ▸ Team library and changes that
  * claim: the app says the library is read-only for it, lists the refused change by claim and keeps it.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousFindings } from './support/axe';
-import { chromiumOrExplain, launchChromium } from './support/chromium';
+import { chromiumOrExplain } from './support/chromium';
 import { claimRows, highlightStatuses, hostCall, openDesk, sampleArticleId, waitSaved } from './support/desk';
-import { startWebHost, type WebHost } from './support/web-host';
+import { SYNCED, teamHosts } from './support/team-hosts';
 import { startReaderProxy, type ReaderProxy } from '../support/reader-proxy';
-import { ADMIN, startTeamServer, type TeamServer } from '../support/team-server';
+import { ADMIN } from '../support/team-server';
 
 const chromiumPath = chromiumOrExplain();
 const DB = 'factmark-readers';
-const SYNCED = { timeout: 45_000, interval: 200 };
 
 describe.skipIf(!chromiumPath)('team library: a reader account', () => {
-  let server: TeamServer;
+  const pair = teamHosts(DB, chromiumPath!); // a: the writer, b: the reader
   let proxy: ReaderProxy;
-  let writer: WebHost;
-  let reader: WebHost;
-  let browser: Browser;
 
   beforeAll(async () => {
-    server = await startTeamServer();
-    await server.createDb(DB);
-    proxy = await startReaderProxy(server.url);
-    [writer, reader] = await Promise.all([startWebHost(), startWebHost()]);
-    browser = await launchChromium(chromiumPath!);
+    proxy = await startReaderProxy(pair.server.url);
   });
   afterAll(async () => {
-    await browser?.close();
-    await Promise.all([writer?.stop(), reader?.stop()]);
     await proxy?.close();
-    await server?.stop();
   });
 
   it('says the library is read-only, lists the refused change by claim and keeps it locally', async () => {
-    await hostCall(writer, 'sync.connect', { server: server.url, db: DB, user: ADMIN.user, password: ADMIN.password });
-    const articleId = await sampleArticleId(writer);
-    await hostCall(writer, 'claims.create', { articleId, range: { quote: 'no progress has been made' }, status: 'false', claimant: 'Sergei Lavrov' });
-    await expect.poll(async () => (await hostCall(writer, 'sync.status', {})).state, SYNCED).toBe('synced');
+    await hostCall(pair.a, 'sync.connect', pair.settings());
+    const articleId = await sampleArticleId(pair.a);
+    await hostCall(pair.a, 'claims.create', { articleId, range: { quote: 'no progress has been made' }, status: 'false', claimant: 'Sergei Lavrov' });
+    await expect.poll(async () => (await hostCall(pair.a, 'sync.status', {})).state, SYNCED).toBe('synced');
 
     // The reader connects through Preferences, to the proxy that refuses writes.
-    const page = await openDesk(browser, reader, { bypassCSP: true });
+    const page = await openDesk(pair.browser, pair.b, { bypassCSP: true });
     await page.getByRole('button', { name: 'Preferences', exact: true }).click();
     const team = page.getByRole('dialog', { name: 'Preferences' }).getByRole('region', { name: 'Team library' });
     await team.getByRole('textbox', { name: 'Server URL' }).fill(proxy.url);
@@ -77,7 +65,7 @@ describe.skipIf(!chromiumPath)('team library: a reader account', () => {
     await page.keyboard.press('Escape');
 
     // Nothing reached the team: the writer still has the claim as it made it.
-    const claims = await hostCall(writer, 'claims.list', { articleId });
+    const claims = await hostCall(pair.a, 'claims.list', { articleId });
     expect(claims.map((c) => c.status)).toEqual(['false']);
     expect(proxy.refused).toBeGreaterThan(0);
   });

@@ -5,18 +5,17 @@
  * one is disconnected is shown as conflicted with both versions, and resolving it reaches the other page;
  * a claim typed in is not replaced under the reviewer's hands; a merge keeps fields of both versions.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousFindings } from './support/axe';
-import { chromiumOrExplain, launchChromium } from './support/chromium';
+import { chromiumOrExplain } from './support/chromium';
 import { claimRows, claimText, highlightStatuses, hostCall, openDesk, waitSaved } from './support/desk';
-import { startWebHost, type WebHost } from './support/web-host';
-import { ADMIN, startTeamServer, type TeamServer } from '../support/team-server';
+import { SYNCED, teamHosts } from './support/team-hosts';
+import type { WebHost } from './support/web-host';
+import { ADMIN } from '../support/team-server';
 
 const chromiumPath = chromiumOrExplain();
 const DB = 'factmark-team';
-/** Replication between two hosts through the server: generous, since the machine is shared. */
-const SYNCED = { timeout: 45_000, interval: 200 };
 
 function indicator(page: Page) {
   return page.getByRole('status', { name: /^Team library:/ });
@@ -32,36 +31,21 @@ function onlyRow(page: Page) {
 }
 
 describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
-  let server: TeamServer;
-  let hostA: WebHost;
-  let hostB: WebHost;
-  let browser: Browser;
+  const pair = teamHosts(DB, chromiumPath!);
   /** The two pages, opened by the first test and kept for the next. */
   let pageA: Page;
   let pageB: Page;
 
-  beforeAll(async () => {
-    server = await startTeamServer();
-    await server.createDb(DB);
-    [hostA, hostB] = await Promise.all([startWebHost(), startWebHost()]);
-    browser = await launchChromium(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([hostA?.stop(), hostB?.stop()]);
-    await server?.stop();
-  });
-
   it('connects, shows a teammate’s changes live, and resolves a conflict on every machine', async () => {
-    pageA = await openDesk(browser, hostA, { bypassCSP: true });
-    pageB = await openDesk(browser, hostB, { bypassCSP: true });
+    pageA = await openDesk(pair.browser, pair.a, { bypassCSP: true });
+    pageB = await openDesk(pair.browser, pair.b, { bypassCSP: true });
     expect(await indicator(pageA).count()).toBe(0); // hidden while sync is off
 
     // A connects through Preferences ▸ Team library.
     await pageA.getByRole('button', { name: 'Preferences', exact: true }).click();
     const prefs = pageA.getByRole('dialog', { name: 'Preferences' });
     const team = prefs.getByRole('region', { name: 'Team library' });
-    await team.getByRole('textbox', { name: 'Server URL' }).fill(server.url);
+    await team.getByRole('textbox', { name: 'Server URL' }).fill(pair.server.url);
     await team.getByRole('textbox', { name: 'Database name' }).fill(DB);
     await team.getByRole('textbox', { name: 'User name' }).fill(ADMIN.user);
     await team.getByLabel('Password').fill(ADMIN.password);
@@ -73,7 +57,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     await pageA.keyboard.press('Escape');
 
     // B connects through its host; the same sample article is one article in the team library.
-    await hostCall(hostB, 'sync.connect', { server: server.url, db: DB, user: ADMIN.user, password: ADMIN.password });
+    await hostCall(pair.b, 'sync.connect', pair.settings());
     await expect.poll(() => indicatorName(pageB), SYNCED).toBe('Team library: synced');
 
     // A claim and a status change made on A appear in B's open article, and in its library count.
@@ -84,7 +68,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     await expect.poll(() => pageB.getByRole('navigation', { name: 'Library' }).getByText('1 claim').count(), SYNCED).toBe(1);
 
     // B goes offline (disconnects); both change the claim's status; B comes back.
-    await hostCall(hostB, 'sync.disconnect', {});
+    await hostCall(pair.b, 'sync.disconnect', {});
     await expect.poll(() => indicator(pageB).count(), SYNCED).toBe(0);
     await onlyRow(pageA).click();
     await pageA.keyboard.press('3'); // Verified, on A
@@ -92,7 +76,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     await onlyRow(pageB).click();
     await pageB.keyboard.press('6'); // Misleading, on B while offline
     await waitSaved(pageB);
-    await hostCall(hostB, 'sync.connect', { server: server.url, db: DB, user: ADMIN.user, password: ADMIN.password });
+    await hostCall(pair.b, 'sync.connect', pair.settings());
 
     // Both pages mark the claim conflicted, in the list and in the editor.
     for (const page of [pageA, pageB]) await expect.poll(() => onlyRow(page).getByText('Conflict').count(), SYNCED).toBe(1);
@@ -122,7 +106,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
 
   it('leaves a claim the reviewer is typing in as it is: the teammate’s change is reported as a conflict on save, and nothing is lost', async () => {
     const claimId = (await onlyRow(pageA).getAttribute('data-claim-id'))!;
-    const articleA = (await hostCall(hostA, 'library.list', {}))[0].id;
+    const articleA = (await hostCall(pair.a, 'library.list', {}))[0].id;
 
     // A types a note in the editor and has not left the field yet.
     await onlyRow(pageA).dblclick();
@@ -139,7 +123,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     await pageB.keyboard.press('Escape');
 
     // A's host has B's change; A's page reads it (a claims.list after that) but keeps what A is editing.
-    await expect.poll(async () => (await hostCall(hostA, 'claims.list', { articleId: articleA })).find((c) => c.id === claimId)?.claimant, SYNCED).toBe('Sergei Lavrov (B)');
+    await expect.poll(async () => (await hostCall(pair.a, 'claims.list', { articleId: articleA })).find((c) => c.id === claimId)?.claimant, SYNCED).toBe('Sergei Lavrov (B)');
     await pageA.waitForResponse((r) => r.url().endsWith('/api/claims.list'), { timeout: SYNCED.timeout });
     await pageA.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))); // the answer is drawn
     expect(await editorA.getByRole('textbox', { name: 'Note', exact: true }).inputValue()).toBe('Checked against the transcript');
@@ -150,7 +134,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     await pageA.keyboard.press('Escape');
     await pageA.getByRole('button', { name: 'Apply my change again' }).click();
     await waitSaved(pageA);
-    const stored = (await hostCall(hostA, 'claims.list', { articleId: articleA })).find((c) => c.id === claimId)!;
+    const stored = (await hostCall(pair.a, 'claims.list', { articleId: articleA })).find((c) => c.id === claimId)!;
     expect([stored.claimant, stored.note]).toEqual(['Sergei Lavrov (B)', 'Checked against the transcript']);
     // And B sees A's note without a reload.
     await onlyRow(pageB).dblclick();
@@ -158,19 +142,19 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
   });
 
   it('merges a conflict: status, claimant and note picked per field, the evidence of both versions kept', async () => {
-    const [articleA, articleB] = await Promise.all([hostA, hostB].map(async (h) => (await hostCall(h, 'library.list', {}))[0].id));
+    const [articleA, articleB] = await Promise.all([pair.a, pair.b].map(async (h) => (await hostCall(h, 'library.list', {}))[0].id));
     const claimId = (await onlyRow(pageA).getAttribute('data-claim-id'))!;
     const current = async (host: WebHost, articleId: string) => (await hostCall(host, 'claims.list', { articleId })).find((c) => c.id === claimId)!;
     const evidence = (id: string, title: string) => ({ id, url: `https://example.org/${id}`, title, date: '', citation: '', note: '', stance: 'refutes' as const });
 
     // Changed through the services on both hosts while B is disconnected.
-    await hostCall(hostB, 'sync.disconnect', {});
+    await hostCall(pair.b, 'sync.disconnect', {});
     await expect.poll(() => indicator(pageB).count(), SYNCED).toBe(0);
-    const onA = await current(hostA, articleA);
-    await hostCall(hostA, 'claims.update', { articleId: articleA, claimId, baseRevision: onA.revision, patch: { claimant: 'Foreign ministry', status: 'false', evidence: [evidence('ea', 'Transcript')] } });
-    const onB = await current(hostB, articleB);
-    await hostCall(hostB, 'claims.update', { articleId: articleB, claimId, baseRevision: onB.revision, patch: { note: 'Bo’s research note', status: 'disputed', evidence: [evidence('eb', 'Ministry statement')] } });
-    await hostCall(hostB, 'sync.connect', { server: server.url, db: DB, user: ADMIN.user, password: ADMIN.password });
+    const onA = await current(pair.a, articleA);
+    await hostCall(pair.a, 'claims.update', { articleId: articleA, claimId, baseRevision: onA.revision, patch: { claimant: 'Foreign ministry', status: 'false', evidence: [evidence('ea', 'Transcript')] } });
+    const onB = await current(pair.b, articleB);
+    await hostCall(pair.b, 'claims.update', { articleId: articleB, claimId, baseRevision: onB.revision, patch: { note: 'Bo’s research note', status: 'disputed', evidence: [evidence('eb', 'Ministry statement')] } });
+    await hostCall(pair.b, 'sync.connect', pair.settings());
     await expect.poll(() => onlyRow(pageA).getByText('Conflict').count(), SYNCED).toBe(1);
 
     // On A: Merge… takes the claimant from the version that has it, status and note from B's.
@@ -189,7 +173,7 @@ describe.skipIf(!chromiumPath)('team library: two hosts, one server', () => {
     await pageA.keyboard.press('Escape');
 
     // The merge is what both hosts hold, and B's page shows it without a reload.
-    for (const [host, articleId] of [[hostA, articleA], [hostB, articleB]] as const) {
+    for (const [host, articleId] of [[pair.a, articleA], [pair.b, articleB]] as const) {
       await expect
         .poll(async () => {
           const c = await current(host, articleId);
