@@ -161,11 +161,9 @@ export class SyncService {
       this.state.offline = false;
       if (!this.state.readOnly) this.state.error = null;
     } catch (error) {
-      const status = (error as { status?: number }).status;
       if (isOffline(error as never)) this.state.offline = true;
       else this.state.error = this.describe(error);
       if (!wasLive) throw new FactmarkError('invalid-input', this.state.error ?? `Cannot reach the team server ${this.settings ? this.settings.server : ''}`.trim());
-      void status;
     } finally {
       if (wasLive && this.session === session) live?.start();
     }
