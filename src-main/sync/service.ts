@@ -12,7 +12,7 @@ import { checkConnection, describeStatus } from './remote';
 import { LiveSync } from './live';
 import { replicateOnce, type OnceResult } from './replication';
 import type { SecretStore } from './secrets';
-import { openSession, setUpSession, type Session } from './session';
+import { openSession, QUIET, setUpSession, type Session } from './session';
 import { conflictedClaims, loadSnapshot, saveSnapshot, statusFromSnapshot } from './snapshot';
 import { recordRefusal } from './refusals';
 import { isOffline, SyncState } from './sync-state';
@@ -171,7 +171,7 @@ export class SyncService {
   }
 
   private async once(session: Session): Promise<OnceResult> {
-    const events = { active: () => undefined, idle: () => undefined, moved: () => undefined, failed: () => undefined, denied: (id: string | undefined, reason: string) => void this.noteDenied(id, reason) };
+    const events = { ...QUIET, denied: (id: string | undefined, reason: string) => void this.noteDenied(id, reason) };
     try {
       return await replicateOnce(session.local, session.remote, events, { push: !this.state.readOnly });
     } catch (error) {

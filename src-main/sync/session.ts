@@ -35,7 +35,8 @@ export async function openSession(ctx: ServiceContext, settings: SyncSettingsRec
   return { settings, password, local, remote, mirror, applier, live: null };
 }
 
-const QUIET: ReplicationEvents = { active: () => undefined, idle: () => undefined, moved: () => undefined, failed: () => undefined, denied: () => undefined };
+/** Replication events that are not listened to (spread, with the ones that are). */
+export const QUIET: ReplicationEvents = { active: () => undefined, idle: () => undefined, moved: () => undefined, failed: () => undefined, denied: () => undefined };
 
 export interface SetUpSteps {
   /** A new mirror pulled the team's documents: the server holds the mirror up to `seq`. */
