@@ -4,8 +4,7 @@
  * reviewer is told once per document.
  */
 import type { ServiceContext } from '../services/context';
-import { parseDocId } from './documents';
-import { keyMapOf } from './documents';
+import { keyMapOf, parseDocId } from './documents';
 import type { PouchDatabase } from './pouch';
 import { redact } from './settings';
 import type { SyncState } from './sync-state';

@@ -8,8 +8,7 @@ import { FactmarkError, type ParsedRequestOf, type ResponseOf } from '../../src-
 import { applyPatch } from '../../src-shared/claims';
 import type { ServiceContext } from '../services/context';
 import { closeLeaves, readLeaves } from './conflicts';
-import { claimDocId, claimFromDoc, type ClaimBody } from './documents';
-import { keyMapOf } from './documents';
+import { claimDocId, claimFromDoc, keyMapOf, type ClaimBody } from './documents';
 import type { PouchDoc } from './pouch';
 import type { SyncService } from './service';
 
