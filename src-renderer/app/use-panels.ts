@@ -1,5 +1,5 @@
 /** Which side panels are collapsed (the library, the claims panel), remembered across sessions. */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 export type SidePanel = 'library' | 'claims';
 
@@ -32,5 +32,8 @@ export function usePanels(): Panels {
       return next;
     });
   }, []);
-  return { collapsed: useCallback((panel: SidePanel) => hidden.includes(panel), [hidden]), toggle };
+  const collapsed = useCallback((panel: SidePanel) => hidden.includes(panel), [hidden]);
+  // The same object until a panel is toggled, so what is made from it (App's toggleLibrary, which the
+  // memoised library list is given) is not made again with every change on the desk.
+  return useMemo(() => ({ collapsed, toggle }), [collapsed, toggle]);
 }

@@ -1,5 +1,6 @@
 /** Whether an article's text starts with its headline (a first heading that reads as its title). */
 import type { ArticleRecord } from '../../src-shared/model';
+import { foldTitle as fold } from '../../src-shared/title';
 
 interface JsonNode {
   type?: string;
@@ -11,7 +12,6 @@ function textOf(node: JsonNode): string {
   return node.text ?? (node.content ?? []).map(textOf).join('');
 }
 
-const fold = (s: string) => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
 
 /** True when the document's first block is a heading whose text is the article's title. */
 export function startsWithHeadline(article: Pick<ArticleRecord, 'title' | 'doc'>): boolean {

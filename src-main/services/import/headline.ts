@@ -9,15 +9,16 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { PageStartEntry } from '../../../src-shared/model';
 import { articleSchema } from '../../../src-shared/schema';
 import { BLOCK_SEPARATOR } from '../../../src-shared/text';
+import { foldTitle as fold } from '../../../src-shared/title';
 
-const fold = (s: string) => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
 
 export function withHeadline(doc: PMNode, sourceTitle: string | null | undefined, pages?: PageStartEntry[]): { doc: PMNode; pages?: PageStartEntry[] } {
   const title = sourceTitle?.replace(/\s+/g, ' ').trim() ?? '';
   const first = doc.firstChild;
-  // A text that opens with its own first-level heading (a Word "Title" paragraph) already has its headline.
-  const hasHeadline = first?.type.name === 'heading' && (Number(first.attrs.level) === 1 || fold(first.textContent) === fold(title));
-  if (!title || hasHeadline || (first && fold(first.textContent) === fold(title))) return { doc, ...(pages ? { pages } : {}) };
+  // A text that opens with its title, or with its own first-level heading (a Word "Title" paragraph), already has its headline.
+  const opensWithTitle = !!first && fold(first.textContent) === fold(title);
+  const opensWithHeading = first?.type.name === 'heading' && Number(first.attrs.level) === 1;
+  if (!title || opensWithTitle || opensWithHeading) return { doc, ...(pages ? { pages } : {}) };
   const heading = articleSchema.nodes.heading.create({ level: 1 }, articleSchema.text(title));
   const shift = title.length + BLOCK_SEPARATOR.length;
   return {

@@ -31,6 +31,8 @@ export const NO_ATTRIBUTION: Attribution = { claimant: '', confidence: 0 };
 interface Candidate {
   sentence: Sentence;
   cue: Cue;
+  /** All the sentence's cues (`cue` among them). */
+  cues: readonly Cue[];
   rank: number;
 }
 
@@ -183,14 +185,15 @@ export function attribute(text: string, sentences: readonly Sentence[], start: n
     // Which sentence this is is decided on the original: withNames may return a copy.
     const own = original === previous ? -1 : original === next && next !== sentences[first] ? 1 : 0;
     const s = withNames(original);
-    for (const cue of findCues(s)) {
+    const cues = findCues(s);
+    for (const cue of cues) {
       if (own === 1 && s.tokens[cue.index].start - s.start > 40) continue;
-      candidates.push({ sentence: s, cue, rank: cueRank(s, cue, start, end) + (own !== 0 ? 300 : 0) });
+      candidates.push({ sentence: s, cue, cues, rank: cueRank(s, cue, start, end) + (own !== 0 ? 300 : 0) });
     }
   }
   candidates.sort((a, b) => a.rank - b.rank);
-  for (const { sentence, cue } of candidates) {
-    const found = through(text, sentences, sentence, cue, findCues(sentence), end);
+  for (const { sentence, cue, cues } of candidates) {
+    const found = through(text, sentences, sentence, cue, cues, end);
     if (found) return found;
   }
   return continuedQuote(text, sentences, first, start);

@@ -126,7 +126,7 @@ function nameRuns(tokens: readonly Token[], at: number): { words: string[]; titl
 export type Gender = 'male' | 'female';
 
 /** A person's gender when the article gives it by a title ("Mr. Leahy", "Ms. Lynch"); null when it does not. */
-export function genderOf(text: string, name: string, at: number): Gender | null {
+function genderOf(text: string, name: string, at: number): Gender | null {
   const surname = escape(name.split(' ').pop() ?? name);
   const before = text.slice(Math.max(0, at - LOOK_BACK), at + 200);
   const titled = new RegExp(`\\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame)\\.?\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,2}${surname}\\b`, 'u').exec(before);

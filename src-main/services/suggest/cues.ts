@@ -93,7 +93,7 @@ function isStraightDouble(tokens: readonly Token[], i: number): boolean {
 export const isQuoteMark = (t: Token | undefined): boolean => !!t && (OPEN_QUOTES.has(t.text) || CLOSE_QUOTES.has(t.text) || t.text === '"' || t.text === "''");
 
 /** Whether token i of a sentence is a quotation mark ('' included). */
-export const isQuoteAt = (tokens: readonly Token[], i: number): boolean => isQuoteMark(tokens[i]) || isDoubledApostrophe(tokens, i);
+const isQuoteAt = (tokens: readonly Token[], i: number): boolean => isQuoteMark(tokens[i]) || isDoubledApostrophe(tokens, i);
 
 /**
  * Whether a capitalised word inside a sentence is part of a name rather than a verb ("the United

@@ -14,28 +14,25 @@ import { nameKey, termsOf } from '../../../src-main/search/normalise';
 import type { ClaimRecord } from '../../../src-shared/model';
 import { STATUS_IDS, type StatusId } from '../../../src-shared/statuses';
 import { seeded } from '../../bench/library-generate';
+import { makeClaim } from '../../support/claims';
 
 const WORDS = 'harbour bridge wheat tariff pension rocket clinic ferry quarry meadow'.split(' ');
 const CLAIMANTS = ['Dmytro Kuleba', 'Kuleba', 'Sergei Lavrov', 'Olena Zelenska', ''];
 
-function makeClaim(rand: () => number, articleId: string, n: number, day: number): ClaimRecord {
+function randomClaim(rand: () => number, articleId: string, n: number, day: number): ClaimRecord {
   const words = Array.from({ length: 3 + Math.floor(rand() * 4) }, () => WORDS[Math.floor(rand() * WORDS.length)]);
   const quote = `${words.join(' ')} ${Math.floor(rand() * 50)}`;
   const at = new Date(Date.UTC(2026, 0, 1 + day, 0, n)).toISOString();
-  return {
+  return makeClaim({
     id: `${articleId}-c${n}`,
     articleId,
     target: { quote: { exact: quote, prefix: '', suffix: '' }, position: { start: 0, end: quote.length } },
     claimant: CLAIMANTS[Math.floor(rand() * CLAIMANTS.length)],
     status: STATUS_IDS[Math.floor(rand() * STATUS_IDS.length)],
-    evidence: [],
     note: rand() < 0.2 ? `note ${WORDS[Math.floor(rand() * WORDS.length)]}` : '',
-    reviewer: '',
     createdAt: at,
     updatedAt: at,
-    revision: 1,
-    history: [],
-  } as unknown as ClaimRecord;
+  });
 }
 
 /** The claims a search should find, by scanning every claim. */
@@ -71,7 +68,7 @@ describe('the claim index', () => {
       articles.set(id, claims);
       index.setArticle(id, claims, undefined, 's');
     };
-    for (let a = 0; a < 40; a++) put(`art${a}`, Array.from({ length: 30 }, (_, n) => makeClaim(rand, `art${a}`, n, a % 20)));
+    for (let a = 0; a < 40; a++) put(`art${a}`, Array.from({ length: 30 }, (_, n) => randomClaim(rand, `art${a}`, n, a % 20)));
 
     const kuleba = (key: string) => ` ${key} `.includes(' kuleba ');
     const specs: [string, ClaimFilter][] = [
@@ -113,7 +110,7 @@ describe('the claim index', () => {
     const rand = seeded(8);
     const index = new ClaimIndex();
     const pages = [{ label: 'i', start: 0 }, { label: '12', start: 40 }];
-    for (let a = 0; a < 30; a++) index.setArticle(`art${a}`, Array.from({ length: 20 }, (_, n) => makeClaim(rand, `art${a}`, n, a)), a % 3 ? undefined : pages, `stamp${a}`);
+    for (let a = 0; a < 30; a++) index.setArticle(`art${a}`, Array.from({ length: 20 }, (_, n) => randomClaim(rand, `art${a}`, n, a)), a % 3 ? undefined : pages, `stamp${a}`);
     const dir = await mkdtemp(join(tmpdir(), 'factmark-shards-'));
     try {
       for (let n = 0; n < SHARD_COUNT; n++) if (index.shards[n].live) await saveShard(dir, n, index);

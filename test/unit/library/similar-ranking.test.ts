@@ -9,23 +9,10 @@ import { ClaimIndex } from '../../../src-main/search/claim-index';
 import { figuresOf, termsOf } from '../../../src-main/search/normalise';
 import type { ClaimRecord } from '../../../src-shared/model';
 import { seeded } from '../../bench/library-generate';
+import { makeClaim } from '../../support/claims';
 
 function claim(id: string, quote: string): ClaimRecord {
-  const at = '2026-01-15T10:00:00.000Z';
-  return {
-    id,
-    articleId: 'a',
-    target: { quote: { exact: quote, prefix: '', suffix: '' }, position: { start: 0, end: quote.length } },
-    claimant: '',
-    status: 'unverified',
-    evidence: [],
-    note: '',
-    reviewer: '',
-    createdAt: at,
-    updatedAt: at,
-    revision: 1,
-    history: [],
-  } as unknown as ClaimRecord;
+  return makeClaim({ id, articleId: 'a', target: { quote: { exact: quote, prefix: '', suffix: '' }, position: { start: 0, end: quote.length } } });
 }
 
 /** Near-duplicates as fact-checkers meet them: the same claim reworded, the same figure written otherwise. */
