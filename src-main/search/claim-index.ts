@@ -8,6 +8,7 @@
 import { pageAtOffset, type ClaimRecord, type PageStartEntry } from '../../src-shared/model';
 import { hashText, type ClaimRow, type Hit } from './claim-row';
 import { searchIndex, similarInIndex } from './claim-query';
+import { Dictionary } from './dictionary';
 import type { DocFilter, Matches } from './matches';
 import { nameKey, termsOf } from './normalise';
 import { Shard, SHARD_COUNT, shardOf, type TermCounts } from './shard';
@@ -30,8 +31,8 @@ export class ClaimIndex {
   readonly vocabulary = new Vocabulary();
   private nextKey = 1;
   /** Folded claimant names and their numbers (a shard's claimant column holds the numbers). */
-  private readonly claimantIds = new Map<string, number>();
-  readonly claimantKeys: string[] = [];
+  private readonly claimants = new Dictionary();
+  readonly claimantKeys: readonly string[] = this.claimants.values;
   /** Bumped on every change, so cached search results know they are stale. */
   generation = 0;
 
@@ -42,13 +43,7 @@ export class ClaimIndex {
 
   /** The number of a folded claimant name, added when new. */
   claimantId(claimantKey: string): number {
-    let id = this.claimantIds.get(claimantKey);
-    if (id === undefined) {
-      id = this.claimantKeys.length;
-      this.claimantKeys.push(claimantKey);
-      this.claimantIds.set(claimantKey, id);
-    }
-    return id;
+    return this.claimants.of(claimantKey);
   }
 
   get size(): number {

@@ -11,7 +11,7 @@ import type { ClaimIndex } from './claim-index';
 import type { ClaimRow, Hit } from './claim-row';
 import { Matches, type DocFilter } from './matches';
 import { figuresOf, termsOf } from './normalise';
-import { postingDoc, type Shard } from './shard';
+import { postingDoc, postingOtherTf, postingQuoteTf, type Shard } from './shard';
 import { TopK } from './top-k';
 
 const K1 = 1.2;
@@ -113,7 +113,7 @@ function searchShard(shard: Shard, s: number, groups: { alternatives: Alternativ
       const p = list[j];
       const d = postingDoc(p);
       if (docs[d] === undefined || !filter(shard, d)) continue;
-      matches.add(s, d, weight * (2 * tfPart((p >>> 3) & 7, quoteLen[d], avgQuote) + tfPart(p & 7, otherLen[d], avgOther)));
+      matches.add(s, d, weight * (2 * tfPart(postingQuoteTf(p), quoteLen[d], avgQuote) + tfPart(postingOtherTf(p), otherLen[d], avgOther)));
     }
     return;
   }
@@ -134,7 +134,7 @@ function searchShard(shard: Shard, s: number, groups: { alternatives: Alternativ
           touched[touchedCount++] = d;
         }
         reached[d] = g + 1;
-        score[d] += alt.weight * (2 * tfPart((p >>> 3) & 7, quoteLen[d], avgQuote) + tfPart(p & 7, otherLen[d], avgOther));
+        score[d] += alt.weight * (2 * tfPart(postingQuoteTf(p), quoteLen[d], avgQuote) + tfPart(postingOtherTf(p), otherLen[d], avgOther));
         if (isLast) finals[finalCount++] = d;
       }
     }
@@ -165,7 +165,7 @@ function quoteTfOf(list: readonly number[] | undefined, d: number): number {
     if (postingDoc(list[mid]) < d) lo = mid + 1;
     else hi = mid;
   }
-  return lo < list.length && postingDoc(list[lo]) === d ? (list[lo] >>> 3) & 7 : 0;
+  return lo < list.length && postingDoc(list[lo]) === d ? postingQuoteTf(list[lo]) : 0;
 }
 
 export function similarInIndex(index: ClaimIndex, text: string, limit: number, keep: (row: ClaimRow) => boolean): Hit[] {
@@ -192,7 +192,7 @@ export function similarInIndex(index: ClaimIndex, text: string, limit: number, k
       if (!list) continue;
       for (let j = 0; j < list.length; j++) {
         const p = list[j];
-        const quoteTf = (p >>> 3) & 7;
+        const quoteTf = postingQuoteTf(p);
         if (!quoteTf) continue; // a word only in the note or evidence
         const d = postingDoc(p);
         if (score[d] === 0) touched[touchedCount++] = d;

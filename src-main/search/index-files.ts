@@ -13,6 +13,7 @@ import type { ClaimRecord } from '../../src-shared/model';
 import { STATUS_IDS } from '../../src-shared/statuses';
 import { SHARD_COUNT, type ClaimIndex, type ClaimRow, type PageStart } from './claim-index';
 import { statusNumber } from './columns';
+import { Dictionary } from './dictionary';
 import { nameKey } from './normalise';
 import type { Shard } from './shard';
 
@@ -160,22 +161,6 @@ export async function loadShard(dataDir: string, n: number, index: ClaimIndex): 
   }
   shard.dirty = false;
   return true;
-}
-
-/** The numbers of distinct values, in order of first use. */
-class Dictionary {
-  readonly values: string[] = [];
-  private readonly numbers = new Map<string, number>();
-
-  of(value: string): number {
-    let n = this.numbers.get(value);
-    if (n === undefined) {
-      n = this.values.length;
-      this.values.push(value);
-      this.numbers.set(value, n);
-    }
-    return n;
-  }
 }
 
 /** A compacted shard's rows as columns. */

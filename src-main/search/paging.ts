@@ -9,15 +9,14 @@ import type { ClaimIndex } from './claim-index';
 import type { ClaimantGroups } from './claimant-groups';
 import type { Matches } from './matches';
 import { nameKey } from './normalise';
-import { SHARD_COUNT } from './shard';
 import { topKOfRange } from './top-k';
 
 /** The order of a sort over match numbers: relevance, newest, oldest, status, claimant or article (names compared folded, each folded once). */
 export function matchOrder(sort: string, index: ClaimIndex, matches: Matches, titleOf: (id: string) => string, groups: ClaimantGroups): (a: number, b: number) => number {
-  const { scores, refs } = matches;
+  const { scores } = matches;
   const shards = index.shards;
-  const created = (i: number) => shards[refs[i] % SHARD_COUNT].columns.created[Math.floor(refs[i] / SHARD_COUNT)];
-  const status = (i: number) => shards[refs[i] % SHARD_COUNT].columns.status[Math.floor(refs[i] / SHARD_COUNT)];
+  const created = (i: number) => shards[matches.shardOf(i)].columns.created[matches.docOf(i)];
+  const status = (i: number) => shards[matches.shardOf(i)].columns.status[matches.docOf(i)];
   const row = (i: number) => matches.row(index, i);
   const newest = (a: number, b: number) => created(b) - created(a) || row(a).key - row(b).key;
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -3,14 +3,7 @@
  * a page of 50 out of a million claims costs about one comparison per claim.
  */
 
-/** The first `k` of `items` in `compare` order (compare(a, b) < 0: a comes first), sorted. */
-export function topK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
-  const heap = new TopK<T>(k, compare);
-  for (const item of items) heap.offer(item);
-  return heap.sorted();
-}
-
-/** The first `k` of the numbers 0 .. count-1 in `compare` order (for items kept in parallel arrays), sorted. */
+/** The first `k` of the numbers 0 .. count-1 in `compare` order (compare(a, b) < 0: a comes first; for items kept in parallel arrays), sorted. */
 export function topKOfRange(count: number, k: number, compare: (a: number, b: number) => number): number[] {
   const heap = new TopK<number>(k, compare);
   for (let i = 0; i < count; i++) heap.offer(i);
@@ -25,10 +18,6 @@ export class TopK<T> {
     private readonly k: number,
     private readonly compare: (a: T, b: T) => number,
   ) {}
-
-  get size(): number {
-    return this.heap.length;
-  }
 
   /** The worst item kept, once k are kept (anything not better is not worth offering). */
   get worst(): T | undefined {

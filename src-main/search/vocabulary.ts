@@ -4,6 +4,7 @@
  * list plus an unsorted tail of terms added since, merged in (sorted tail, one linear merge) only
  * when a prefix lookup finds the tail long: adding terms never sorts.
  */
+import { Dictionary } from './dictionary';
 
 /** A prefix lookup scans a tail up to this long; a longer one is merged into the sorted list first. */
 const TAIL_LIMIT = 512;
@@ -11,8 +12,8 @@ const TAIL_LIMIT = 512;
 const SETTLE_CHUNK = 16_384;
 
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  private readonly terms: string[] = [];
+  private readonly dictionary = new Dictionary();
+  private readonly terms = this.dictionary.values;
   /** Term ids in term order, and ids added since (not yet in order). */
   private sorted: number[] = [];
   private tail: number[] = [];
@@ -23,19 +24,15 @@ export class Vocabulary {
 
   /** The id of a term, added when new. */
   intern(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.terms.push(term);
-      this.ids.set(term, id);
-      this.tail.push(id);
-    }
+    const size = this.terms.length;
+    const id = this.dictionary.of(term);
+    if (id === size) this.tail.push(id);
     return id;
   }
 
   /** The id of a known term. */
   idOf(term: string): number | undefined {
-    return this.ids.get(term);
+    return this.dictionary.numberOf(term);
   }
 
   term(id: number): string {
