@@ -6,7 +6,8 @@
  * and counts. Queries live in claim-query.ts.
  */
 import { pageAtOffset, type ClaimRecord, type PageStartEntry } from '../../src-shared/model';
-import { hashText, type ClaimRow, type Hit } from './claim-row';
+import { fnv1a32 } from '../../src-shared/fnv1a';
+import type { ClaimRow, Hit } from './claim-row';
 import { searchIndex, similarInIndex } from './claim-query';
 import { Dictionary } from './dictionary';
 import type { DocFilter, Matches } from './matches';
@@ -88,7 +89,7 @@ export class ClaimIndex {
     for (const c of claims) {
       const quote = c.target.quote.exact;
       const other = otherText(c);
-      const textHash = hashText(`${quote}\u0000${other}`);
+      const textHash = fnv1a32(`${quote}\u0000${other}`);
       const fields = {
         claimant: c.claimant.trim(),
         claimantKey: nameKey(c.claimant),

@@ -26,13 +26,3 @@ export interface Hit {
   row: ClaimRow;
   score: number;
 }
-
-/** A 32-bit FNV-1a hash of a string. */
-export function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}

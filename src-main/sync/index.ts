@@ -3,13 +3,12 @@
  * like the claim index), its contract handlers, and start/stop for the hosts. A host may give its
  * own SecretStore (the desktop app's safeStorage) before the service is first used.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParsedRequestOf, ResponseOf } from '../../src-shared/contract';
 import { docText } from '../../src-shared/text';
 import type { ServiceContext } from '../services/context';
 import { hashText, parseDoc } from '../services/documents';
-import { sampleDoc } from '../services/sample';
+import { readSamples } from '../services/sample';
 import { resolveConflict } from './resolve';
 import { envOrFileSecrets, type SecretStore } from './secrets';
 import { SyncService } from './service';
@@ -27,8 +26,7 @@ export function configureSync(ctx: ServiceContext, options: { secrets?: SecretSt
 export async function sampleHashes(resourcesDir: string): Promise<Set<string>> {
   const hashes = new Set<string>();
   try {
-    const list = JSON.parse(await readFile(join(resourcesDir, 'samples', 'samples.json'), 'utf8')) as Array<{ file: string; title: string }>;
-    for (const { file, title } of list) hashes.add(hashText(docText(parseDoc(sampleDoc(await readFile(join(resourcesDir, 'samples', file), 'utf8'), title)))));
+    for (const { doc } of await readSamples(join(resourcesDir, 'samples'))) hashes.add(hashText(docText(parseDoc(doc))));
   } catch {
     // no samples bundled: nothing to keep local
   }

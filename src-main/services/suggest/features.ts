@@ -3,20 +3,11 @@
  * grams, character 3–5 grams, part-of-speech 1–3 grams, word/POS pairs and number/quantity cues.
  * Training and the app both call this, so a model always sees the features it was trained on.
  */
+import { fnv1a32 } from '../../../src-shared/fnv1a';
 import type { Token } from './nlp';
 
 /** A sentence's features: bucket indices (repeats allowed) that each count 1, before normalising. */
 export type FeatureBag = Uint32Array;
-
-/** 32-bit FNV-1a of a string. */
-export function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 function normalWord(t: Token): string {
   const w = t.text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
@@ -69,7 +60,7 @@ export function featureNames(tokens: readonly Token[]): string[] {
   return out;
 }
 
-const CHAR_PREFIX = [0, 0, 0, hash('c3:'), hash('c4:'), hash('c5:')];
+const CHAR_PREFIX = [0, 0, 0, fnv1a32('c3:'), fnv1a32('c4:'), fnv1a32('c5:')];
 
 /** Continue an FNV-1a hash `h` over `s[from, to)`. */
 function extend(h: number, s: string, from: number, to: number): number {
@@ -84,7 +75,7 @@ function extend(h: number, s: string, from: number, to: number): number {
 export function featurize(tokens: readonly Token[], dims: number): FeatureBag {
   const out: number[] = [];
   emit(tokens, {
-    add: (name) => out.push(hash(name) % dims),
+    add: (name) => out.push(fnv1a32(name) % dims),
     chars: (joined) => {
       for (let n = 3; n <= 5; n++) {
         for (let i = 0; i + n <= joined.length; i++) out.push((extend(CHAR_PREFIX[n], joined, i, i + n) >>> 0) % dims);
