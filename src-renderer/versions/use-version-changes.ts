@@ -8,16 +8,16 @@ export type VersionChanges = ResponseOf<'versions.changes'>;
 
 /** Null until known, and for an article with no earlier version. */
 export function useVersionChanges(client: FactmarkClient, article: ArticleRecord | null, report: (error: unknown) => void): VersionChanges | null {
-  const [changes, setChanges] = useState<VersionChanges | null>(null);
+  // Kept with the article they belong to, so another article never shows them, not even for the frame before the effect runs.
+  const [fetched, setFetched] = useState<{ articleId: string; changes: VersionChanges | null } | null>(null);
   const articleId = article?.previousVersionId ? article.id : null;
   useEffect(() => {
-    setChanges(null);
     if (!articleId) return;
     let live = true;
-    client.call('versions.changes', { articleId }).then((c) => live && setChanges(c.previousArticleId ? c : null), report);
+    client.call('versions.changes', { articleId }).then((c) => live && setFetched({ articleId, changes: c.previousArticleId ? c : null }), report);
     return () => {
       live = false;
     };
   }, [client, articleId, report]);
-  return changes;
+  return articleId && fetched?.articleId === articleId ? fetched.changes : null;
 }
