@@ -236,6 +236,11 @@ export function claimantsOf(claims: readonly { claimant: string }[]): string[] {
     const name = c.claimant.trim();
     if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
+  return rankClaimants(counts);
+}
+
+/** Claimant names by how many claims each has (most first, then alphabetically). */
+export function rankClaimants(counts: ReadonlyMap<string, number>): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
 }
 

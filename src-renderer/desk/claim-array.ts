@@ -1,6 +1,7 @@
 /**
  * One-claim changes to the desk's claim list (thousands of claims, in document order) that copy
- * the list once, instead of filtering, copying and sorting it for each claim made or changed.
+ * the list once, instead of filtering, copying and sorting it for each claim made or changed, and
+ * where two versions of the list differ.
  */
 import { compareInDocument, inDocumentOrder, type ClaimRecord } from '../../src-shared/model';
 
@@ -23,4 +24,21 @@ export function withClaimInOrder(claims: readonly ClaimRecord[], claim: ClaimRec
 export function withClaimReplaced(claims: readonly ClaimRecord[], id: string, replace: (claim: ClaimRecord) => ClaimRecord): readonly ClaimRecord[] {
   const at = claims.findIndex((c) => c.id === id);
   return at < 0 ? claims : claims.with(at, replace(claims[at]));
+}
+
+/**
+ * Where two claim lists differ: they hold the same objects in the same places before `start` and
+ * from `endBefore` / `endAfter` on. Found without allocating; an edit leaves a span of one claim.
+ */
+export function changedSpan(before: readonly ClaimRecord[], after: readonly ClaimRecord[]): { start: number; endBefore: number; endAfter: number } {
+  let start = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (start < shortest && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return { start, endBefore, endAfter };
 }

@@ -1,5 +1,6 @@
 /** What changed between two claim lists, by id and identity, so the view can redraw only that. */
 import type { ClaimRecord } from '../../src-shared/model';
+import { changedSpan } from '../desk/claim-array';
 
 export interface ClaimChanges {
   /** Claims that are new or not the same object as before. */
@@ -26,15 +27,7 @@ export function drawsAlike(a: ClaimRecord, b: ClaimRecord): boolean {
  * an edit changes one claim of thousands, so only the few in between are compared by id.
  */
 export function claimChanges(before: readonly ClaimRecord[], after: readonly ClaimRecord[]): ClaimChanges {
-  let start = 0;
-  const shortest = Math.min(before.length, after.length);
-  while (start < shortest && before[start] === after[start]) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--;
-    endAfter--;
-  }
+  const { start, endBefore, endAfter } = changedSpan(before, after);
   const old = new Map<string, ClaimRecord>();
   for (let i = start; i < endBefore; i++) old.set(before[i].id, before[i]);
   const upserts: ClaimRecord[] = [];

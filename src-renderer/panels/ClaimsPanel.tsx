@@ -4,11 +4,12 @@
  */
 import { lacksSource } from '../../src-shared/claim-publication';
 import './publication.css';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { countByStatus, type ClaimRecord, type StatusId } from '../../src-shared/model';
+import type { ClaimRecord, StatusId } from '../../src-shared/model';
 import { STATUSES } from '../../src-shared/statuses';
 import { evidenceLabel, isFiltering, quoted, type ClaimFilter } from '../desk/claim-list';
+import { useTally } from '../desk/claim-tally';
 import { StatusChip } from './StatusChip';
 import { ClaimSyncMarks } from '../sync/ConflictMark';
 
@@ -92,6 +93,8 @@ const ClaimRow = memo(function ClaimRow({
   );
 });
 
+const statusOf = (claim: ClaimRecord): string => claim.status;
+
 function toggle(list: readonly StatusId[], id: StatusId): StatusId[] {
   return list.includes(id) ? list.filter((s) => s !== id) : [...list, id];
 }
@@ -99,7 +102,7 @@ function toggle(list: readonly StatusId[], id: StatusId): StatusId[] {
 export function ClaimsPanel(props: Props) {
   const { claims, loading = false, visible, orphans, claimants, filter, onFilter, selectedId, onSelect, onOpen, onStep } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const counts = useMemo(() => countByStatus(claims), [claims]);
+  const counts = useTally(claims, statusOf);
   // Stable options, so the virtualizer only re-measures when the list itself changes.
   const getItemKey = useCallback((i: number) => visible[i].id, [visible]);
   const getScrollElement = useCallback(() => scroller.current, []);
@@ -167,11 +170,11 @@ export function ClaimsPanel(props: Props) {
             type="button"
             className={`fm-count fm-chip-${s.id}`}
             aria-pressed={filter.statuses.includes(s.id)}
-            aria-label={`${s.label}: ${loading ? 'counting' : counts[s.id]}`}
+            aria-label={`${s.label}: ${loading ? 'counting' : counts.get(s.id) ?? 0}`}
             title={`Show only ${s.label} claims`}
             onClick={() => onFilter({ ...filter, statuses: toggle(filter.statuses, s.id) })}
           >
-            <span aria-hidden="true">{s.glyph}</span> {loading ? '…' : counts[s.id]}
+            <span aria-hidden="true">{s.glyph}</span> {loading ? '…' : counts.get(s.id) ?? 0}
           </button>
         ))}
       </div>
