@@ -13,6 +13,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread time: the CPU the thread spent in it (dur also counts time the thread waited for a core). */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { type?: string } };
@@ -21,10 +23,14 @@ export interface TraceEvent {
 /** The user-timing mark the page sets right before each edit's key press. */
 export const EDIT_MARK = 'factmark-edit';
 
-/** One edit, in ms: from its key press to that frame painted, and the main thread's busy time within. */
+/**
+ * One edit, in ms: from its key press to that frame painted, the main thread's busy time within,
+ * and the CPU time it used in that busy time (less than busy when other processes had the cores).
+ */
 export interface EditFrame {
   wall: number;
   busy: number;
+  cpu: number;
 }
 
 /** Run `work` while Chromium records a trace of the page's main thread; returns the events. */
@@ -46,8 +52,18 @@ export async function recordTrace(page: Page, work: () => Promise<void>): Promis
 
 const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
+/** Thread time of the tasks within [from, to] (a task cut by either end counts in proportion). */
+function cpuWithin(tasks: readonly [number, number, number][], from: number, to: number): number {
+  let total = 0;
+  for (const [start, end, cpu] of tasks) {
+    const inside = Math.min(end, to) - Math.max(start, from);
+    if (inside > 0 && end > start) total += (cpu * inside) / (end - start);
+  }
+  return total;
+}
+
 /** Total length of the union of intervals, clipped to [from, to]. */
-function coveredWithin(intervals: [number, number][], from: number, to: number): number {
+function coveredWithin(intervals: readonly (readonly [number, number, ...number[]])[], from: number, to: number): number {
   let total = 0;
   let reached = from;
   for (const [start, end] of [...intervals].sort((a, b) => a[0] - b[0])) {
@@ -59,16 +75,16 @@ function coveredWithin(intervals: [number, number][], from: number, to: number):
   return total;
 }
 
-/** The page's main thread in a trace: its events in time order, and its tasks as [start, end] in µs. */
+/** The page's main thread in a trace: its events in time order, and its tasks as [start, end, thread time] in µs. */
 interface MainThread {
   events: TraceEvent[];
-  tasks: [number, number][];
+  tasks: [number, number, number][];
 }
 
 /** The main thread of the page that set `mark`. */
 function mainThreadOf(events: readonly TraceEvent[], mark: TraceEvent): MainThread {
   const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
-  const tasks = main.filter((e) => TASK_NAMES.has(e.name)).map((e): [number, number] => [e.ts, e.ts + (e.dur ?? 0)]);
+  const tasks = main.filter((e) => TASK_NAMES.has(e.name)).map((e): [number, number, number] => [e.ts, e.ts + (e.dur ?? 0), e.tdur ?? 0]);
   if (tasks.length === 0) throw new Error('the trace has no main-thread tasks');
   return { events: main, tasks };
 }
@@ -95,7 +111,7 @@ export function editFrames(events: readonly TraceEvent[]): EditFrame[] {
     const key = main.events.find((e) => e.ts >= mark.ts && e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
     if (!key) throw new Error('an edit mark has no key press after it');
     const end = paintedAfter(main, key.ts);
-    return { wall: (end - key.ts) / 1000, busy: coveredWithin(main.tasks, key.ts, end) / 1000 };
+    return { wall: (end - key.ts) / 1000, busy: coveredWithin(main.tasks, key.ts, end) / 1000, cpu: cpuWithin(main.tasks, key.ts, end) / 1000 };
   });
 }
 

@@ -12,13 +12,14 @@ const event = (name: string, startMs: number, durMs = 0, data?: { type?: string 
   tid,
   ...(data ? { args: { data } } : {}),
 });
-const task = (startMs: number, durMs: number) => event('ThreadControllerImpl::RunTask', startMs, durMs);
+/** A main-thread task; `cpuMs` is its thread time (its whole length unless given). */
+const task = (startMs: number, durMs: number, cpuMs = durMs): TraceEvent => ({ ...event('ThreadControllerImpl::RunTask', startMs, durMs), tdur: at(cpuMs) });
 
 describe('edit frames from a trace', () => {
-  it('times each edit from its key press to the end of the task that paints the next frame, and counts only busy time', () => {
+  it('times each edit from its key press to the end of the task that paints the next frame, and counts only busy time and its CPU', () => {
     const events = [
       event(EDIT_MARK, 10),
-      task(10, 4), // the key press task: 3 ms from the keydown
+      task(10, 4, 2), // the key press task: 3 ms from the keydown, half of it on a core
       event('EventDispatch', 11, 2, { type: 'keydown' }),
       task(16, 1), // another task before the frame
       task(20, 5), // the frame
@@ -27,13 +28,13 @@ describe('edit frames from a trace', () => {
       event(EDIT_MARK, 100),
       task(100, 2),
       event('EventDispatch', 100, 1, { type: 'keydown' }),
-      task(110, 3),
+      task(110, 3, 1.5),
       event('Paint', 111, 1),
       event('ThreadControllerImpl::RunTask', 0, 500, undefined, 2), // another thread's task is ignored
     ];
     expect(editFrames(events)).toEqual([
-      { wall: 14, busy: 3 + 1 + 5 },
-      { wall: 13, busy: 2 + 3 },
+      { wall: 14, busy: 3 + 1 + 5, cpu: 1.5 + 1 + 5 },
+      { wall: 13, busy: 2 + 3, cpu: 2 + 1.5 },
     ]);
   });
 
