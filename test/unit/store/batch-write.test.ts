@@ -46,7 +46,7 @@ async function library(articles: number) {
   const f = factmark;
   const datas: ArticleData[] = [];
   for (let i = 0; i < articles; i++) {
-    const row = unwrap(await f.dispatcher.call('library.create', { meta: { title: `Article ${i}` }, doc: doc(`Article ${i} says exports rose ${i} percent.`) }));
+    const row = unwrap(await f.dispatcher.call('library.create', { meta: { title: `Article ${i}` }, doc: doc(`Article ${i} says exports rose ${i} percent.`) })) as { id: string };
     datas.push(await f.ctx.store.article(row.id));
   }
   disk.written.length = 0;
