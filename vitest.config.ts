@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/editor/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // expect.poll waits 1 s by default: too little on a loaded 2-core CI machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -20,6 +22,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A page under load (CI shares 2 cores) can take seconds to save or repaint; expect.poll's
+          // 1 s default made such waits fail (desk-undo's waitSaved under load).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -221,9 +221,12 @@ export function pageAtOffset(pages: readonly PageStartEntry[] | undefined, offse
 
 /** Claims sorted in document order (by start, then longer first so outer claims precede inner ones). */
 export function inDocumentOrder<T extends { target: ClaimTarget }>(claims: readonly T[]): T[] {
-  return [...claims].sort(
-    (a, b) => a.target.position.start - b.target.position.start || b.target.position.end - a.target.position.end,
-  );
+  return [...claims].sort(compareInDocument);
+}
+
+/** The comparator of document order (negative: `a` comes first). */
+export function compareInDocument(a: { target: ClaimTarget }, b: { target: ClaimTarget }): number {
+  return a.target.position.start - b.target.position.start || b.target.position.end - a.target.position.end;
 }
 
 /** Distinct non-empty claimants, most used first, then alphabetically. */

@@ -7,6 +7,8 @@
 import type { ClaimPatch } from '../../src-shared/claims';
 import type { ClaimRecord } from '../../src-shared/model';
 import { statusInfo } from '../../src-shared/statuses';
+import { LayeredMap } from './layered-map';
+import { withClaimReplaced } from './claim-array';
 import { dropChange, forgetClaim, refreshClaim, type UndoState } from './undo-stack';
 import { jobClaimId, tell, type DeskEvent, type DeskState, type SaveJob } from './desk-state';
 
@@ -65,20 +67,16 @@ function showFresh(state: DeskState, fresh: readonly ClaimRecord[] | null): Desk
 function saved(state: DeskState, job: SaveJob, claim: ClaimRecord | null): DeskState {
   let next = state;
   if (job.kind === 'delete') {
-    const confirmed = new Map(state.confirmed);
-    confirmed.delete(job.claimId);
-    next = { ...next, confirmed, countsChanged: state.countsChanged + 1 };
+    next = { ...next, confirmed: LayeredMap.of(state.confirmed).without(job.claimId), countsChanged: state.countsChanged + 1 };
     if (claim) next = editHistory(next, job.articleId, (h) => refreshClaim(h, claim));
   } else if (claim) {
     // Another article's claim is kept only while more of its saves are queued.
     const keep = isOpen(state, job) || (state.pending.get(claim.id) ?? 0) > 1;
-    const confirmed = new Map(state.confirmed);
-    if (keep) confirmed.set(claim.id, claim);
-    else confirmed.delete(claim.id);
-    next = { ...next, confirmed };
+    const confirmed = LayeredMap.of(state.confirmed);
+    next = { ...next, confirmed: keep ? confirmed.with(claim.id, claim) : confirmed.without(claim.id) };
     // Shown unless newer local changes to it are still queued (they would be undone on screen).
     if (isOpen(state, job) && (state.pending.get(claim.id) ?? 0) <= 1) {
-      next = { ...next, claims: next.claims.map((c) => (c.id === claim.id ? claim : c)) };
+      next = { ...next, claims: withClaimReplaced(next.claims, claim.id, () => claim) };
     }
     if (job.kind !== 'update') {
       next = editHistory(next, job.articleId, (h) => refreshClaim(h, claim));

@@ -5,6 +5,7 @@
  */
 import { applyPatch, changesNothing, fieldsBefore, type ChangeStamp } from '../../src-shared/claims';
 import { inDocumentOrder, type ClaimRecord } from '../../src-shared/model';
+import { withClaimInOrder, withClaimReplaced } from './claim-array';
 import { afterDeletion, filterClaims, neighbourId, NO_FILTER, unseenClaims } from './claim-list';
 import { answered } from './desk-answers';
 import { EMPTY_UNDO, describeChange, inverse, record, takeRedo, takeUndo, type ClaimChange } from './undo-stack';
@@ -37,7 +38,7 @@ function sameRange(claims: readonly ClaimRecord[], claim: ClaimRecord): ClaimRec
 function perform(state: DeskState, change: ClaimChange, stamp: ChangeStamp, origin: ClaimChange, fresh = false): DeskState {
   if (change.kind === 'create') {
     const { claim } = change;
-    const shown = withClaims(state, inDocumentOrder([...state.claims.filter((c) => c.id !== claim.id), claim]));
+    const shown = withClaims(state, withClaimInOrder(state.claims, claim));
     return enqueue(shown, fresh ? { kind: 'create', claim } : { kind: 'restore', claim }, origin);
   }
   if (change.kind === 'delete') {
@@ -45,7 +46,7 @@ function perform(state: DeskState, change: ClaimChange, stamp: ChangeStamp, orig
     return enqueue(withClaims(state, state.claims.filter((c) => c.id !== id)), { kind: 'delete', claimId: id }, origin);
   }
   const { claimId, after } = change;
-  const claims = state.claims.map((c) => (c.id === claimId ? applyPatch(c, after, stamp) : c));
+  const claims = withClaimReplaced(state.claims, claimId, (c) => applyPatch(c, after, stamp));
   return enqueue({ ...state, claims }, { kind: 'update', claimId, patch: after }, origin);
 }
 

@@ -9,6 +9,7 @@ import { Plugin, PluginKey, type Command, type EditorState, type Transaction } f
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { ClaimRecord } from '../../src-shared/model';
 import { statusInfo } from '../../src-shared/statuses';
+import { LayeredMap } from '../desk/layered-map';
 import { anchorClaims, type AnchoredClaim } from './anchor-claims';
 
 export interface HighlightsState {
@@ -112,10 +113,8 @@ function withoutClaim(set: DecorationSet, ranges: HighlightsState['ranges'], cla
 function withRange(ranges: HighlightsState['ranges'], claimId: string, range: { from: number; to: number } | null): HighlightsState['ranges'] {
   const was = ranges.get(claimId);
   if (range ? was?.from === range.from && was.to === range.to : !was) return ranges;
-  const next = new Map(ranges);
-  if (range) next.set(claimId, range);
-  else next.delete(claimId);
-  return next;
+  const map = LayeredMap.of(ranges);
+  return range ? map.with(claimId, { from: range.from, to: range.to }) : map.without(claimId);
 }
 
 /** The document range of a claim's highlight, or null when it has none (an orphan or unknown id). */
@@ -154,7 +153,7 @@ function applyChange(doc: PMNode, prev: HighlightsState, change: HighlightsChang
     return {
       decorations: DecorationSet.create(doc, decorationsFor(drawn, selectedId)),
       selectedId,
-      ranges: new Map(drawn.map((a) => [a.claim.id, { from: a.from, to: a.to }])),
+      ranges: LayeredMap.of(drawn.map((a) => [a.claim.id, { from: a.from, to: a.to }])),
     };
   }
   if ('upsert' in change) {

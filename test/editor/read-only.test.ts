@@ -39,6 +39,21 @@ describe('claim changes', () => {
     expect(claimChanges([a, b, c], [b2, c, claim('d')])).toEqual({ upserts: [b2, claim('d')], removals: ['a'] });
   });
 
+  it('finds one change among many kept objects, wherever it is, and claims that moved', () => {
+    const many = Array.from({ length: 50 }, (_, i) => claim(`m${i}`));
+    const changed = claim('m20', 2, 'false');
+    expect(claimChanges(many, many.map((m) => (m.id === 'm20' ? changed : m)))).toEqual({ upserts: [changed], removals: [] });
+    const added = claim('new');
+    expect(claimChanges(many, [...many.slice(0, 7), added, ...many.slice(7)])).toEqual({ upserts: [added], removals: [] });
+    expect(claimChanges(many, [...many.slice(0, 49)])).toEqual({ upserts: [], removals: ['m49'] });
+    expect(claimChanges(many, many.slice(1))).toEqual({ upserts: [], removals: ['m0'] });
+    // The same objects in another order: nothing to redraw; a duplicate-free swap at both ends.
+    expect(claimChanges(many, [many[49], ...many.slice(1, 49), many[0]])).toEqual({ upserts: [], removals: [] });
+    expect(claimChanges([a, b, c], [c, b, a])).toEqual({ upserts: [], removals: [] });
+    expect(claimChanges([], [a])).toEqual({ upserts: [a], removals: [] });
+    expect(claimChanges([a], [])).toEqual({ upserts: [], removals: ['a'] });
+  });
+
   it('does not redraw a saved copy that draws alike', () => {
     expect(claimChanges([a, b], [a, claim('b', 2)])).toEqual({ upserts: [], removals: [] });
   });
