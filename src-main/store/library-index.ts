@@ -69,18 +69,35 @@ export class LibraryIndex {
     if (this.opened.data.articles.some((row) => row.id === id)) this.gone.add(id);
   }
 
-  /** The list with `article`'s row put in (or replaced), written only when the row changed. */
-  put(article: ArticleData): Promise<void> {
-    return this.putRow(article.article.id, summarise(article));
+  /** Put `row` in as `id`'s row (undefined: drop it), written only when the list changes. */
+  putRow(id: string, row: ArticleSummaryRow | undefined): Promise<void> {
+    return row ? this.putRows([[id, row]]) : this.remove(id);
   }
 
-  /** Put `row` in as `id`'s row (undefined: drop it), written only when the list changes. */
-  async putRow(id: string, row: ArticleSummaryRow | undefined): Promise<void> {
-    if (!row) return this.remove(id);
+  /**
+   * Put in (or drop, for undefined) several rows with one write of the list, made only when it
+   * changes. The list ends as the changes made one by one would leave it (a new row goes first).
+   */
+  async putRows(changes: ReadonlyArray<readonly [string, ArticleSummaryRow | undefined]>): Promise<void> {
+    const wanted = new Map<string, ArticleSummaryRow | undefined>();
+    for (const [id, row] of changes) {
+      wanted.delete(id); // the last change of an id counts, in its place in the order
+      wanted.set(id, row);
+    }
     const rows = this.data().articles;
-    const at = rows.findIndex((r) => r.id === id);
-    if (at >= 0 && JSON.stringify(rows[at]) === JSON.stringify(row)) return;
-    await this.write(at >= 0 ? rows.map((r, i) => (i === at ? row : r)) : [row, ...rows]);
+    const listed = new Set(rows.map((r) => r.id));
+    let changed = false;
+    const kept: ArticleSummaryRow[] = [];
+    for (const current of rows) {
+      if (!wanted.has(current.id)) kept.push(current);
+      else {
+        const row = wanted.get(current.id);
+        if (row) kept.push(row);
+        changed ||= !row || JSON.stringify(row) !== JSON.stringify(current);
+      }
+    }
+    const added = [...wanted].flatMap(([id, row]) => (row && !listed.has(id) ? [row] : [])).reverse();
+    if (added.length || changed) await this.write([...added, ...kept]);
   }
 
   /** The row of `id`, if listed. */

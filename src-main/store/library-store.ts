@@ -15,7 +15,7 @@ import { ArticleVersions, type ArticleVersionInfo } from './article-versions';
 import { BackupShelf } from './backup-shelf';
 import { NODE_FILE_IO, type FileIo } from './durable-file';
 import type { LoaderContext } from './file-loader';
-import { checkArticleData, type ArticleData, type IndexData, type PrefsData } from './files';
+import { checkArticleData, summarise, type ArticleData, type IndexData, type PrefsData } from './files';
 import { LibraryIndex } from './library-index';
 import { StoreNotices, type StoreNotice } from './notices';
 import { PrefsStore } from './prefs-store';
@@ -38,6 +38,20 @@ export interface StoreOptions {
 
 /** Told after an article was saved (previous: null for a new article) or deleted (next: null). */
 export type ArticleSavedListener = (change: { articleId: string; previous: ArticleData | null; next: ArticleData | null }) => void;
+
+/** How many article files a batch saves at once (each holds a journal open: fewer than the journal keeps open). */
+const SAVES_AT_ONCE = 4;
+
+/** Run `work` on every item, at most `limit` at a time; each item's failure (or null) in order. */
+async function settleEach<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<Array<{ error: unknown } | null>> {
+  const out: Array<{ error: unknown } | null> = items.map(() => null);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) await work(items[i]).catch((error: unknown) => (out[i] = { error }));
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
 
 export class LibraryStore {
   readonly access: StoreAccess;
@@ -127,22 +141,36 @@ export class LibraryStore {
    * Validate and save an article file (creating it if new), keeping its index row current; the
    * previous version becomes a backup. When any part fails, memory and disk stay as they were.
    */
-  async writeArticle(next: ArticleData): Promise<void> {
+  writeArticle(next: ArticleData): Promise<void> {
+    return this.writeArticles([next]);
+  }
+
+  /**
+   * Save several articles as one batch (e.g. a teammate's changes): all are validated before
+   * anything is written, their index rows are written in one write of index.json, then the
+   * article files are saved side by side, each as durably as writeArticle saves one. An article
+   * whose file fails to save gets its old row back and the first failure is thrown; the others
+   * are saved (and told to listeners).
+   */
+  async writeArticles(list: readonly ArticleData[]): Promise<void> {
     await this.open();
-    const id = Id.parse(next?.article?.id);
-    const previous = await this.articles.get(id);
-    const checked = checkArticleData(next, previous);
-    this.policy.assertWritable(id);
-    const previousRow = this.indexFile.row(id);
-    // The row first: a failed index write then changes nothing, and a failed article write puts the row back.
-    await this.indexFile.put(checked);
-    try {
-      await this.articles.save(checked);
-    } catch (error) {
-      await this.indexFile.putRow(id, previousRow).catch(() => undefined);
-      throw error;
+    const batch: Array<{ id: string; previous: ArticleData | null; next: ArticleData }> = [];
+    for (const next of list) {
+      const id = Id.parse(next?.article?.id);
+      if (batch.some((b) => b.id === id)) throw new FactmarkError('invalid-input', `Article ${id} is given twice in one save`);
+      const previous = await this.articles.get(id);
+      batch.push({ id, previous, next: checkArticleData(next, previous) });
+      this.policy.assertWritable(id);
     }
-    this.tell({ articleId: id, previous, next: checked });
+    const previousRows = new Map(batch.map(({ id }) => [id, this.indexFile.row(id)]));
+    // The rows first: a failed index write then changes nothing, and a failed article write puts its row back.
+    await this.indexFile.putRows(batch.map(({ id, next }) => [id, summarise(next)]));
+    const failures = await settleEach(batch, SAVES_AT_ONCE, ({ next }) => this.articles.save(next));
+    const failed = batch.filter((_, i) => failures[i]);
+    if (failed.length) await this.indexFile.putRows(failed.map(({ id }) => [id, previousRows.get(id)])).catch(() => undefined);
+    batch.forEach(({ id, previous, next }, i) => failures[i] || this.tell({ articleId: id, previous, next }));
+    const failure = failures.find((f) => f);
+    if (failure) throw failure.error;
   }
 
   /** Delete an article: its row, then its file; its last version is kept as a backup so it can be restored. */

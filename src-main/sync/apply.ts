@@ -10,13 +10,16 @@ import type { ClaimRecord } from '../../src-shared/model';
 import type { ServiceContext } from '../services/context';
 import { SCHEMA_VERSION, type ArticleData } from '../store/files';
 import { closeLeaves, conflictVersionOf, readLeaves, type DocLeaves } from './conflicts';
-import { articleBody, articleDocId, articleFromDoc, canonical, claimDocId, claimFromDoc, claimIdOf, claimKeyOf, claimRange, keyMapOf, parseDocId, sameContent, type KeyMap } from './documents';
+import { articleBody, articleDocId, articleFromDoc, canonical, claimDocId, claimFromDoc, claimIdOf, claimKeyOf, claimRange, keyMapOf, parseDocId, sameContent, type BatchKeyMap, type KeyMap } from './documents';
 import type { Mirror } from './mirror';
 import type { PouchDatabase, PouchDoc } from './pouch';
+import { PULL_BATCH } from './replication';
 
 const APPLIED_DOC = '_local/factmark-applied';
 /** From how many claims of one article a read of all its claims (one index range) beats reading them by id. */
 const RANGE_FROM = 16;
+/** How many articles one save of the library takes (one index write; the write queue is held that long). */
+const ARTICLES_PER_SAVE = 16;
 
 export interface ApplyHooks {
   /** A teammate's change reached this article. */
@@ -74,27 +77,27 @@ export class Applier {
     const feed = await this.db.changes({ since: this.arrivalsSeq, limit: 2_000, return_docs: true, include_docs: true, conflicts: true });
     const last = feed.results.at(-1);
     if (!last) return 0;
-    const held = parseDocId(last.id)?.key;
-    const cut = held === undefined ? -1 : feed.results.findIndex((row) => parseDocId(row.id)?.key === held);
-    const rows = cut < 0 ? feed.results : feed.results.slice(0, cut);
-    if (!rows.length) return 0;
-    const upTo = rows[rows.length - 1].seq;
+    // The pull writes a batch of documents at a time, sorted by id: an article in the last batch's
+    // worth of rows may have more documents in the next batch, so it waits; the others are taken whole.
+    const keyOf = (row: { id: string }) => parseDocId(row.id)?.key;
+    const waiting = new Set(feed.results.slice(-PULL_BATCH).map(keyOf));
+    const cut = feed.results.findIndex((row) => waiting.has(keyOf(row)));
+    const rows = feed.results.filter((row) => !waiting.has(keyOf(row)) && row.seq > (this.arrived.get(keyOf(row) ?? '') ?? -1));
+    // Read again from the first waiting row (rows taken now are skipped then, by their key's sequence).
+    const upTo = cut < 0 ? last.seq : cut > 0 ? feed.results[cut - 1].seq : this.arrivalsSeq;
     let covered = this.arrivalsCovered === this.arrivalsSeq;
     this.arrivalsSeq = upTo;
+    const touched = touchedKeys(rows);
+    for (const [key, entry] of touched) if (!this.arrivalsMet.has(key)) entry.claimDocs = []; // met for the first time: all its documents are here
+    for (const row of rows) if (row.doc && !row.deleted) touched.get(claimKeyOf(row.id) ?? '')?.claimDocs?.push(row.doc);
+    for (const key of touched.keys()) this.arrivalsMet.add(key);
     let changed = 0;
-    for (const [key, entry] of touchedKeys(rows)) {
-      if (!this.arrivalsMet.has(key)) entry.claimDocs = rows.flatMap((row) => (row.doc && !row.deleted && claimKeyOf(row.id) === key ? [row.doc] : []));
-      this.arrivalsMet.add(key);
-      const added = await this.ctx.exclusive(async () => {
-        if ((await keyMapOf(this.ctx)).idOf(key) && !this.arrived.has(key)) return null; // the library's own article: the full pass
-        const applied = await this.applyKey(key, entry);
-        return (await keyMapOf(this.ctx)).idOf(key) ? applied : null; // not added (no article document yet): the full pass
-      });
+    for (const [key, added] of await this.applyKeys([...touched], true)) {
       if (added === null) {
         covered = false;
         continue;
       }
-      this.arrived.set(key, upTo);
+      this.arrived.set(key, last.seq);
       if (added) changed++;
     }
     if (covered) this.arrivalsCovered = upTo;
@@ -141,16 +144,57 @@ export class Applier {
         break;
       }
       const touched = touchedKeys(feed.results.filter((row) => row.seq > (this.arrived.get(parseDocId(row.id)?.key ?? '') ?? -1)));
-      for (const [key, entry] of touched) if (await this.ctx.exclusive(() => this.applyKey(key, entry))) changed++;
+      for (const applied of (await this.applyKeys([...touched])).values()) if (applied) changed++;
       seq = feed.last_seq;
       rev = (await this.db.put({ _id: APPLIED_DOC, ...(rev ? { _rev: rev } : {}), seq })).rev;
     }
     return changed;
   }
 
-  private async applyKey(key: string, touched: Touched): Promise<boolean> {
+  /**
+   * Apply the documents of several articles, a few articles per turn of the library's write queue,
+   * each turn one batched save of the library (one index write). Each key's outcome: true when
+   * its article changed, false when not; with `arriving` (addArrivals), null when it is left to
+   * the full pass (the library's own article, or no article document yet).
+   */
+  private async applyKeys(entries: Array<[string, Touched]>, arriving = false): Promise<Map<string, boolean | null>> {
+    const out = new Map<string, boolean | null>();
+    for (let i = 0; i < entries.length; i += ARTICLES_PER_SAVE) {
+      await this.ctx.exclusive(() => this.applyTurn(entries.slice(i, i + ARTICLES_PER_SAVE), arriving, out));
+    }
+    return out;
+  }
+
+  private async applyTurn(entries: Array<[string, Touched]>, arriving: boolean, out: Map<string, boolean | null>): Promise<void> {
     await this.mirror.drain(); // our own unsent edits go in first, so a race becomes a conflict, never an overwrite
     const keys = await keyMapOf(this.ctx);
+    const saves: ArticleData[] = [];
+    const deletes: Array<{ id: string; key: string }> = [];
+    for (const [key, touched] of entries) {
+      if (arriving && keys.idOf(key) && !this.arrived.has(key)) {
+        out.set(key, null); // the library's own article: the full pass
+        continue;
+      }
+      const step = await this.planKey(key, touched, keys);
+      if (step && 'save' in step) saves.push(step.save);
+      if (step && 'delete' in step) deletes.push({ id: step.delete, key });
+      // Not added (no article document yet, or deleted): the full pass.
+      out.set(key, arriving && (!keys.idOf(key) || (step && 'delete' in step)) ? null : step !== null);
+    }
+    try {
+      if (saves.length) await this.mirror.fromMirror(() => this.ctx.store.writeArticles(saves));
+      for (const { id } of deletes) await this.mirror.fromMirror(() => this.ctx.store.deleteArticle(id));
+    } finally {
+      for (const data of saves) this.hooks.applied(data.article.id); // (one that failed to save is only shown again)
+    }
+    for (const { id, key } of deletes) {
+      this.hooks.articleGone(key);
+      this.hooks.applied(id);
+    }
+  }
+
+  /** What one article's documents ask of the library: a save, a deletion (of the local id), or nothing. */
+  private async planKey(key: string, touched: Touched, keys: BatchKeyMap): Promise<{ save: ArticleData } | { delete: string } | null> {
     const localId = keys.idOf(key);
     let article: DocLeaves | null = null;
     if (touched.article || !localId) {
@@ -161,15 +205,10 @@ export class Applier {
     const articleDoc = article?.winner ?? null;
     if (!localId) {
       if (articleDoc?._deleted) this.hooks.articleGone(key);
-      if (!articleDoc || articleDoc._deleted) return false;
-      return this.addArticle(key, articleDoc, keys, touched.claimDocs);
+      if (!articleDoc || articleDoc._deleted) return null;
+      return this.planNew(key, articleDoc, keys, touched.claimDocs);
     }
-    if (articleDoc?._deleted && touched.article) {
-      await this.mirror.fromMirror(() => this.ctx.store.deleteArticle(localId));
-      this.hooks.articleGone(key);
-      this.hooks.applied(localId);
-      return true;
-    }
+    if (articleDoc?._deleted && touched.article) return { delete: localId };
     const data = await this.ctx.store.article(localId);
     let nextArticle = data.article;
     if (articleDoc && !sameContent(articleDoc, articleBody(data.article, keys))) {
@@ -180,26 +219,24 @@ export class Applier {
       }
     }
     const claims = await this.mergeClaims(key, data, nextArticle.id, touched.claims, keys);
-    if (nextArticle === data.article && claims === data.claims) return false;
-    await this.mirror.fromMirror(() => this.ctx.store.writeArticle({ ...data, article: nextArticle, claims }));
-    this.hooks.applied(localId);
-    return true;
+    if (nextArticle === data.article && claims === data.claims) return null;
+    return { save: { ...data, article: nextArticle, claims } };
   }
 
-  private async addArticle(key: string, doc: PouchDoc, keys: KeyMap, claimDocs?: PouchDoc[]): Promise<boolean> {
+  /** A team's article new to this library, with its claims (null when its document is malformed). */
+  private async planNew(key: string, doc: PouchDoc, keys: BatchKeyMap, claimDocs?: PouchDoc[]): Promise<{ save: ArticleData } | null> {
     const wanted = (doc.article as { id?: unknown } | undefined)?.id;
-    const taken = typeof wanted !== 'string' || (await this.ctx.store.index()).articles.some((row) => row.id === wanted);
+    const taken = typeof wanted !== 'string' || keys.keyOf(wanted) !== undefined;
     let data: ArticleData;
     try {
       data = { schemaVersion: SCHEMA_VERSION, article: articleFromDoc(doc, taken ? this.ctx.newId() : (wanted as string), keys), claims: [] };
     } catch (error) {
       this.refuse(doc, error);
-      return false;
+      return null;
     }
+    keys.add(data.article.id, key);
     data.claims = await this.mergeClaims(key, data, data.article.id, claimDocs ?? 'all', keys);
-    await this.mirror.fromMirror(() => this.ctx.store.writeArticle(data));
-    this.hooks.applied(data.article.id);
-    return true;
+    return { save: data };
   }
 
   /** The article's claims with the given claim documents applied; the same array when nothing changed. */

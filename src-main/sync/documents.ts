@@ -48,13 +48,26 @@ export interface KeyMap {
   idOf(key: string): string | undefined;
 }
 
+/** A KeyMap that a batch of changes keeps current as it adds articles. */
+export interface BatchKeyMap extends KeyMap {
+  /** An article this batch adds (the key had no article). */
+  add(articleId: string, key: string): void;
+}
+
 /** Article ids → keys and back, from the library's index (the oldest article of a text is its key's owner). */
-export async function keyMapOf(ctx: ServiceContext): Promise<KeyMap> {
+export async function keyMapOf(ctx: ServiceContext): Promise<BatchKeyMap> {
   const rows = [...(await ctx.store.index()).articles].sort((a, b) => a.importedAt.localeCompare(b.importedAt));
   const byId = new Map(rows.map((row) => [row.id, row.textHash]));
   const byKey = new Map<string, string>();
   for (const row of rows) if (!byKey.has(row.textHash)) byKey.set(row.textHash, row.id);
-  return { keyOf: (id) => byId.get(id), idOf: (key) => byKey.get(key) };
+  return {
+    keyOf: (id) => byId.get(id),
+    idOf: (key) => byKey.get(key),
+    add(id, key) {
+      byId.set(id, key);
+      if (!byKey.has(key)) byKey.set(key, id);
+    },
+  };
 }
 
 export interface ArticleBody {

@@ -23,7 +23,10 @@ export interface ReplicationEvents {
 /** Retry after 0.5 s, doubling up to 4 s: a team server that comes back is noticed quickly. */
 export const backOff = (delay: number): number => (delay ? Math.min(delay * 2, 4_000) : 500);
 
-const OPTIONS: ReplicateOptions = { batch_size: 250, back_off_function: backOff };
+/** Documents per replication batch (a pulled batch is written to the mirror at once, sorted by id). */
+export const PULL_BATCH = 250;
+
+const OPTIONS: ReplicateOptions = { batch_size: PULL_BATCH, back_off_function: backOff };
 
 function listen(replication: PouchReplication, direction: Direction, events: ReplicationEvents): PouchReplication {
   replication.on('active', () => events.active(direction));
