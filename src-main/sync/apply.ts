@@ -32,6 +32,9 @@ export interface ApplyHooks {
   articleGone(key: string): void;
 }
 
+/** A row of the mirror's changes feed. */
+type ChangeRow = Awaited<ReturnType<PouchDatabase['changes']>>['results'][number];
+
 interface Touched {
   article: boolean;
   claims: Set<string>;
@@ -43,7 +46,11 @@ export class Applier {
   private running: Promise<number> = Promise.resolve(0);
   /** Keys of the team's articles added while a new mirror filled, each with the sequence it was applied up to. */
   private readonly arrived = new Map<string, number>();
+  /** Up to this sequence every change was taken by `addArrivals` (applied, or left to the full pass). */
   private arrivalsSeq: number | string = 0;
+  /** Up to this sequence `addArrivals` read the changes; the rows it keeps waiting are in `waitingRows`. */
+  private arrivalsRead: number | string = 0;
+  private waitingRows: ChangeRow[] = [];
   /** Up to this sequence `addArrivals` applied every change (the full pass starts there). */
   private arrivalsCovered: number | string = 0;
   /** Keys `addArrivals` has met: a key met for the first time has all its documents in the changes read. */
@@ -74,17 +81,21 @@ export class Applier {
   }
 
   private async addArrivalsNow(): Promise<number> {
-    const feed = await this.db.changes({ since: this.arrivalsSeq, limit: 2_000, return_docs: true, include_docs: true, conflicts: true });
-    const last = feed.results.at(-1);
-    if (!last) return 0;
+    const feed = await this.db.changes({ since: this.arrivalsRead, limit: 2_000, return_docs: true, include_docs: true, conflicts: true });
+    if (!feed.results.length) return 0;
+    // Rows kept waiting from the last call, then the new ones (a document changed since is in its newer row).
+    const fresh = new Set(feed.results.map((row) => row.id));
+    const all = [...this.waitingRows.filter((row) => !fresh.has(row.id)), ...feed.results];
+    this.arrivalsRead = feed.results[feed.results.length - 1].seq;
     // The pull writes a batch of documents at a time, sorted by id: an article in the last batch's
     // worth of rows may have more documents in the next batch, so it waits; the others are taken whole.
     const keyOf = (row: { id: string }) => parseDocId(row.id)?.key;
-    const waiting = new Set(feed.results.slice(-PULL_BATCH).map(keyOf));
-    const cut = feed.results.findIndex((row) => waiting.has(keyOf(row)));
-    const rows = feed.results.filter((row) => !waiting.has(keyOf(row)) && row.seq > (this.arrived.get(keyOf(row) ?? '') ?? -1));
-    // Read again from the first waiting row (rows taken now are skipped then, by their key's sequence).
-    const upTo = cut < 0 ? last.seq : cut > 0 ? feed.results[cut - 1].seq : this.arrivalsSeq;
+    const waiting = new Set(all.slice(-PULL_BATCH).map(keyOf));
+    const cut = all.findIndex((row) => waiting.has(keyOf(row)));
+    const rows = all.filter((row) => !waiting.has(keyOf(row)));
+    this.waitingRows = all.filter((row) => waiting.has(keyOf(row)));
+    // Every row up to the first waiting one is taken now.
+    const upTo = cut < 0 ? this.arrivalsRead : cut > 0 ? all[cut - 1].seq : this.arrivalsSeq;
     let covered = this.arrivalsCovered === this.arrivalsSeq;
     this.arrivalsSeq = upTo;
     const touched = touchedKeys(rows);
@@ -97,7 +108,7 @@ export class Applier {
         covered = false;
         continue;
       }
-      this.arrived.set(key, last.seq);
+      this.arrived.set(key, this.arrivalsRead);
       if (added) changed++;
     }
     if (covered) this.arrivalsCovered = upTo;
@@ -108,6 +119,7 @@ export class Applier {
   async markApplied(seq: number | string): Promise<void> {
     this.arrived.clear();
     this.arrivalsMet.clear();
+    this.waitingRows = [];
     this.arrivalsCovered = 0;
     const { rev } = await this.appliedSeq();
     await this.db.put({ _id: APPLIED_DOC, ...(rev ? { _rev: rev } : {}), seq });

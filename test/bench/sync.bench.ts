@@ -51,6 +51,16 @@ async function fill(lib: SyncLibrary): Promise<void> {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+/** Run `work`, returning its wall time and the CPU time this process spent meanwhile (both in ms; the server is another process). */
+async function timed(work: () => Promise<unknown>): Promise<{ ms: number; cpu: number }> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpu: (used.user + used.system) / 1000 };
+}
+const cpuOf = (t: { cpu: number }) => `cpu ${seconds(t.cpu)}`;
+
 async function synced(lib: SyncLibrary): Promise<void> {
   await until(async () => {
     const s = await lib.call('sync.status', {});
@@ -70,19 +80,19 @@ async function main(): Promise<void> {
     libs.push(a);
     await fill(a);
     console.log(`library A: ${ARTICLES} articles × ${CLAIMS} claims (${ARTICLES * (CLAIMS + 1)} documents)`);
-    let started = performance.now();
-    await connect(a, 'team');
-    await synced(a);
-    const pushMs = performance.now() - started;
+    const push = await timed(async () => {
+      await connect(a, 'team');
+      await synced(a);
+    });
     const b = await openSyncLibrary('bb');
     libs.push(b);
-    started = performance.now();
-    await connect(b, 'team');
-    await until(async () => {
-      const rows = await b.call('library.list', {});
-      return rows.length === ARTICLES && rows.every((row) => row.claimCount === CLAIMS);
-    }, 600_000, 'B complete');
-    const pullMs = performance.now() - started;
+    const pull = await timed(async () => {
+      await connect(b, 'team');
+      await until(async () => {
+        const rows = await b.call('library.list', {});
+        return rows.length === ARTICLES && rows.every((row) => row.claimCount === CLAIMS);
+      }, 600_000, 'B complete');
+    });
 
     // Plain PouchDB replicating the same documents: from a local database to an empty server database, and back into an empty one.
     const PouchDB = await pouchdb();
@@ -102,23 +112,18 @@ async function main(): Promise<void> {
       return new PouchDB(`${server.url}/${db}`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
     };
     const remote = await open('plain');
-    started = performance.now();
-    await source.replicate.to(remote, REPLICATION);
-    const plainPushMs = performance.now() - started;
+    const plainPush = await timed(async () => source.replicate.to(remote, REPLICATION).then((info) => info));
     const target = new PouchDB(join(scratch, 'target'));
-    started = performance.now();
-    await target.replicate.from(remote, REPLICATION);
-    const plainPullMs = performance.now() - started;
+    const plainPull = await timed(async () => target.replicate.from(remote, REPLICATION).then((info) => info));
     // A two-way sync (what a PouchDB app keeps running, and what Factmark does): the push, and the pull that reads it all back.
     const twoWay = await open('plain-sync');
-    started = performance.now();
-    await source.sync(twoWay, REPLICATION);
-    const plainSyncMs = performance.now() - started;
+    const plainSync = await timed(async () => source.sync(twoWay, REPLICATION));
     await Promise.all([source.close(), target.close(), remote.close(), twoWay.close()]);
     console.log(`initial sync (connect until synced / complete); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:`);
-    console.log(`  A → empty server            ${seconds(pushMs)}   plain PouchDB one-way ${seconds(plainPushMs)}  ratio ${(pushMs / plainPushMs).toFixed(2)};  two-way sync ${seconds(plainSyncMs)}  ratio ${(pushMs / plainSyncMs).toFixed(2)}  (target <= 1.5)`);
-    console.log(`  server → empty library B    ${seconds(pullMs)}   plain PouchDB one-way ${seconds(plainPullMs)}  ratio ${(pullMs / plainPullMs).toFixed(2)}  (target <= 1.5)`);
-
+    const ratio = (a: { ms: number }, b: { ms: number }) => (a.ms / b.ms).toFixed(2);
+    console.log(`  A → empty server            ${seconds(push.ms)} (${cpuOf(push)})   plain PouchDB one-way ${seconds(plainPush.ms)} (${cpuOf(plainPush)})  ratio ${ratio(push, plainPush)};  two-way sync ${seconds(plainSync.ms)} (${cpuOf(plainSync)})  ratio ${ratio(push, plainSync)}  (target <= 1.5)`);
+    console.log(`  server → empty library B    ${seconds(pull.ms)} (${cpuOf(pull)})   plain PouchDB one-way ${seconds(plainPull.ms)} (${cpuOf(plainPull)})  ratio ${ratio(pull, plainPull)}  (target <= 1.5)`);
+    console.log('  (cpu: this process only; the server is another process)');
     // 2. Live propagation A → B.
     await server.createDb('live');
     const la = await openSyncLibrary('la');
