@@ -75,7 +75,10 @@ export function App({ client }: { client: FactmarkClient }) {
     undoRestore: restoreUndo.undo,
     openImport: () => openImport.current?.(),
   };
-  const run = (command: AppCommand) => runCommand(command, ctx);
+  // Stable (reading the latest context), so the memoised toolbar is not drawn again with every edit.
+  const latestCtx = useRef(ctx);
+  latestCtx.current = ctx;
+  const run = useCallback((command: AppCommand) => runCommand(command, latestCtx.current), []);
   useKeyboard(client, ctx, () => viewHandle.current?.selectedTarget() != null);
 
   const select = useCallback((claimId: string | null) => dispatch({ type: 'select', claimId }), [dispatch]);

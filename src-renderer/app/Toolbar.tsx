@@ -1,4 +1,5 @@
 /** The toolbar (desk actions; the article's own actions are under its title) and the message lines above the article. */
+import { memo } from 'react';
 import type { Conflict, SaveState } from '../desk/desk-state';
 import { SaveStatus } from '../components/SaveStatus';
 import { IS_MAC } from '../shortcuts';
@@ -18,7 +19,8 @@ interface ToolbarProps {
   suggestionsOn: boolean;
 }
 
-export function Toolbar({ hasArticle, canUndo, canRedo, save, run, open, suggestionsOn }: ToolbarProps) {
+/** Memoised: its props change with the undo history and the save state, not with every desk change. */
+export const Toolbar = memo(function Toolbar({ hasArticle, canUndo, canRedo, save, run, open, suggestionsOn }: ToolbarProps) {
   return (
     <header className="fm-toolbar" role="toolbar" aria-label="Article tools">
       <h1 className="fm-brand">Factmark</h1>
@@ -51,7 +53,7 @@ export function Toolbar({ hasArticle, canUndo, canRedo, save, run, open, suggest
       <SaveStatus state={save} />
     </header>
   );
-}
+});
 
 interface MessagesProps {
   message: string | null;

@@ -42,6 +42,9 @@ function claimBeingTyped(editors: ReadonlyMap<string, HTMLElement>): string | nu
   return null;
 }
 
+/** No refused changes: one array for every render. */
+const NO_ROWS: readonly RejectedRow[] = [];
+
 export function useSync({ client, desk, library, openPreferences, notify }: Options): Sync {
   const [status, setStatus] = useState<SyncStatusRecord | null>(null);
   const [conflictId, setConflictId] = useState<string | null>(null);
@@ -166,15 +169,17 @@ export function useSync({ client, desk, library, openPreferences, notify }: Opti
   const claims = desk.state.claims;
   const articles = library.articles;
   const rejected = status?.rejected;
-  const rejectedRows = useMemo<RejectedRow[]>(
+  // With nothing refused, the rows stay the same array through every edit, so the context (and the
+  // rows' marks that read it) is not drawn again with each claim change.
+  const rejectedRows = useMemo<readonly RejectedRow[]>(
     () =>
-      (rejected ?? []).map((r, i) => {
+      !rejected?.length ? NO_ROWS : rejected.map((r, i) => {
         const claim = r.claimId ? claims.find((c) => c.id === r.claimId) : undefined;
         const article = articles.find((a) => a.id === r.articleId)?.title ?? 'an article';
         const what = claim ? `Claim “${snippet(claim.target.quote.exact, 60)}”` : r.claimId ? 'A claim' : 'A change';
         return { key: `${i}:${r.articleId}:${r.claimId ?? ''}`, claimId: r.claimId ?? null, text: `${what} in “${article}”: ${r.reason}` };
       }),
-    [rejected, claims, articles],
+    [rejected, rejected?.length ? claims : null, rejected?.length ? articles : null],
   );
   const conflictClaim = conflictId ? claims.find((c) => c.id === conflictId) ?? null : null;
   return useMemo(() => ({ status, rejectedRows, actions, conflictClaim }), [status, rejectedRows, actions, conflictClaim]);

@@ -19,6 +19,7 @@ import { findChromium, launchChromium } from '../e2e/support/chromium';
 import { startWebHost } from '../e2e/support/web-host';
 import { makeTempDir } from '../support/temp-library';
 import { makeClaim } from '../support/claims';
+import { profileEdits } from './cpu-profile';
 import { EDIT_MARK, editFrames, OPEN_MARK, openTimes, READY_MARK, recordTrace, type EditFrame } from './frame-trace';
 import { percentile } from './stats';
 
@@ -204,6 +205,7 @@ async function openEach(page: Page, firstScreenClaims: number): Promise<{ withCl
  */
 const PAGE_HELPERS = `
 window.__name = (f) => f;
+window.profileEdits = false;
 window.frameAfter = (act) => new Promise((resolve) => {
   const t0 = performance.now();
   act();
@@ -212,8 +214,12 @@ window.frameAfter = (act) => new Promise((resolve) => {
 window.atAnyPhase = (n) => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, (n * 7) % 17)));
 window.pressKey = (target, key) => {
   performance.mark('${EDIT_MARK}');
+  if (window.profileEdits) console.profile('edit');
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => {
+    if (window.profileEdits) console.profileEnd('edit');
+    resolve();
+  }, 0)));
 };`;
 
 interface PageHelpers {
@@ -330,6 +336,17 @@ async function main(): Promise<void> {
     await page.goto(host.openUrl);
     await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /With claims/ }).waitFor();
 
+    if (process.env.DESK_PROFILE) {
+      // Only where the edits' time goes (see cpu-profile.ts), no timings.
+      await timeOpen(page, 'With claims', firstScreenClaims, true);
+      await profileEdits(page, ['create', 'status'], async () => {
+        for (let i = 0; i < EDIT_RUNS; i++) {
+          await createClaim(page, i);
+          await changeStatus(page, i);
+        }
+      });
+      return;
+    }
     const open = await openEach(page, firstScreenClaims);
     const heapWith = await heapMB(page);
     await timeOpen(page, 'Without claims', 0);
