@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Article, ArticleSummary, Claim, type ArticleSummaryRow } from '../../src-shared/model';
 import { DEFAULT_PREFERENCES, Preferences } from '../../src-shared/contract';
+import { isChecked } from './checked';
 
 /** The schema version this build writes and reads. */
 export const SCHEMA_VERSION = 3;
@@ -29,15 +30,18 @@ export type PrefsData = z.infer<typeof PrefsFile>;
 /**
  * Validate an article file's data for saving. The article record and claims that are the very
  * objects of `previous` (validated when they were loaded or saved) are kept as they are, so saving
- * one claim validates that claim, not the whole file.
+ * one claim validates that claim, not the whole file; so are records their caller vouched for
+ * (checked.ts: parsed with the same schema just before, e.g. a teammate's claim team sync read).
  */
 export function checkArticleData(next: ArticleData, previous: ArticleData | null): ArticleData {
-  if (!previous || next.schemaVersion !== SCHEMA_VERSION || !Array.isArray(next.claims)) return ArticleFile.parse(next);
-  const known = new Set<unknown>(previous.claims);
+  if (next.schemaVersion !== SCHEMA_VERSION || !Array.isArray(next.claims)) return ArticleFile.parse(next);
+  if (!previous && !isChecked(next.article) && !next.claims.some(isChecked)) return ArticleFile.parse(next);
+  const known = new Set<unknown>(previous?.claims);
+  const kept = (record: unknown) => known.has(record) || isChecked(record);
   return {
     schemaVersion: SCHEMA_VERSION,
-    article: next.article === previous.article ? previous.article : Article.parse(next.article),
-    claims: next.claims.map((claim) => (known.has(claim) ? claim : Claim.parse(claim))),
+    article: (previous && next.article === previous.article) || isChecked(next.article) ? next.article : Article.parse(next.article),
+    claims: next.claims.map((claim) => (kept(claim) ? claim : Claim.parse(claim))),
   };
 }
 

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { ClaimRecord } from '../../src-shared/model';
 import type { ServiceContext } from '../services/context';
+import { vouchChecked } from '../store/checked';
 import { SCHEMA_VERSION, type ArticleData } from '../store/files';
 import { closeLeaves, conflictVersionOf, readLeaves, type DocLeaves } from './conflicts';
 import { articleBody, articleDocId, articleFromDoc, canonical, claimDocId, claimFromDoc, claimIdOf, claimKeyOf, claimRange, keyMapOf, parseDocId, sameContent, type BatchKeyMap, type KeyMap } from './documents';
@@ -40,7 +41,14 @@ interface Touched {
   claims: Set<string>;
   /** Every claim document of the article, as the changes that touched it were read (when they hold them all). */
   claimDocs?: PouchDoc[];
+  /** The article document as the changes that touched it were read (its only leaf), when they hold it. */
+  articleDoc?: PouchDoc;
 }
+
+/** A document's leaves when a read of its winner shows they can only be that one: a live first revision with no conflicts (anything else may have more, e.g. a losing deletion). */
+const onlyLeaf = (doc: PouchDoc | null | undefined): DocLeaves | null =>
+  doc && !doc._deleted && Number.parseInt(doc._rev ?? '', 10) === 1 && !doc._conflicts ? { winner: doc, conflicts: [], losers: [] } : null;
+
 
 export class Applier {
   private running: Promise<number> = Promise.resolve(0);
@@ -100,7 +108,13 @@ export class Applier {
     this.arrivalsSeq = upTo;
     const touched = touchedKeys(rows);
     for (const [key, entry] of touched) if (!this.arrivalsMet.has(key)) entry.claimDocs = []; // met for the first time: all its documents are here
-    for (const row of rows) if (row.doc && !row.deleted) touched.get(claimKeyOf(row.id) ?? '')?.claimDocs?.push(row.doc);
+    for (const row of rows) {
+      if (!row.doc || row.deleted) continue;
+      const parsed = parseDocId(row.id);
+      const entry = parsed && touched.get(parsed.key);
+      if (parsed?.kind === 'claim') entry?.claimDocs?.push(row.doc);
+      else if (entry) entry.articleDoc = row.doc;
+    }
     for (const key of touched.keys()) this.arrivalsMet.add(key);
     let changed = 0;
     for (const [key, added] of await this.applyKeys([...touched], true)) {
@@ -210,7 +224,7 @@ export class Applier {
     const localId = keys.idOf(key);
     let article: DocLeaves | null = null;
     if (touched.article || !localId) {
-      article = await readLeaves(this.db, articleDocId(key));
+      article = onlyLeaf(touched.articleDoc) ?? (await readLeaves(this.db, articleDocId(key)));
       // Article documents hold metadata only (the text never changes): the winner stands.
       if (article.conflicts.length) await closeLeaves(this.db, article.conflicts);
     }
@@ -284,6 +298,9 @@ export class Applier {
       this.hooks.conflict(docId, versions.length > 0);
       if (local && canonical({ ...local, revision: 0 }) === canonical({ ...claim, revision: 0 })) continue;
       claim.revision = local ? local.revision + 1 : 1;
+      // Parsed by claimFromDoc, since given only a valid revision: the store need not parse it again
+      // (one with conflict versions, whose count the schema bounds, it still checks).
+      if (!versions.length) vouchChecked(claim);
       if (local) claims[at] = claim;
       else claims.push(claim);
       changed = true;
@@ -312,9 +329,7 @@ export class Applier {
       claimIds.map(async (claimId) => {
         const docId = claimDocId(key, claimId);
         const winner = winners.get(docId);
-        // One live revision with no history: its only leaf. Anything else (deleted, edited, conflicted) may have more.
-        if (winner?.doc && Number.parseInt(winner.rev, 10) === 1 && !winner.doc._conflicts) out.set(claimId, { winner: winner.doc, conflicts: [], losers: [] });
-        else out.set(claimId, await readLeaves(this.db, docId));
+        out.set(claimId, (winner?.doc && winner.rev === winner.doc._rev && onlyLeaf(winner.doc)) || (await readLeaves(this.db, docId)));
       }),
     );
     return new Map(claimIds.map((id) => [id, out.get(id)!]));

@@ -7,6 +7,7 @@
  */
 import { Article, Claim, type ArticleRecord, type ClaimRecord } from '../../src-shared/model';
 import type { ServiceContext } from '../services/context';
+import { vouchChecked } from '../store/checked';
 import type { PouchDoc } from './pouch';
 
 export const ARTICLE_PREFIX = 'article:';
@@ -95,12 +96,12 @@ export function claimBody(claim: ClaimRecord, key: string, keys: KeyMap): ClaimB
   return { kind: 'claim', article: key, claim: rest, ...(carriedFromKey ? { carriedFromKey } : {}) };
 }
 
-/** A remote article document as a local article record (throws a ZodError when it is malformed). */
+/** A remote article document as a local article record (throws a ZodError when it is malformed); the store takes it without parsing it again. */
 export function articleFromDoc(doc: PouchDoc, localId: string, keys: KeyMap): ArticleRecord {
   const body = doc as unknown as ArticleBody;
   const previousVersionId = body.previousVersionKey ? keys.idOf(body.previousVersionKey) : undefined;
   const { previousVersionId: _dropped, ...article } = (body.article ?? {}) as ArticleRecord;
-  return Article.parse({ ...article, id: localId, ...(previousVersionId ? { previousVersionId } : {}) });
+  return vouchChecked(Article.parse({ ...article, id: localId, ...(previousVersionId ? { previousVersionId } : {}) }));
 }
 
 /** A remote claim document's claim fields for a local article (throws a ZodError when malformed). */

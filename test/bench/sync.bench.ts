@@ -9,7 +9,8 @@
  * 2. Live propagation: a claim saved on A until it is in B's library (p50, p95; target p95 ≤ 2 s).
  * 3. Local save (claims.update) with sync on vs off, interleaved, medians (target ≤ 1.2).
  */
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -51,6 +52,23 @@ async function fill(lib: SyncLibrary): Promise<void> {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+/** With SYNC_BENCH_PROFILE=<dir>, `work`'s CPU profile of this process is written to <dir>/<name>.cpuprofile (open in Chrome DevTools). */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.SYNC_BENCH_PROFILE;
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 /** Run `work`, returning its wall time and the CPU time this process spent meanwhile (both in ms; the server is another process). */
 async function timed(work: () => Promise<unknown>): Promise<{ ms: number; cpu: number }> {
   const started = performance.now();
@@ -80,19 +98,19 @@ async function main(): Promise<void> {
     libs.push(a);
     await fill(a);
     console.log(`library A: ${ARTICLES} articles × ${CLAIMS} claims (${ARTICLES * (CLAIMS + 1)} documents)`);
-    const push = await timed(async () => {
+    const push = await timed(() => profiled('push', async () => {
       await connect(a, 'team');
       await synced(a);
-    });
+    }));
     const b = await openSyncLibrary('bb');
     libs.push(b);
-    const pull = await timed(async () => {
+    const pull = await timed(() => profiled('pull', async () => {
       await connect(b, 'team');
       await until(async () => {
         const rows = await b.call('library.list', {});
         return rows.length === ARTICLES && rows.every((row) => row.claimCount === CLAIMS);
       }, 600_000, 'B complete');
-    });
+    }));
 
     // Plain PouchDB replicating the same documents: from a local database to an empty server database, and back into an empty one.
     const PouchDB = await pouchdb();

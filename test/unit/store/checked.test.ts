@@ -1,0 +1,83 @@
+/**
+ * Records vouched for as checked (checked.ts: team sync's teammate claims, parsed from their
+ * documents just before) are saved without being parsed again; anything else in the same save is
+ * still validated, so an invalid record is refused and nothing is written.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { vouchChecked } from '../../../src-main/store/checked';
+import { checkArticleData, type ArticleData } from '../../../src-main/store/files';
+import { openFactmark, type Factmark } from '../../../src-main/services/factmark';
+import { unwrap } from '../../../src-shared/call';
+import { makeTempDir, RESOURCES_DIR } from '../../support/temp-library';
+
+const doc = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+let factmark: Factmark | null = null;
+afterEach(async () => {
+  await factmark?.close();
+  factmark = null;
+});
+
+/** A library with one article of one claim; returns the store and a deep copy of the article's data. */
+async function oneArticle() {
+  factmark = await openFactmark({ dataDir: await makeTempDir(), resourcesDir: RESOURCES_DIR, seed: false });
+  const call = async (op: string, input: unknown) => unwrap(await factmark!.dispatcher.call(op as never, input as never)) as { id: string };
+  const article = await call('library.create', { meta: { title: 'One' }, doc: doc('The agency said exports rose 2 percent last year.') });
+  await call('claims.create', { articleId: article.id, range: { quote: 'exports rose 2 percent' } });
+  const data = await factmark.ctx.store.article(article.id);
+  return { store: factmark.ctx.store, data: structuredClone(data) as ArticleData };
+}
+
+/** The article as a new one (another id and text), with fresh copies of its records. */
+function asNew(data: ArticleData, id: string): ArticleData {
+  const copy = structuredClone(data);
+  copy.article.id = id;
+  copy.article.textHash = `${copy.article.textHash}-${id}`;
+  for (const claim of copy.claims) claim.articleId = id;
+  return copy;
+}
+
+describe('records vouched for as checked', () => {
+  it('are kept as they are (not parsed again); the same records not vouched for are parsed', async () => {
+    const { data } = await oneArticle();
+    const vouched = asNew(data, 'v1');
+    vouchChecked(vouched.article);
+    vouchChecked(vouched.claims[0]);
+    const kept = checkArticleData(vouched, null);
+    expect(kept.article).toBe(vouched.article);
+    expect(kept.claims[0]).toBe(vouched.claims[0]);
+    const plain = asNew(data, 'v2');
+    const parsed = checkArticleData(plain, null);
+    expect(parsed.claims[0]).not.toBe(plain.claims[0]);
+    expect(parsed.claims[0]).toEqual(plain.claims[0]);
+  });
+
+  it('do not let an invalid record beside them through: the save is refused and nothing is written', async () => {
+    const { store, data } = await oneArticle();
+    const next = asNew(data, 'v3');
+    vouchChecked(next.article);
+    vouchChecked(next.claims[0]);
+    const bad = { ...structuredClone(next.claims[0]), id: 'c-bad', revision: 0 };
+    next.claims.push(bad);
+    expect(() => checkArticleData(next, null)).toThrow();
+    const before = await store.index();
+    await expect(store.writeArticles([next])).rejects.toThrow();
+    expect((await store.index()).articles).toEqual(before.articles);
+    await expect(store.article('v3')).rejects.toThrow(/No article/);
+
+    const badArticle = asNew(data, 'v4');
+    vouchChecked(badArticle.claims[0]);
+    (badArticle.article as { title: unknown }).title = 42;
+    await expect(store.writeArticles([badArticle])).rejects.toThrow();
+    await expect(store.article('v4')).rejects.toThrow(/No article/);
+  });
+
+  it('are saved through writeArticles as given', async () => {
+    const { store, data } = await oneArticle();
+    const next = asNew(data, 'v5');
+    vouchChecked(next.article);
+    vouchChecked(next.claims[0]);
+    await store.writeArticles([next]);
+    expect((await store.article('v5')).claims).toEqual(next.claims);
+  });
+});
