@@ -3,9 +3,11 @@
  * the key press to the frame after it, when `window.profileEdits` is set), and this prints, per
  * kind of edit, the functions with the most inclusive time (a function's samples with it anywhere
  * on the stack), so the React components drawn per edit show up by name. Only readable with an
- * unminified build (`npx vite build --config vite.web.config.ts --minify false`).
+ * unminified build (`npx vite build --config vite.web.config.ts --minify false`). Also the same
+ * edits' main-thread time by trace event (script, style, layout, paint…), from a Chromium trace.
  */
 import type { Page } from 'playwright-core';
+import { EDIT_MARK, type EditFrame, type TraceEvent } from './frame-trace';
 
 interface ProfileNode {
   id: number;
@@ -71,4 +73,26 @@ function printTop(kind: string, profiles: readonly Profile[], top: number): void
   // React components (capitalised functions of the bundle): which of them were drawn in the edit.
   const components = rows.filter(([k]) => /^[A-Z]\w* index-/.test(k) && !k.startsWith('EditorView'));
   console.log(`  components drawn: ${components.map(([k, us]) => `${k.split(' ')[0]} ${per(us)}`).join(', ')}`);
+}
+
+/**
+ * Per kind of edit (edits alternate through `kinds`), the main thread's CPU per edit by trace event
+ * name, from each key press to its frame painted (`frames`, in edit order). Nested events count in each.
+ */
+export function printTraceBreakdown(events: readonly TraceEvent[], frames: readonly EditFrame[], kinds: readonly string[]): void {
+  const marks = events.filter((e) => e.name === EDIT_MARK);
+  const main = events.filter((e) => e.tid === marks[0]?.tid && e.pid === marks[0]?.pid && e.ph === 'X');
+  kinds.forEach((kind, k) => {
+    const sums = new Map<string, number>();
+    let edits = 0;
+    marks.forEach((mark, i) => {
+      const key = main.find((e) => e.ts >= mark.ts && e.name === 'EventDispatch');
+      if (i % kinds.length !== k || !key || !frames[i]) return;
+      edits++;
+      const end = key.ts + frames[i].wall * 1000;
+      for (const e of main) if (e.ts >= key.ts && e.ts < end) sums.set(e.name, (sums.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0));
+    });
+    const rows = [...sums].sort((a, b) => b[1] - a[1]).slice(0, 16);
+    console.log(`${kind}: main-thread CPU ms per edit by trace event (${edits} edits): ${rows.map(([n, us]) => `${n} ${(us / 1000 / edits).toFixed(2)}`).join(', ')}`);
+  });
 }

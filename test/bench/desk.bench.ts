@@ -19,7 +19,7 @@ import { findChromium, launchChromium } from '../e2e/support/chromium';
 import { startWebHost } from '../e2e/support/web-host';
 import { makeTempDir } from '../support/temp-library';
 import { makeClaim } from '../support/claims';
-import { profileEdits } from './cpu-profile';
+import { printTraceBreakdown, profileEdits } from './cpu-profile';
 import { EDIT_MARK, editFrames, OPEN_MARK, openTimes, READY_MARK, recordTrace, type EditFrame } from './frame-trace';
 import { percentile } from './stats';
 
@@ -339,12 +339,18 @@ async function main(): Promise<void> {
     if (process.env.DESK_PROFILE) {
       // Only where the edits' time goes (see cpu-profile.ts), no timings.
       await timeOpen(page, 'With claims', firstScreenClaims, true);
-      await profileEdits(page, ['create', 'status'], async () => {
+      const edits = async () => {
         for (let i = 0; i < EDIT_RUNS; i++) {
           await createClaim(page, i);
           await changeStatus(page, i);
         }
-      });
+      };
+      if (process.env.DESK_PROFILE === 'trace') {
+        const events = await recordTrace(page, edits);
+        printTraceBreakdown(events, editFrames(events), ['create', 'status']);
+        return;
+      }
+      await profileEdits(page, ['create', 'status'], edits);
       return;
     }
     const open = await openEach(page, firstScreenClaims);
