@@ -3,32 +3,24 @@
  * last applied sequence (kept in a _local document, which never replicates); each touched article
  * is brought in line with its documents inside the library's write queue, through the store's
  * validated writes (a malformed document is refused with a notice and never written). A claim
- * shows CouchDB's winner; its other leaves become the claim's conflictVersions.
+ * shows CouchDB's winner; its other leaves become the claim's conflictVersions (claim-merge.ts).
  */
-import { z } from 'zod';
-import type { ClaimRecord } from '../../src-shared/model';
 import type { ServiceContext } from '../services/context';
-import { vouchChecked } from '../store/checked';
 import { SCHEMA_VERSION, type ArticleData } from '../store/files';
-import { closeLeaves, conflictVersionOf, readLeaves, type DocLeaves } from './conflicts';
-import { articleBody, articleDocId, articleFromDoc, canonical, claimDocId, claimFromDoc, claimIdOf, claimKeyOf, claimRange, keyMapOf, parseDocId, sameContent, type BatchKeyMap, type KeyMap } from './documents';
+import { ClaimMerger, onlyLeaf, type MergeHooks } from './claim-merge';
+import { closeLeaves, readLeaves, type DocLeaves } from './conflicts';
+import { articleBody, articleDocId, articleFromDoc, keyMapOf, parseDocId, sameContent, type BatchKeyMap } from './documents';
 import type { Mirror } from './mirror';
 import type { PouchDatabase, PouchDoc } from './pouch';
 import { PULL_BATCH } from './replication';
 
 const APPLIED_DOC = '_local/factmark-applied';
-/** From how many claims of one article a read of all its claims (one index range) beats reading them by id. */
-const RANGE_FROM = 16;
 /** How many articles one save of the library takes (one index write; the write queue is held that long). */
 const ARTICLES_PER_SAVE = 16;
 
-export interface ApplyHooks {
+export interface ApplyHooks extends MergeHooks {
   /** A teammate's change reached this article. */
   applied(articleId: string): void;
-  /** A document was refused (malformed); said once per document revision. */
-  refused(docId: string, reason: string): void;
-  /** A claim's conflict appeared or cleared. */
-  conflict(docId: string, conflicted: boolean): void;
   /** The article of this key left the library (its claims' conflicts with it). */
   articleGone(key: string): void;
 }
@@ -45,11 +37,6 @@ interface Touched {
   articleDoc?: PouchDoc;
 }
 
-/** A document's leaves when a read of its winner shows they can only be that one: a live first revision with no conflicts (anything else may have more, e.g. a losing deletion). */
-const onlyLeaf = (doc: PouchDoc | null | undefined): DocLeaves | null =>
-  doc && !doc._deleted && Number.parseInt(doc._rev ?? '', 10) === 1 && !doc._conflicts ? { winner: doc, conflicts: [], losers: [] } : null;
-
-
 export class Applier {
   private running: Promise<number> = Promise.resolve(0);
   /** Keys of the team's articles added while a new mirror filled, each with the sequence it was applied up to. */
@@ -63,13 +50,16 @@ export class Applier {
   private arrivalsCovered: number | string = 0;
   /** Keys `addArrivals` has met: a key met for the first time has all its documents in the changes read. */
   private readonly arrivalsMet = new Set<string>();
+  private readonly merger: ClaimMerger;
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly db: PouchDatabase,
     private readonly mirror: Mirror,
     private readonly hooks: ApplyHooks,
-  ) {}
+  ) {
+    this.merger = new ClaimMerger(ctx, db, mirror, hooks);
+  }
 
   /** Apply every change in the mirror since the last pass (up to sequence `until`); resolves to the number of articles changed. */
   pass(until?: number): Promise<number> {
@@ -241,10 +231,10 @@ export class Applier {
       try {
         nextArticle = articleFromDoc(articleDoc, localId, keys);
       } catch (error) {
-        this.refuse(articleDoc, error);
+        this.merger.refuse(articleDoc, error);
       }
     }
-    const claims = await this.mergeClaims(key, data, nextArticle.id, touched.claims, keys);
+    const claims = await this.merger.merge(key, data, nextArticle.id, touched.claims, keys);
     if (nextArticle === data.article && claims === data.claims) return null;
     return { save: { ...data, article: nextArticle, claims } };
   }
@@ -257,87 +247,12 @@ export class Applier {
     try {
       data = { schemaVersion: SCHEMA_VERSION, article: articleFromDoc(doc, taken ? this.ctx.newId() : (wanted as string), keys), claims: [] };
     } catch (error) {
-      this.refuse(doc, error);
+      this.merger.refuse(doc, error);
       return null;
     }
     keys.add(data.article.id, key);
-    data.claims = await this.mergeClaims(key, data, data.article.id, claimDocs ?? 'all', keys);
+    data.claims = await this.merger.merge(key, data, data.article.id, claimDocs ?? 'all', keys);
     return { save: data };
-  }
-
-  /** The article's claims with the given claim documents applied; the same array when nothing changed. */
-  private async mergeClaims(key: string, data: ArticleData, articleId: string, ids: Set<string> | PouchDoc[] | 'all', keys: KeyMap): Promise<ClaimRecord[]> {
-    if (ids instanceof Set && !ids.size) return data.claims;
-    const text = this.ctx.texts.of(data.article);
-    const claims = [...data.claims];
-    let changed = false;
-    for (const [claimId, leaves] of await this.leavesOf(key, ids instanceof Set ? [...ids] : ids)) {
-      const docId = claimDocId(key, claimId);
-      const at = claims.findIndex((c) => c.id === claimId);
-      const local = at >= 0 ? claims[at] : undefined;
-      if (leaves.winner?._rev) this.mirror.base.set(docId, leaves.winner._rev);
-      if (!leaves.winner || leaves.winner._deleted) {
-        this.hooks.conflict(docId, false);
-        if (local) {
-          claims.splice(at, 1);
-          changed = true;
-        }
-        continue;
-      }
-      let claim: ClaimRecord;
-      try {
-        claim = claimFromDoc(leaves.winner, articleId, local?.revision ?? 1, keys);
-        const { start, end } = claim.target.position;
-        if (text.slice(start, end) !== claim.target.quote.exact) throw new Error('its quote is not at its place in the article');
-      } catch (error) {
-        this.refuse(leaves.winner, error);
-        continue;
-      }
-      const versions = leaves.conflicts.flatMap((leaf) => conflictVersionOf(leaf, claim.updatedAt) ?? []);
-      if (versions.length) claim.conflictVersions = versions;
-      this.hooks.conflict(docId, versions.length > 0);
-      if (local && canonical({ ...local, revision: 0 }) === canonical({ ...claim, revision: 0 })) continue;
-      claim.revision = local ? local.revision + 1 : 1;
-      // Parsed by claimFromDoc, since given only a valid revision: the store need not parse it again
-      // (one with conflict versions, whose count the schema bounds, it still checks).
-      if (!versions.length) vouchChecked(claim);
-      if (local) claims[at] = claim;
-      else claims.push(claim);
-      changed = true;
-    }
-    return changed ? claims : data.claims;
-  }
-
-  /**
-   * Leaves of claim documents (the given ones, or all of the article's live ones — read, or as
-   * given): one read of the winners (a range over the article's claims when many are asked), then
-   * the full tree, in parallel, only where there can be more than one leaf.
-   */
-  private async leavesOf(key: string, wanted: string[] | PouchDoc[] | 'all'): Promise<Map<string, DocLeaves>> {
-    const winners = new Map<string, { rev: string; doc?: PouchDoc | null }>();
-    if (wanted !== 'all' && typeof wanted[0] === 'object') {
-      for (const doc of wanted as PouchDoc[]) winners.set(doc._id, { rev: doc._rev!, doc });
-      wanted = 'all';
-    } else if (wanted === 'all' || wanted.length >= RANGE_FROM) {
-      for (const row of (await this.db.allDocs({ ...claimRange(key), include_docs: true, conflicts: true })).rows) winners.set(row.id, row.value && { rev: row.value.rev, doc: row.doc });
-    } else {
-      for (const row of (await this.db.allDocs({ keys: (wanted as string[]).map((id) => claimDocId(key, id)), include_docs: true, conflicts: true })).rows) if (row.value && !row.value.deleted) winners.set(row.id, { rev: row.value.rev, doc: row.doc });
-    }
-    const claimIds = wanted === 'all' ? [...winners.keys()].flatMap((id) => claimIdOf(id) ?? []) : (wanted as string[]);
-    const out = new Map<string, DocLeaves>();
-    await Promise.all(
-      claimIds.map(async (claimId) => {
-        const docId = claimDocId(key, claimId);
-        const winner = winners.get(docId);
-        out.set(claimId, (winner?.doc && winner.rev === winner.doc._rev && onlyLeaf(winner.doc)) || (await readLeaves(this.db, docId)));
-      }),
-    );
-    return new Map(claimIds.map((id) => [id, out.get(id)!]));
-  }
-
-  private refuse(doc: PouchDoc, error: unknown): void {
-    const reason = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)[0] : (error as Error).message;
-    this.hooks.refused(`${doc._id}@${doc._rev}`, reason ?? 'malformed');
   }
 }
 
