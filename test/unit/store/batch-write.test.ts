@@ -4,33 +4,15 @@
  * written when one article is invalid, and an article whose file fails keeps its old row and file
  * while the others are saved.
  */
-import { open } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FileIo } from '../../../src-main/store/durable-file';
 import type { ArticleData } from '../../../src-main/store/files';
 import { openFactmark, type Factmark } from '../../../src-main/services/factmark';
 import { unwrap } from '../../../src-shared/call';
 import { makeTempDir, RESOURCES_DIR } from '../../support/temp-library';
 import { snapshotFolder } from '../../support/folder-snapshot';
+import { FailingDisk } from '../../support/failing-disk';
 
 const doc = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-
-/** The real disk, counting new temp files per target and failing those whose path matches `failing`. */
-class CountingDisk {
-  failing: RegExp | null = null;
-  readonly written: string[] = [];
-  readonly io: FileIo = {
-    open: (async (path: string, flags?: string, mode?: number) => {
-      if (flags === 'wx') {
-        this.written.push(String(path));
-        if (this.failing?.test(String(path))) throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
-      }
-      return open(path, flags, mode);
-    }) as FileIo['open'],
-    rename: (...args) => import('node:fs/promises').then((fs) => fs.rename(...args)),
-    unlink: (...args) => import('node:fs/promises').then((fs) => fs.unlink(...args)),
-  };
-}
 
 let factmark: Factmark | null = null;
 afterEach(async () => {
@@ -39,7 +21,7 @@ afterEach(async () => {
 });
 
 async function library(articles: number) {
-  const disk = new CountingDisk();
+  const disk = new FailingDisk();
   const dir = await makeTempDir();
   let counter = 0;
   factmark = await openFactmark({ dataDir: dir, resourcesDir: RESOURCES_DIR, seed: false, io: disk.io, newId: () => `art${++counter}` });

@@ -3,40 +3,17 @@
  * line, and a retry saves exactly once. The failure is injected through the store's file-system
  * seam (StoreOptions.io), not by filling a real disk.
  */
-import { open } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FactmarkError, type OperationName, type RequestOf, type ResponseOf } from '../../../src-shared/contract';
-import type { FileIo } from '../../../src-main/store/durable-file';
 import { openFactmark, type Factmark } from '../../../src-main/services/factmark';
 import { makeTempDir, RESOURCES_DIR } from '../../support/temp-library';
 import { snapshotFolder } from '../../support/folder-snapshot';
+import { FailingDisk } from '../../support/failing-disk';
 
 const DOC = {
   type: 'doc' as const,
   content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Inflation rose to 9 percent in March, the bank said, the highest since 1982.' }] }],
 };
-
-function errno(code: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`${code}: simulated failure`), { code });
-}
-
-/** A disk that fails writes to files whose path matches `failing` (null: none) at `step`. */
-class FailingDisk {
-  failing: RegExp | null = null;
-  code = 'ENOSPC';
-  step: 'open' | 'sync' = 'open';
-  readonly io: FileIo = {
-    open: (async (path: string, flags?: string, mode?: number) => {
-      const failing = this.failing?.test(String(path)) && flags === 'wx';
-      if (failing && this.step === 'open') throw errno(this.code);
-      const handle = await open(path, flags, mode);
-      if (failing) handle.sync = () => Promise.reject(errno(this.code));
-      return handle;
-    }) as FileIo['open'],
-    rename: (...args) => import('node:fs/promises').then((fs) => fs.rename(...args)),
-    unlink: (...args) => import('node:fs/promises').then((fs) => fs.unlink(...args)),
-  };
-}
 
 let factmark: Factmark | null = null;
 afterEach(async () => {

@@ -3,13 +3,13 @@
  * NUL-filled, truncated, garbled), because recovery replays the journal onto the newest good
  * backup. A failed save is never replayed, a torn record is skipped, and a long journal is compacted.
  */
-import { appendFile, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FactmarkError, type OperationName, type RequestOf, type ResponseOf } from '../../../src-shared/contract';
 import { openFactmark, type Factmark } from '../../../src-main/services/factmark';
-import type { FileIo } from '../../../src-main/store/durable-file';
 import { makeTempDir, RESOURCES_DIR } from '../../support/temp-library';
+import { FailingDisk } from '../../support/failing-disk';
 
 const DOC = {
   type: 'doc' as const,
@@ -26,26 +26,18 @@ const DAMAGE: [string, (good: Buffer) => Buffer | string][] = [
   ['garbled', (good) => Buffer.from(good.toString('utf8').replace(/"claims"/, '"cl@ims').replace(/[{}]/g, ']'))],
 ];
 
-let failing: RegExp | null = null;
-const io: FileIo = {
-  open: (async (path: string, flags?: string, mode?: number) => {
-    const handle = await open(path, flags, mode);
-    if (failing?.test(String(path)) && flags === 'wx') handle.sync = () => Promise.reject(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
-    return handle;
-  }) as FileIo['open'],
-  rename,
-  unlink,
-};
+/** Article files fail when synced, with an I/O error, while `disk.failing` matches them. */
+const disk = Object.assign(new FailingDisk(), { step: 'sync' as const, code: 'EIO' });
 
 const opened: Factmark[] = [];
 afterEach(async () => {
-  failing = null;
+  disk.failing = null;
   for (const f of opened.splice(0)) await f.close();
 });
 
 async function library(dir: string) {
   let tick = 0;
-  const factmark = await openFactmark({ dataDir: dir, resourcesDir: RESOURCES_DIR, seed: false, io, clock: () => new Date(Date.UTC(2026, 1, 1, 9, 0, 0, tick++)) });
+  const factmark = await openFactmark({ dataDir: dir, resourcesDir: RESOURCES_DIR, seed: false, io: disk.io, clock: () => new Date(Date.UTC(2026, 1, 1, 9, 0, 0, tick++)) });
   opened.push(factmark);
   async function call<N extends OperationName>(name: N, req: RequestOf<N>): Promise<ResponseOf<N>> {
     const r = await factmark.dispatcher.call(name, req);
@@ -95,10 +87,10 @@ describe('the article journal', () => {
   it('never replays a save that failed', async () => {
     const { dir, id, state, last, file } = await editedArticle();
     const lib = await library(dir);
-    failing = /articles\//;
+    disk.failing = /articles\//;
     const update = { articleId: id, claimId: last.id, baseRevision: last.revision, patch: { status: 'false' as const } };
     await expect(lib.call('claims.update', update)).rejects.toMatchObject({ message: expect.stringMatching(/input\/output error \(EIO\)/) });
-    failing = null;
+    disk.failing = null;
     await lib.factmark.close();
     opened.pop();
     await writeFile(file, '');
