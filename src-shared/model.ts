@@ -229,11 +229,16 @@ export function compareInDocument(a: { target: ClaimTarget }, b: { target: Claim
   return a.target.position.start - b.target.position.start || b.target.position.end - a.target.position.end;
 }
 
+/** The name a claim counts for among claimants: trimmed, null when empty. */
+export function claimantKey(claim: { claimant: string }): string | null {
+  return claim.claimant.trim() || null;
+}
+
 /** Distinct non-empty claimants, most used first, then alphabetically. */
 export function claimantsOf(claims: readonly { claimant: string }[]): string[] {
   const counts = new Map<string, number>();
   for (const c of claims) {
-    const name = c.claimant.trim();
+    const name = claimantKey(c);
     if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return rankClaimants(counts);

@@ -179,7 +179,7 @@ export function useSync({ client, desk, library, openPreferences, notify }: Opti
         const what = claim ? `Claim “${snippet(claim.target.quote.exact, 60)}”` : r.claimId ? 'A claim' : 'A change';
         return { key: `${i}:${r.articleId}:${r.claimId ?? ''}`, claimId: r.claimId ?? null, text: `${what} in “${article}”: ${r.reason}` };
       }),
-    [rejected, rejected?.length ? claims : null, rejected?.length ? articles : null],
+    [rejected, claims, articles],
   );
   const conflictClaim = conflictId ? claims.find((c) => c.id === conflictId) ?? null : null;
   return useMemo(() => ({ status, rejectedRows, actions, conflictClaim }), [status, rejectedRows, actions, conflictClaim]);

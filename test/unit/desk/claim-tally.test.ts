@@ -1,7 +1,7 @@
 /** Tallies over the desk's claims, carried from one list to the next: always what counting again gives. */
 import { describe, expect, it } from 'vitest';
 import { STATUS_IDS } from '../../../src-shared/statuses';
-import type { ClaimRecord, StatusId } from '../../../src-shared/model';
+import { claimantKey, type ClaimRecord, type StatusId } from '../../../src-shared/model';
 import { tallyClaims, type Tally } from '../../../src-renderer/desk/claim-tally';
 import { makeClaim } from '../../support/claims';
 
@@ -13,12 +13,11 @@ function seeded(seed: number): () => number {
   };
 }
 
-const claimantName = (c: ClaimRecord) => c.claimant.trim() || null;
 
 function countedAgain(claims: readonly ClaimRecord[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const c of claims) {
-    const k = claimantName(c);
+    const k = claimantKey(c);
     if (k) out.set(k, (out.get(k) ?? 0) + 1);
   }
   return out;
@@ -40,7 +39,7 @@ describe('tallyClaims', () => {
       else if (r < 0.95) claims = claims.toSpliced(pick(), 1);
       else claims = claims.map((c) => ({ ...c })); // every object new (a reload)
       const before: Tally | null = tally;
-      tally = tallyClaims(tally, claims, claimantName);
+      tally = tallyClaims(tally, claims, claimantKey);
       expect(new Map(tally.counts)).toEqual(countedAgain(claims));
       if (before && new Map(before.counts).size === tally.counts.size && [...before.counts].every(([k, n]) => tally!.counts.get(k) === n)) {
         expect(tally.counts).toBe(before.counts);
@@ -50,9 +49,9 @@ describe('tallyClaims', () => {
 
   it('keeps the same counts when a change does not move them (a status edit, for claimant counts)', () => {
     const a = makeClaim({ id: 'a', claimant: 'Ana', target: { quote: { exact: 'a', prefix: '', suffix: '' }, position: { start: 0, end: 1 } } });
-    const first = tallyClaims(null, [a], claimantName);
-    const second = tallyClaims(first, [{ ...a, status: 'false' }], claimantName);
+    const first = tallyClaims(null, [a], claimantKey);
+    const second = tallyClaims(first, [{ ...a, status: 'false' }], claimantKey);
     expect(second.counts).toBe(first.counts);
-    expect(tallyClaims(second, second.claims, claimantName)).toBe(second);
+    expect(tallyClaims(second, second.claims, claimantKey)).toBe(second);
   });
 });
