@@ -69,21 +69,13 @@ export class LibraryIndex {
     if (this.opened.data.articles.some((row) => row.id === id)) this.gone.add(id);
   }
 
-  /** Put `row` in as `id`'s row (undefined: drop it), written only when the list changes. */
-  putRow(id: string, row: ArticleSummaryRow | undefined): Promise<void> {
-    return row ? this.putRows([[id, row]]) : this.remove(id);
-  }
-
   /**
-   * Put in (or drop, for undefined) several rows with one write of the list, made only when it
-   * changes. The list ends as the changes made one by one would leave it (a new row goes first).
+   * Put in (or drop, for undefined) several rows, of distinct ids, with one write of the list,
+   * made only when it changes. The list ends as the changes made one by one would leave it (a new
+   * row goes first).
    */
   async putRows(changes: ReadonlyArray<readonly [string, ArticleSummaryRow | undefined]>): Promise<void> {
-    const wanted = new Map<string, ArticleSummaryRow | undefined>();
-    for (const [id, row] of changes) {
-      wanted.delete(id); // the last change of an id counts, in its place in the order
-      wanted.set(id, row);
-    }
+    const wanted = new Map(changes);
     const rows = this.data().articles;
     const listed = new Set(rows.map((r) => r.id));
     let changed = false;
