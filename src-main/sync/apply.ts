@@ -199,13 +199,13 @@ export class Applier {
     }
     try {
       if (saves.length) await this.mirror.fromMirror(() => this.ctx.store.writeArticles(saves));
-      for (const { id } of deletes) await this.mirror.fromMirror(() => this.ctx.store.deleteArticle(id));
+      for (const { id, key } of deletes) {
+        await this.mirror.fromMirror(() => this.ctx.store.deleteArticle(id));
+        this.hooks.articleGone(key);
+        this.hooks.applied(id);
+      }
     } finally {
       for (const data of saves) this.hooks.applied(data.article.id); // (one that failed to save is only shown again)
-    }
-    for (const { id, key } of deletes) {
-      this.hooks.articleGone(key);
-      this.hooks.applied(id);
     }
   }
 

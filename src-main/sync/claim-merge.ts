@@ -56,7 +56,7 @@ export class ClaimMerger {
       }
       let claim: ClaimRecord;
       try {
-        claim = claimFromDoc(leaves.winner, articleId, local?.revision ?? 1, keys);
+        claim = claimFromDoc(leaves.winner, articleId, local ? local.revision + 1 : 1, keys);
         const { start, end } = claim.target.position;
         if (text.slice(start, end) !== claim.target.quote.exact) throw new Error('its quote is not at its place in the article');
       } catch (error) {
@@ -67,9 +67,8 @@ export class ClaimMerger {
       if (versions.length) claim.conflictVersions = versions;
       this.hooks.conflict(docId, versions.length > 0);
       if (local && canonical({ ...local, revision: 0 }) === canonical({ ...claim, revision: 0 })) continue;
-      claim.revision = local ? local.revision + 1 : 1;
-      // Parsed by claimFromDoc, since given only a valid revision: the store need not parse it again
-      // (one with conflict versions, whose count the schema bounds, it still checks).
+      // Parsed by claimFromDoc: the store need not parse it again (one with conflict versions,
+      // whose count the schema bounds, it still checks).
       if (!versions.length) vouchChecked(claim);
       if (local) claims[at] = claim;
       else claims.push(claim);
@@ -84,22 +83,21 @@ export class ClaimMerger {
    * the full tree, in parallel, only where there can be more than one leaf.
    */
   private async leavesOf(key: string, wanted: string[] | PouchDoc[] | 'all'): Promise<Map<string, DocLeaves>> {
-    const winners = new Map<string, { rev: string; doc?: PouchDoc | null }>();
+    const winners = new Map<string, PouchDoc | null | undefined>();
     if (wanted !== 'all' && typeof wanted[0] === 'object') {
-      for (const doc of wanted as PouchDoc[]) winners.set(doc._id, { rev: doc._rev!, doc });
+      for (const doc of wanted as PouchDoc[]) winners.set(doc._id, doc);
       wanted = 'all';
     } else if (wanted === 'all' || wanted.length >= RANGE_FROM) {
-      for (const row of (await this.db.allDocs({ ...claimRange(key), include_docs: true, conflicts: true })).rows) winners.set(row.id, row.value && { rev: row.value.rev, doc: row.doc });
+      for (const row of (await this.db.allDocs({ ...claimRange(key), include_docs: true, conflicts: true })).rows) winners.set(row.id, row.doc);
     } else {
-      for (const row of (await this.db.allDocs({ keys: (wanted as string[]).map((id) => claimDocId(key, id)), include_docs: true, conflicts: true })).rows) if (row.value && !row.value.deleted) winners.set(row.id, { rev: row.value.rev, doc: row.doc });
+      for (const row of (await this.db.allDocs({ keys: (wanted as string[]).map((id) => claimDocId(key, id)), include_docs: true, conflicts: true })).rows) if (row.value && !row.value.deleted) winners.set(row.id, row.doc);
     }
     const claimIds = wanted === 'all' ? [...winners.keys()].flatMap((id) => claimIdOf(id) ?? []) : (wanted as string[]);
     const out = new Map<string, DocLeaves>();
     await Promise.all(
       claimIds.map(async (claimId) => {
         const docId = claimDocId(key, claimId);
-        const winner = winners.get(docId);
-        out.set(claimId, (winner?.doc && winner.rev === winner.doc._rev && onlyLeaf(winner.doc)) || (await readLeaves(this.db, docId)));
+        out.set(claimId, onlyLeaf(winners.get(docId)) ?? (await readLeaves(this.db, docId)));
       }),
     );
     return new Map(claimIds.map((id) => [id, out.get(id)!]));
