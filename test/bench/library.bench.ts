@@ -10,7 +10,6 @@
  * Reports figures; never fails on them.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +21,7 @@ import { libraryIndex, PRELOAD_AFTER_MS } from '../../src-main/search/library-in
 import { makeTextPdf } from '../unit/library/pdf-fixtures';
 import { claimantNames, generateLibrary, seeded } from './library-generate';
 import { median, percentile } from './stats';
+import { timed, type Run } from './timed';
 
 if (!process.env.FACTMARK_LIBRARY_BENCH_CHILD) {
   const self = fileURLToPath(import.meta.url);
@@ -65,39 +65,11 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 const WORDS = ['ceasefire', 'unemployment', 'grain exports', 'troops Kyiv', 'inflation rose', 'budget', 'refugees Odesa', 'wheat', 'sanctions 2022', 'pensions fell'];
 const STATUSES = ['disputed', 'false', 'verified', 'misleading'] as const;
 
-/** Milliseconds this thread has waited for a CPU while runnable (Linux run-queue delay), or 0 where /proc is missing. */
-function runQueueMs(): number {
-  try {
-    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
-  } catch {
-    return 0;
-  }
-}
-
 /** Garbage collection pauses so far, in milliseconds (reported a little after they happen). */
 let gcPauseMs = 0;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) gcPauseMs += entry.duration;
 }).observe({ entryTypes: ['gc'] });
-
-interface Run {
-  wall: number;
-  /** Process CPU time (every thread). */
-  cpu: number;
-  /** Time the main thread was runnable but waiting for a CPU. */
-  queued: number;
-}
-
-/** One call's wall time, split: CPU time and time spent waiting for a CPU. */
-async function timed(fn: () => Promise<unknown>): Promise<Run> {
-  const cpu0 = process.cpuUsage();
-  const queued0 = runQueueMs();
-  const t = performance.now();
-  await fn();
-  const wall = performance.now() - t;
-  const cpu = process.cpuUsage(cpu0);
-  return { wall, cpu: (cpu.user + cpu.system) / 1000, queued: runQueueMs() - queued0 };
-}
 
 /** Time `count` calls of `fn(i)` after a warm-up, with the GC pauses of the timed calls. */
 async function timeRuns(count: number, fn: (i: number) => Promise<unknown>): Promise<{ runs: Run[]; gc: number }> {

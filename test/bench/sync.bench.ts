@@ -24,6 +24,7 @@ import { makeTempDir } from '../support/temp-library';
 import { DOC, openSyncLibrary, until, type SyncLibrary } from '../support/sync-library';
 import { ADMIN, startTeamServer } from '../support/team-server';
 import { median, percentile } from './stats';
+import { timed, type Run } from './timed';
 
 const ARTICLES = Number(process.env.SYNC_BENCH_ARTICLES ?? 100);
 const CLAIMS = 100;
@@ -70,13 +71,6 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** Run `work`, returning its wall time and the CPU time this process spent meanwhile (both in ms; the server is another process). */
-async function timed(work: () => Promise<unknown>): Promise<{ ms: number; cpu: number }> {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  await work();
-  const used = process.cpuUsage(cpu);
-  return { ms: performance.now() - started, cpu: (used.user + used.system) / 1000 };
-}
 const cpuOf = (t: { cpu: number }) => `cpu ${seconds(t.cpu)}`;
 
 async function synced(lib: SyncLibrary): Promise<void> {
@@ -130,17 +124,17 @@ async function main(): Promise<void> {
       return new PouchDB(`${server.url}/${db}`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
     };
     const remote = await open('plain');
-    const plainPush = await timed(async () => source.replicate.to(remote, REPLICATION).then((info) => info));
+    const plainPush = await timed(async () => source.replicate.to(remote, REPLICATION));
     const target = new PouchDB(join(scratch, 'target'));
-    const plainPull = await timed(async () => target.replicate.from(remote, REPLICATION).then((info) => info));
+    const plainPull = await timed(async () => target.replicate.from(remote, REPLICATION));
     // A two-way sync (what a PouchDB app keeps running, and what Factmark does): the push, and the pull that reads it all back.
     const twoWay = await open('plain-sync');
     const plainSync = await timed(async () => source.sync(twoWay, REPLICATION));
     await Promise.all([source.close(), target.close(), remote.close(), twoWay.close()]);
     console.log(`initial sync (connect until synced / complete); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:`);
-    const ratio = (a: { ms: number }, b: { ms: number }) => (a.ms / b.ms).toFixed(2);
-    console.log(`  A → empty server            ${seconds(push.ms)} (${cpuOf(push)})   plain PouchDB one-way ${seconds(plainPush.ms)} (${cpuOf(plainPush)})  ratio ${ratio(push, plainPush)};  two-way sync ${seconds(plainSync.ms)} (${cpuOf(plainSync)})  ratio ${ratio(push, plainSync)}  (target <= 1.5)`);
-    console.log(`  server → empty library B    ${seconds(pull.ms)} (${cpuOf(pull)})   plain PouchDB one-way ${seconds(plainPull.ms)} (${cpuOf(plainPull)})  ratio ${ratio(pull, plainPull)}  (target <= 1.5)`);
+    const ratio = (a: Run, b: Run) => (a.wall / b.wall).toFixed(2);
+    console.log(`  A → empty server            ${seconds(push.wall)} (${cpuOf(push)})   plain PouchDB one-way ${seconds(plainPush.wall)} (${cpuOf(plainPush)})  ratio ${ratio(push, plainPush)};  two-way sync ${seconds(plainSync.wall)} (${cpuOf(plainSync)})  ratio ${ratio(push, plainSync)}  (target <= 1.5)`);
+    console.log(`  server → empty library B    ${seconds(pull.wall)} (${cpuOf(pull)})   plain PouchDB one-way ${seconds(plainPull.wall)} (${cpuOf(plainPull)})  ratio ${ratio(pull, plainPull)}  (target <= 1.5)`);
     console.log('  (cpu: this process only; the server is another process)');
     // 2. Live propagation A → B.
     await server.createDb('live');
