@@ -56,7 +56,7 @@ export interface JournalMark {
 }
 
 /** How many journals are kept open for appending at once (the least recently used is closed first). */
-const OPEN_JOURNALS = 8;
+export const OPEN_JOURNALS = 8;
 
 export class ArticleJournal {
   private folderMade = false;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { FactmarkError } from '../../src-shared/contract';
 import { Id } from '../../src-shared/model';
 import { ArticleFiles } from './article-files';
-import { ArticleJournal } from './article-journal';
+import { ArticleJournal, OPEN_JOURNALS } from './article-journal';
 import { ArticleVersions, type ArticleVersionInfo } from './article-versions';
 import { BackupShelf } from './backup-shelf';
 import { NODE_FILE_IO, type FileIo } from './durable-file';
@@ -39,8 +39,8 @@ export interface StoreOptions {
 /** Told after an article was saved (previous: null for a new article) or deleted (next: null). */
 export type ArticleSavedListener = (change: { articleId: string; previous: ArticleData | null; next: ArticleData | null }) => void;
 
-/** How many article files a batch saves at once (each holds a journal open: fewer than the journal keeps open). */
-const SAVES_AT_ONCE = 4;
+/** How many article files a batch saves at once (each holds a journal open: fewer than the journals kept open). */
+const SAVES_AT_ONCE = OPEN_JOURNALS / 2;
 
 /** Run `work` on every item, at most `limit` at a time; each item's failure (or null) in order. */
 async function settleEach<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<Array<{ error: unknown } | null>> {
