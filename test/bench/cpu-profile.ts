@@ -7,7 +7,7 @@
  * edits' main-thread time by trace event (script, style, layout, paint…), from a Chromium trace.
  */
 import type { Page } from 'playwright-core';
-import { EDIT_MARK, type EditFrame, type TraceEvent } from './frame-trace';
+import { editWindows, type TraceEvent } from './frame-trace';
 
 interface ProfileNode {
   id: number;
@@ -77,20 +77,17 @@ function printTop(kind: string, profiles: readonly Profile[], top: number): void
 
 /**
  * Per kind of edit (edits alternate through `kinds`), the main thread's CPU per edit by trace event
- * name, from each key press to its frame painted (`frames`, in edit order). Nested events count in each.
+ * name, from each key press to its frame painted. Nested events count in each.
  */
-export function printTraceBreakdown(events: readonly TraceEvent[], frames: readonly EditFrame[], kinds: readonly string[]): void {
-  const marks = events.filter((e) => e.name === EDIT_MARK);
-  const main = events.filter((e) => e.tid === marks[0]?.tid && e.pid === marks[0]?.pid && e.ph === 'X');
+export function printTraceBreakdown(events: readonly TraceEvent[], kinds: readonly string[]): void {
+  const { main, windows } = editWindows(events);
   kinds.forEach((kind, k) => {
     const sums = new Map<string, number>();
     let edits = 0;
-    marks.forEach((mark, i) => {
-      const key = main.find((e) => e.ts >= mark.ts && e.name === 'EventDispatch');
-      if (i % kinds.length !== k || !key || !frames[i]) return;
+    windows.forEach(([from, to], i) => {
+      if (i % kinds.length !== k) return;
       edits++;
-      const end = key.ts + frames[i].wall * 1000;
-      for (const e of main) if (e.ts >= key.ts && e.ts < end) sums.set(e.name, (sums.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0));
+      for (const e of main.events) if (e.ts >= from && e.ts < to) sums.set(e.name, (sums.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0));
     });
     const rows = [...sums].sort((a, b) => b[1] - a[1]).slice(0, 16);
     console.log(`${kind}: main-thread CPU ms per edit by trace event (${edits} edits): ${rows.map(([n, us]) => `${n} ${(us / 1000 / edits).toFixed(2)}`).join(', ')}`);

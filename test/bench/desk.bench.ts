@@ -347,7 +347,7 @@ async function main(): Promise<void> {
       };
       if (process.env.DESK_PROFILE === 'trace') {
         const events = await recordTrace(page, edits);
-        printTraceBreakdown(events, editFrames(events), ['create', 'status']);
+        printTraceBreakdown(events, ['create', 'status']);
         return;
       }
       await profileEdits(page, ['create', 'status'], edits);

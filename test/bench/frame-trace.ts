@@ -76,7 +76,7 @@ function coveredWithin(intervals: readonly (readonly [number, number, ...number[
 }
 
 /** The page's main thread in a trace: its events in time order, and its tasks as [start, end, thread time] in µs. */
-interface MainThread {
+export interface MainThread {
   events: TraceEvent[];
   tasks: [number, number, number][];
 }
@@ -103,16 +103,25 @@ function marksNamed(events: readonly TraceEvent[], name: string): TraceEvent[] {
   return marks;
 }
 
-/** Each marked edit's figures, in mark order; throws when the trace lacks what it needs. */
-export function editFrames(events: readonly TraceEvent[]): EditFrame[] {
+/**
+ * The page's main thread, and each marked edit's window on it in mark order: from its key press to
+ * the end of the task that painted its frame, in µs. Throws when the trace lacks what it needs.
+ */
+export function editWindows(events: readonly TraceEvent[]): { main: MainThread; windows: [number, number][] } {
   const marks = marksNamed(events, EDIT_MARK);
   const main = mainThreadOf(events, marks[0]);
-  return marks.map((mark) => {
+  const windows = marks.map((mark): [number, number] => {
     const key = main.events.find((e) => e.ts >= mark.ts && e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
     if (!key) throw new Error('an edit mark has no key press after it');
-    const end = paintedAfter(main, key.ts);
-    return { wall: (end - key.ts) / 1000, busy: coveredWithin(main.tasks, key.ts, end) / 1000, cpu: cpuWithin(main.tasks, key.ts, end) / 1000 };
+    return [key.ts, paintedAfter(main, key.ts)];
   });
+  return { main, windows };
+}
+
+/** Each marked edit's figures, in mark order; throws when the trace lacks what it needs. */
+export function editFrames(events: readonly TraceEvent[]): EditFrame[] {
+  const { main, windows } = editWindows(events);
+  return windows.map(([from, to]) => ({ wall: (to - from) / 1000, busy: coveredWithin(main.tasks, from, to) / 1000, cpu: cpuWithin(main.tasks, from, to) / 1000 }));
 }
 
 /** The marks the page sets when it starts opening an article, and in the frame that first shows it ready. */
