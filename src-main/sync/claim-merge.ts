@@ -4,7 +4,7 @@
  * at its place in the article) is refused through the hooks and never merged.
  */
 import { z } from 'zod';
-import type { ClaimRecord } from '../../src-shared/model';
+import { Claim, type ClaimRecord } from '../../src-shared/model';
 import type { ServiceContext } from '../services/context';
 import { vouchChecked } from '../store/checked';
 import type { ArticleData } from '../store/files';
@@ -69,7 +69,7 @@ export class ClaimMerger {
       if (local && canonical({ ...local, revision: 0 }) === canonical({ ...claim, revision: 0 })) continue;
       // Parsed by claimFromDoc: the store need not parse it again (one with conflict versions,
       // whose count the schema bounds, it still checks).
-      if (!versions.length) vouchChecked(claim);
+      if (!versions.length) vouchChecked(Claim, claim);
       if (local) claims[at] = claim;
       else claims.push(claim);
       changed = true;
