@@ -53,7 +53,7 @@ async function fill(lib: SyncLibrary): Promise<void> {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-/** With SYNC_BENCH_PROFILE=<dir>, `work`'s CPU profile of this process is written to <dir>/<name>.cpuprofile (open in Chrome DevTools). */
+/** With SYNC_BENCH_PROFILE=<dir>, `work`'s CPU profile of this process is written to <dir>/<name>.cpuprofile (open in Chrome DevTools): push, pull, and plain PouchDB's plain-push, plain-pull, plain-sync. */
 async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
   const dir = process.env.SYNC_BENCH_PROFILE;
   if (!dir) return work();
@@ -124,12 +124,12 @@ async function main(): Promise<void> {
       return new PouchDB(`${server.url}/${db}`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
     };
     const remote = await open('plain');
-    const plainPush = await timed(async () => source.replicate.to(remote, REPLICATION));
+    const plainPush = await timed(() => profiled('plain-push', async () => source.replicate.to(remote, REPLICATION)));
     const target = new PouchDB(join(scratch, 'target'));
-    const plainPull = await timed(async () => target.replicate.from(remote, REPLICATION));
+    const plainPull = await timed(() => profiled('plain-pull', async () => target.replicate.from(remote, REPLICATION)));
     // A two-way sync (what a PouchDB app keeps running, and what Factmark does): the push, and the pull that reads it all back.
     const twoWay = await open('plain-sync');
-    const plainSync = await timed(async () => source.sync(twoWay, REPLICATION));
+    const plainSync = await timed(() => profiled('plain-sync', async () => source.sync(twoWay, REPLICATION)));
     await Promise.all([source.close(), target.close(), remote.close(), twoWay.close()]);
     console.log(`initial sync (connect until synced / complete); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:`);
     const ratio = (a: Run, b: Run) => (a.wall / b.wall).toFixed(2);
