@@ -87,7 +87,10 @@ export class ArticleJournal {
       at: this.clock().toISOString(),
       ...(changedArticle ? { article: next.article } : {}),
       order: next.claims.map((c) => c.id),
-      claims: next.claims.filter((c) => before.get(c.id) !== JSON.stringify(c)),
+      claims: next.claims.filter((c) => {
+        const was = before.get(c.id);
+        return was === undefined || was !== JSON.stringify(c); // a new claim is in without being serialised to compare
+      }),
     };
   }
 

@@ -31,16 +31,17 @@ export type PrefsData = z.infer<typeof PrefsFile>;
  * Validate an article file's data for saving. The article record and claims that are the very
  * objects of `previous` (validated when they were loaded or saved) are kept as they are, so saving
  * one claim validates that claim, not the whole file; so are records their caller vouched for
- * (checked.ts: parsed with the same schema just before, e.g. a teammate's claim team sync read).
+ * (checked.ts: parsed with the same schema, Article or Claim, just before, e.g. a teammate's claim team sync read).
  */
 export function checkArticleData(next: ArticleData, previous: ArticleData | null): ArticleData {
   if (next.schemaVersion !== SCHEMA_VERSION || !Array.isArray(next.claims)) return ArticleFile.parse(next);
-  if (!previous && !isChecked(next.article) && !next.claims.some(isChecked)) return ArticleFile.parse(next);
+  const claimChecked = (record: unknown) => isChecked(Claim, record);
+  if (!previous && !isChecked(Article, next.article) && !next.claims.some(claimChecked)) return ArticleFile.parse(next);
   const known = new Set<unknown>(previous?.claims);
-  const kept = (record: unknown) => known.has(record) || isChecked(record);
+  const kept = (record: unknown) => known.has(record) || claimChecked(record);
   return {
     schemaVersion: SCHEMA_VERSION,
-    article: (previous && next.article === previous.article) || isChecked(next.article) ? next.article : Article.parse(next.article),
+    article: (previous && next.article === previous.article) || isChecked(Article, next.article) ? next.article : Article.parse(next.article),
     claims: next.claims.map((claim) => (kept(claim) ? claim : Claim.parse(claim))),
   };
 }

@@ -7,12 +7,11 @@
  */
 import type { ServiceContext } from '../services/context';
 import { SCHEMA_VERSION, type ArticleData } from '../store/files';
-import { ClaimMerger, onlyLeaf, type MergeHooks } from './claim-merge';
+import { ClaimMerger, type ArrivedClaims, type MergeHooks } from './claim-merge';
 import { closeLeaves, readLeaves, type DocLeaves } from './conflicts';
 import { articleBody, articleDocId, articleFromDoc, keyMapOf, parseDocId, sameContent, type BatchKeyMap } from './documents';
 import type { Mirror } from './mirror';
 import type { PouchDatabase, PouchDoc } from './pouch';
-import { PULL_BATCH } from './replication';
 
 const APPLIED_DOC = '_local/factmark-applied';
 /** How many articles one save of the library takes (one index write; the write queue is held that long). */
@@ -25,30 +24,33 @@ export interface ApplyHooks extends MergeHooks {
   articleGone(key: string): void;
 }
 
-/** A row of the mirror's changes feed. */
-type ChangeRow = Awaited<ReturnType<PouchDatabase['changes']>>['results'][number];
-
 interface Touched {
   article: boolean;
   claims: Set<string>;
-  /** Every claim document of the article, as the changes that touched it were read (when they hold them all). */
-  claimDocs?: PouchDoc[];
-  /** The article document as the changes that touched it were read (its only leaf), when they hold it. */
-  articleDoc?: PouchDoc;
+  /** Claim documents as they arrived (addArrivals): each id with its leaves, or null where they must be read. */
+  claimLeaves?: ArrivedClaims;
+  /** The article document's leaves, when known from its arrival. */
+  articleLeaves?: DocLeaves;
 }
+
+const keyOf = (doc: PouchDoc) => parseDocId(doc._id)?.key;
 
 export class Applier {
   private running: Promise<number> = Promise.resolve(0);
-  /** Keys of the team's articles added while a new mirror filled, each with the sequence it was applied up to. */
+  /** Keys of the team's articles added while a new mirror filled, each with the mirror's sequence it was applied up to. */
   private readonly arrived = new Map<string, number>();
-  /** Up to this sequence every change was taken by `addArrivals` (applied, or left to the full pass). */
-  private arrivalsSeq: number | string = 0;
-  /** Up to this sequence `addArrivals` read the changes; the rows it keeps waiting are in `waitingRows`. */
-  private arrivalsRead: number | string = 0;
-  private waitingRows: ChangeRow[] = [];
+  /** Documents the pull wrote into the new mirror, not taken yet; the last batch's keys wait for the next batch. */
+  private incoming: PouchDoc[] = [];
+  private lastBatch: PouchDoc[] = [];
+  private waiting: PouchDoc[] = [];
+  private arrivalsQueued = false;
+  /** How many revisions of each document the pull brought (one, into an empty mirror: its only leaf). */
+  private readonly revisionsArrived = new Map<string, number>();
+  /** False once an arrival was left to the full pass (or failed): that pass must then read every change. */
+  private arrivalsWhole = true;
   /** Up to this sequence `addArrivals` applied every change (the full pass starts there). */
   private arrivalsCovered: number | string = 0;
-  /** Keys `addArrivals` has met: a key met for the first time has all its documents in the changes read. */
+  /** Keys `addArrivals` has met: a key met for the first time has all its documents in the batches taken. */
   private readonly arrivalsMet = new Set<string>();
   private readonly merger: ClaimMerger;
 
@@ -68,62 +70,83 @@ export class Applier {
   }
 
   /**
-   * While a new mirror fills from the team: add the team's articles this library does not hold as
-   * their documents land (and keep those up to date), so the library fills during the pull rather
-   * than after it. The key of the last document seen waits (its claims may be in the next batch);
-   * the next full pass skips what this applied. Articles the library holds wait for that pass.
+   * While a new, empty mirror fills from the team: a batch of documents the pull has just written
+   * (its 'change' event). The team's articles this library does not hold are added from these
+   * documents as they land (and kept up to date), so the library fills during the pull rather than
+   * after it, without reading the documents back. The pull brings every leaf of a document in
+   * one batch, so a document that arrived once is its only leaf; one that arrived more than once
+   * has its leaves read. An article in the last batch waits (its claims may be in the next one).
+   * Articles the library holds wait for the full pass.
    */
-  addArrivals(): Promise<number> {
-    this.running = this.running.catch(() => 0).then(() => this.addArrivalsNow());
+  arrive(docs: PouchDoc[]): void {
+    for (const doc of docs) this.revisionsArrived.set(doc._id, (this.revisionsArrived.get(doc._id) ?? 0) + 1);
+    this.incoming.push(...docs);
+    this.lastBatch = docs;
+    if (this.arrivalsQueued) return;
+    this.arrivalsQueued = true;
+    this.running = this.running.catch(() => 0).then(() => {
+      this.arrivalsQueued = false;
+      return this.addArrivalsNow(false);
+    });
+  }
+
+  /** The pull into the new mirror finished at the mirror's sequence `seq`: take what waits; the full pass starts at `seq` when every arrival was taken. */
+  finishArrivals(seq: number): Promise<number> {
+    this.running = this.running.catch(() => 0).then(async () => {
+      const changed = await this.addArrivalsNow(true);
+      if (this.arrivalsWhole) this.arrivalsCovered = seq;
+      return changed;
+    });
     return this.running;
   }
 
-  private async addArrivalsNow(): Promise<number> {
-    const feed = await this.db.changes({ since: this.arrivalsRead, limit: 2_000, return_docs: true, include_docs: true, conflicts: true });
-    if (!feed.results.length) return 0;
-    // Rows kept waiting from the last call, then the new ones (a document changed since is in its newer row).
-    const fresh = new Set(feed.results.map((row) => row.id));
-    const all = [...this.waitingRows.filter((row) => !fresh.has(row.id)), ...feed.results];
-    this.arrivalsRead = feed.results[feed.results.length - 1].seq;
-    // The pull writes a batch of documents at a time, sorted by id: an article in the last batch's
-    // worth of rows may have more documents in the next batch, so it waits; the others are taken whole.
-    const keyOf = (row: { id: string }) => parseDocId(row.id)?.key;
-    const waiting = new Set(all.slice(-PULL_BATCH).map(keyOf));
-    const cut = all.findIndex((row) => waiting.has(keyOf(row)));
-    const rows = all.filter((row) => !waiting.has(keyOf(row)));
-    this.waitingRows = all.filter((row) => waiting.has(keyOf(row)));
-    // Every row up to the first waiting one is taken now.
-    const upTo = cut < 0 ? this.arrivalsRead : cut > 0 ? all[cut - 1].seq : this.arrivalsSeq;
-    let covered = this.arrivalsCovered === this.arrivalsSeq;
-    this.arrivalsSeq = upTo;
-    const touched = touchedKeys(rows);
-    for (const [key, entry] of touched) if (!this.arrivalsMet.has(key)) entry.claimDocs = []; // met for the first time: all its documents are here
-    for (const row of rows) {
-      if (!row.doc || row.deleted) continue;
-      const parsed = parseDocId(row.id);
-      const entry = parsed && touched.get(parsed.key);
-      if (parsed?.kind === 'claim') entry?.claimDocs?.push(row.doc);
-      else if (entry) entry.articleDoc = row.doc;
-    }
-    for (const key of touched.keys()) this.arrivalsMet.add(key);
-    let changed = 0;
-    for (const [key, added] of await this.applyKeys([...touched], true)) {
-      if (added === null) {
-        covered = false;
-        continue;
+  private async addArrivalsNow(final: boolean): Promise<number> {
+    const all = [...this.waiting, ...this.incoming];
+    const waitingKeys = new Set(final ? [] : this.lastBatch.map(keyOf));
+    this.incoming = [];
+    this.waiting = all.filter((doc) => waitingKeys.has(keyOf(doc)));
+    const docs = all.filter((doc) => !waitingKeys.has(keyOf(doc)));
+    if (!docs.length) return 0;
+    try {
+      const seq = Number((await this.db.info()).update_seq); // every document taken here is in the mirror by now
+      const touched = touchedKeys(docs.map((doc) => ({ id: doc._id })));
+      // Met for the first time, all its documents are here; one added already gets these ones merged.
+      // (One met before but not added, e.g. its claims came before its article, reads all its claims.)
+      for (const [key, entry] of touched) if (!this.arrivalsMet.has(key) || this.arrived.has(key)) entry.claimLeaves = new Map();
+      for (const doc of docs) {
+        const parsed = parseDocId(doc._id);
+        const entry = parsed && touched.get(parsed.key);
+        if (!parsed || !entry?.claimLeaves) continue;
+        const leaves = this.revisionsArrived.get(doc._id) === 1 ? { winner: doc, conflicts: [], losers: [] } : null;
+        if (parsed.kind === 'claim') entry.claimLeaves.set(doc._id, leaves);
+        else if (leaves) entry.articleLeaves = leaves;
       }
-      this.arrived.set(key, this.arrivalsRead);
-      if (added) changed++;
+      for (const key of touched.keys()) this.arrivalsMet.add(key);
+      let changed = 0;
+      for (const [key, added] of await this.applyKeys([...touched], true)) {
+        if (added === null) {
+          this.arrivalsWhole = false;
+          continue;
+        }
+        this.arrived.set(key, seq);
+        if (added) changed++;
+      }
+      return changed;
+    } catch (error) {
+      this.arrivalsWhole = false;
+      throw error;
     }
-    if (covered) this.arrivalsCovered = upTo;
-    return changed;
   }
 
   /** Record that the library already matches the mirror up to `seq` (after the mirror was written from it). */
   async markApplied(seq: number | string): Promise<void> {
     this.arrived.clear();
     this.arrivalsMet.clear();
-    this.waitingRows = [];
+    this.revisionsArrived.clear();
+    this.incoming = [];
+    this.lastBatch = [];
+    this.waiting = [];
+    this.arrivalsWhole = true;
     this.arrivalsCovered = 0;
     const { rev } = await this.appliedSeq();
     await this.db.put({ _id: APPLIED_DOC, ...(rev ? { _rev: rev } : {}), seq });
@@ -214,7 +237,7 @@ export class Applier {
     const localId = keys.idOf(key);
     let article: DocLeaves | null = null;
     if (touched.article || !localId) {
-      article = onlyLeaf(touched.articleDoc) ?? (await readLeaves(this.db, articleDocId(key)));
+      article = touched.articleLeaves ?? (await readLeaves(this.db, articleDocId(key)));
       // Article documents hold metadata only (the text never changes): the winner stands.
       if (article.conflicts.length) await closeLeaves(this.db, article.conflicts);
     }
@@ -222,7 +245,7 @@ export class Applier {
     if (!localId) {
       if (articleDoc?._deleted) this.hooks.articleGone(key);
       if (!articleDoc || articleDoc._deleted) return null;
-      return this.planNew(key, articleDoc, keys, touched.claimDocs);
+      return this.planNew(key, articleDoc, keys, touched.claimLeaves);
     }
     if (articleDoc?._deleted && touched.article) return { delete: localId };
     const data = await this.ctx.store.article(localId);
@@ -234,13 +257,13 @@ export class Applier {
         this.merger.refuse(articleDoc, error);
       }
     }
-    const claims = await this.merger.merge(key, data, nextArticle.id, touched.claims, keys);
+    const claims = await this.merger.merge(key, data, nextArticle.id, touched.claimLeaves ?? touched.claims, keys);
     if (nextArticle === data.article && claims === data.claims) return null;
     return { save: { ...data, article: nextArticle, claims } };
   }
 
   /** A team's article new to this library, with its claims (null when its document is malformed). */
-  private async planNew(key: string, doc: PouchDoc, keys: BatchKeyMap, claimDocs?: PouchDoc[]): Promise<{ save: ArticleData } | null> {
+  private async planNew(key: string, doc: PouchDoc, keys: BatchKeyMap, claimLeaves?: ArrivedClaims): Promise<{ save: ArticleData } | null> {
     const wanted = (doc.article as { id?: unknown } | undefined)?.id;
     const taken = typeof wanted !== 'string' || keys.keyOf(wanted) !== undefined;
     let data: ArticleData;
@@ -251,7 +274,7 @@ export class Applier {
       return null;
     }
     keys.add(data.article.id, key);
-    data.claims = await this.merger.merge(key, data, data.article.id, claimDocs ?? 'all', keys);
+    data.claims = await this.merger.merge(key, data, data.article.id, claimLeaves ?? 'all', keys);
     return { save: data };
   }
 }

@@ -4,7 +4,7 @@
  * at its place in the article) is refused through the hooks and never merged.
  */
 import { z } from 'zod';
-import type { ClaimRecord } from '../../src-shared/model';
+import { Claim, type ClaimRecord } from '../../src-shared/model';
 import type { ServiceContext } from '../services/context';
 import { vouchChecked } from '../store/checked';
 import type { ArticleData } from '../store/files';
@@ -27,6 +27,9 @@ export interface MergeHooks {
 export const onlyLeaf = (doc: PouchDoc | null | undefined): DocLeaves | null =>
   doc && !doc._deleted && Number.parseInt(doc._rev ?? '', 10) === 1 && !doc._conflicts ? { winner: doc, conflicts: [], losers: [] } : null;
 
+/** Claim documents as they arrived, by document id: each with its leaves when the arrival shows them, null where they must be read. */
+export type ArrivedClaims = Map<string, DocLeaves | null>;
+
 export class ClaimMerger {
   constructor(
     private readonly ctx: ServiceContext,
@@ -35,13 +38,14 @@ export class ClaimMerger {
     private readonly hooks: MergeHooks,
   ) {}
 
-  /** The article's claims with the given claim documents applied; the same array when nothing changed. */
-  async merge(key: string, data: ArticleData, articleId: string, ids: Set<string> | PouchDoc[] | 'all', keys: KeyMap): Promise<ClaimRecord[]> {
+  /** The article's claims with the given claim documents (by claim id, as they arrived, or all) applied; the same array when nothing changed. */
+  async merge(key: string, data: ArticleData, articleId: string, ids: Set<string> | ArrivedClaims | 'all', keys: KeyMap): Promise<ClaimRecord[]> {
     if (ids instanceof Set && !ids.size) return data.claims;
     const text = this.ctx.texts.of(data.article);
     const claims = [...data.claims];
     let changed = false;
-    for (const [claimId, leaves] of await this.leavesOf(key, ids instanceof Set ? [...ids] : ids)) {
+    const leavesById = ids instanceof Map ? await this.arrivedLeaves(ids) : await this.leavesOf(key, ids instanceof Set ? [...ids] : ids);
+    for (const [claimId, leaves] of leavesById) {
       const docId = claimDocId(key, claimId);
       const at = claims.findIndex((c) => c.id === claimId);
       const local = at >= 0 ? claims[at] : undefined;
@@ -69,7 +73,7 @@ export class ClaimMerger {
       if (local && canonical({ ...local, revision: 0 }) === canonical({ ...claim, revision: 0 })) continue;
       // Parsed by claimFromDoc: the store need not parse it again (one with conflict versions,
       // whose count the schema bounds, it still checks).
-      if (!versions.length) vouchChecked(claim);
+      if (!versions.length) vouchChecked(Claim, claim);
       if (local) claims[at] = claim;
       else claims.push(claim);
       changed = true;
@@ -78,21 +82,18 @@ export class ClaimMerger {
   }
 
   /**
-   * Leaves of claim documents (the given ones, or all of the article's live ones — read, or as
-   * given): one read of the winners (a range over the article's claims when many are asked), then
-   * the full tree, in parallel, only where there can be more than one leaf.
+   * Leaves of claim documents (the given ones, or all of the article's live ones): one read of the
+   * winners (a range over the article's claims when many are asked), then the full tree, in
+   * parallel, only where there can be more than one leaf.
    */
-  private async leavesOf(key: string, wanted: string[] | PouchDoc[] | 'all'): Promise<Map<string, DocLeaves>> {
+  private async leavesOf(key: string, wanted: string[] | 'all'): Promise<Map<string, DocLeaves>> {
     const winners = new Map<string, PouchDoc | null | undefined>();
-    if (wanted !== 'all' && typeof wanted[0] === 'object') {
-      for (const doc of wanted as PouchDoc[]) winners.set(doc._id, doc);
-      wanted = 'all';
-    } else if (wanted === 'all' || wanted.length >= RANGE_FROM) {
+    if (wanted === 'all' || wanted.length >= RANGE_FROM) {
       for (const row of (await this.db.allDocs({ ...claimRange(key), include_docs: true, conflicts: true })).rows) winners.set(row.id, row.doc);
     } else {
-      for (const row of (await this.db.allDocs({ keys: (wanted as string[]).map((id) => claimDocId(key, id)), include_docs: true, conflicts: true })).rows) if (row.value && !row.value.deleted) winners.set(row.id, row.doc);
+      for (const row of (await this.db.allDocs({ keys: wanted.map((id) => claimDocId(key, id)), include_docs: true, conflicts: true })).rows) if (row.value && !row.value.deleted) winners.set(row.id, row.doc);
     }
-    const claimIds = wanted === 'all' ? [...winners.keys()].flatMap((id) => claimIdOf(id) ?? []) : (wanted as string[]);
+    const claimIds = wanted === 'all' ? [...winners.keys()].flatMap((id) => claimIdOf(id) ?? []) : wanted;
     const out = new Map<string, DocLeaves>();
     await Promise.all(
       claimIds.map(async (claimId) => {
@@ -101,6 +102,17 @@ export class ClaimMerger {
       }),
     );
     return new Map(claimIds.map((id) => [id, out.get(id)!]));
+  }
+
+  /** Leaves of claim documents as they arrived, by claim id: read (in parallel) only where the arrival does not show them. */
+  private async arrivedLeaves(arrived: ArrivedClaims): Promise<Map<string, DocLeaves>> {
+    const entries = await Promise.all(
+      [...arrived].flatMap(([docId, leaves]) => {
+        const claimId = claimIdOf(docId);
+        return claimId === undefined ? [] : [(async () => [claimId, leaves ?? (await readLeaves(this.db, docId))] as const)()];
+      }),
+    );
+    return new Map(entries);
   }
 
   /** Tell the hooks a document was refused, with the first reason. */

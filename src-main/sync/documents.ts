@@ -101,7 +101,7 @@ export function articleFromDoc(doc: PouchDoc, localId: string, keys: KeyMap): Ar
   const body = doc as unknown as ArticleBody;
   const previousVersionId = body.previousVersionKey ? keys.idOf(body.previousVersionKey) : undefined;
   const { previousVersionId: _dropped, ...article } = (body.article ?? {}) as ArticleRecord;
-  return vouchChecked(Article.parse({ ...article, id: localId, ...(previousVersionId ? { previousVersionId } : {}) }));
+  return vouchChecked(Article, Article.parse({ ...article, id: localId, ...(previousVersionId ? { previousVersionId } : {}) }));
 }
 
 /** A remote claim document's claim fields for a local article (throws a ZodError when malformed). */

@@ -4,7 +4,7 @@
  * while the app runs, or once (sync now, the CLI). Each event becomes a plain report for the
  * service: active, caught up, a refused write, a server error, the server out of reach.
  */
-import type { PouchDatabase, PouchReplication, ReplicateOptions } from './pouch';
+import type { PouchDatabase, PouchDoc, PouchReplication, ReplicateOptions } from './pouch';
 
 export type Direction = 'push' | 'pull';
 
@@ -12,8 +12,8 @@ export interface ReplicationEvents {
   active(direction: Direction): void;
   /** Caught up with the other side (no error); lastSeq: the source's sequence replicated, when known. */
   idle(direction: Direction, lastSeq?: number | string): void;
-  /** Documents arrived (pull) or went out (push); lastSeq: the source's sequence now replicated. */
-  moved(direction: Direction, count: number, lastSeq?: number | string): void;
+  /** Documents arrived (pull) or went out (push), `docs` as written; lastSeq: the source's sequence now replicated. */
+  moved(direction: Direction, count: number, lastSeq?: number | string, docs?: PouchDoc[]): void;
   /** The server refused one document (403 forbidden per document, e.g. a validation function). */
   denied(docId: string | undefined, reason: string): void;
   /** A failed request; PouchDB retries on its own (with back-off) when live. */
@@ -31,7 +31,7 @@ const OPTIONS: ReplicateOptions = { batch_size: PULL_BATCH, back_off_function: b
 function listen(replication: PouchReplication, direction: Direction, events: ReplicationEvents): PouchReplication {
   replication.on('active', () => events.active(direction));
   replication.on('paused', (error) => (error ? events.failed(direction, error as never) : events.idle(direction)));
-  replication.on('change', (info) => events.moved(direction, info.docs?.length ?? info.docs_written ?? 0, info.last_seq));
+  replication.on('change', (info) => events.moved(direction, info.docs?.length ?? info.docs_written ?? 0, info.last_seq, info.docs));
   replication.on('denied', (error) => events.denied(error.id, error.reason ?? error.message ?? 'forbidden'));
   replication.on('error', (error) => events.failed(direction, error as never));
   (replication as unknown as { on(event: string, listener: (error: unknown) => void): void }).on('requestError', (error) => events.failed(direction, error as never));

@@ -60,22 +60,13 @@ export async function setUpSession(session: Session, steps: SetUpSteps): Promise
     return 0;
   }
   // A new (or rebuilt) mirror: the team's documents first, so the library's claims are written on
-  // top of the revisions the server has (not beside them, as false conflicts). The team's articles
-  // this library does not hold are added as they land, while the pull goes on.
-  let arrivals: Promise<unknown> = Promise.resolve();
-  let arrivalsQueued = false;
-  const addArrivals = () => {
-    if (arrivalsQueued) return;
-    arrivalsQueued = true;
-    arrivals = arrivals.then(() => {
-      arrivalsQueued = false;
-      return applier.addArrivals().catch(() => 0);
-    });
-  };
-  const events = { ...QUIET, moved: (direction: string) => direction === 'pull' && addArrivals() };
+  // top of the revisions the server has (not beside them, as false conflicts). Into an empty
+  // mirror, the team's articles this library does not hold are added from the pulled documents
+  // as they land, while the pull goes on (anything else waits for the full pass below).
   const before = Number((await local.info()).update_seq);
+  const events: ReplicationEvents = { ...QUIET, moved: (direction, _count, _seq, docs) => before === 0 && direction === 'pull' && docs?.length && applier.arrive(docs) };
   const pulled = (await replicateOnce(local, remote, events, { push: false }).catch(() => null))?.pulled ?? 0;
-  await arrivals;
+  await applier.finishArrivals(Number((await local.info()).update_seq)).catch(() => 0);
   const pulledSeq = Number((await local.info()).update_seq);
   // Only the pull wrote the mirror so far (no edit made meanwhile): the server holds all of it.
   const since = pulledSeq - before === pulled ? pulledSeq : undefined;

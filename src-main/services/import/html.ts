@@ -9,6 +9,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { FactmarkError } from '../../../src-shared/contract';
 import type { Converted, Converter } from './converted';
 import { hasArticleText } from './boilerplate';
+import { removeBylineBlock } from './byline-block';
 import { limitNesting } from './deep-nesting';
 import { charsetOf, decodeHtml } from './encoding';
 import { sanitisedToDoc, leadingHeading } from './html-to-doc';
@@ -48,6 +49,7 @@ export function convertHtml(html: string, options: HtmlOptions): Converted {
       const documentTitle = document.title;
       meta = pageMetadata(document, { pageUrl: options.pageUrl }); // before Readability changes the document
       if (!hasArticleText(document)) throw noText(options.label, true); // only menus, headers and footers
+      if (meta.byline !== undefined && document.body) removeBylineBlock(document.body); // Readability keeps it when the metadata names the author
       const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
       if (!article?.content || !article.textContent?.trim()) throw noText(options.label, true);
       meta = withReadability(meta, article, documentTitle);

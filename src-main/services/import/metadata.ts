@@ -188,12 +188,12 @@ const DATE_IN_BYLINE = new RegExp(
   'i',
 );
 
-/** A byline without the date and time pages print beside it; undefined when it held only a date. */
-export function bylineWithoutDate(byline: string | undefined): string | undefined {
+/** A byline as a name list: without a leading "By" and the date and time pages print beside it; undefined when it held only a date. */
+export function tidyByline(byline: string | undefined): string | undefined {
   if (!byline) return byline;
-  const match = DATE_IN_BYLINE.exec(byline);
-  if (!match) return byline;
-  const kept = byline.slice(0, match.index).replace(/(?:[\s|•·,;:–—-]|\b(?:on|at)\b)+$/i, '').trim();
+  const named = byline.replace(/^by\b[\s:]*/i, '');
+  const match = DATE_IN_BYLINE.exec(named);
+  const kept = (match ? named.slice(0, match.index) : named).replace(/(?:[\s|•·,;:–—-]|\b(?:on|at)\b)+$/i, '').trim();
   return kept || undefined;
 }
 
@@ -207,7 +207,7 @@ export function completeMeta(draft: MetaDraft, fallbackTitle: string): ArticleMe
   const title = limit('title') || clean(fallbackTitle)?.slice(0, 500) || 'Untitled article';
   return {
     title,
-    byline: bylineWithoutDate(limit('byline')) ?? '',
+    byline: tidyByline(limit('byline')) ?? '',
     publisher: limit('publisher'),
     sourceUrl: [normaliseUrl(draft.sourceUrl) ?? ''].map((u) => (u.length <= 4_000 ? u : ''))[0],
     publishedAt: limit('publishedAt'),

@@ -15,7 +15,7 @@ export interface Mention {
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART', 'PRON']);
 const SKIP_BEFORE_VERB = new Set(['AUX', 'ADV', 'PART']);
 const DASH_PAIR = /^(--|—|–)$/;
-export const TITLE = /^(mr|mrs|ms|dr|prof|sen|sens|rep|reps|gov|gen|lt|col|sgt|capt|president|vice|prime|minister|secretary|senator|representative|governor|mayor|chancellor|chairman|chairwoman|chair|director|spokesman|spokeswoman|spokesperson|ambassador|judge|justice|king|queen|prince|pope|general|foreign|defense|defence|interior|deputy|chief|leader|nominee|candidate|former|attorney|speaker|sir|lord|lady|pastor|rev|commissioner|ceo|founder|head|officer|democrat|republican)\.?$/i;
+export const TITLE = /^(mr|mrs|ms|dr|prof|sen|sens|rep|reps|gov|gen|lt|col|sgt|capt|president|vice|prime|minister|secretary|senator|representative|governor|mayor|chancellor|chairman|chairwoman|chair|director|spokesman|spokeswoman|spokesperson|ambassador|judge|justice|king|queen|prince|pope|general|foreign|defense|defence|interior|deputy|chief|leader|nominee|candidate|former|attorney|speaker|sir|lord|lady|pastor|rev|commissioner|ceo|founder|head|officer|democrat|republican|councilman|councilwoman|councilmember|councillor|councilor|congressman|congresswoman|assemblyman|assemblywoman|assemblymember|alderman|alderwoman|sheriff|superintendent|treasurer|comptroller|inspector|detective|sergeant|lieutenant|captain|colonel|admiral|commander|rabbi|imam|professor|coach|trustee|premier|supt|det|insp|adm|cmdr)\.?$/i;
 export const PERSONAL_PRONOUN = /^(he|she|him|her|his|they|them|their|it|its|i|we|you|me|us|who|which|that|one|this)$/i;
 
 const CAPITALISED = /^\p{Lu}[\p{L}'’-]*$/u;

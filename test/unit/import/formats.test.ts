@@ -111,7 +111,7 @@ describe('saved web page', () => {
     expect(text).toContain('[Table omitted: How councillors voted]');
     expect(text).toContain('in 2029.\nAdditional reporting by Lee Chen.');
     // Navigation, related links, footer, forms and scripts are not article text.
-    for (const chrome of ['Subscribe', 'Ferry fares to rise', 'All rights reserved', 'Sign up', 'trackPageView']) expect(text).not.toContain(chrome);
+    for (const chrome of ['Subscribe', 'Ferry fares to rise', 'All rights reserved', 'Sign up', 'trackPageView', 'By Amira Haddad']) expect(text).not.toContain(chrome);
     expect(blockTypes(article)).toEqual(expect.arrayContaining(['heading', 'bullet_list', 'blockquote']));
     expect(markedTexts(article)).toEqual(
       expect.arrayContaining([

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { vouchChecked } from '../../../src-main/store/checked';
 import { checkArticleData, type ArticleData } from '../../../src-main/store/files';
+import { Article, Claim } from '../../../src-shared/model';
 import { openFactmark, type Factmark } from '../../../src-main/services/factmark';
 import { unwrap } from '../../../src-shared/call';
 import { makeTempDir, RESOURCES_DIR } from '../../support/temp-library';
@@ -41,8 +42,8 @@ describe('records vouched for as checked', () => {
   it('are kept as they are (not parsed again); the same records not vouched for are parsed', async () => {
     const { data } = await oneArticle();
     const vouched = asNew(data, 'v1');
-    vouchChecked(vouched.article);
-    vouchChecked(vouched.claims[0]);
+    vouchChecked(Article, vouched.article);
+    vouchChecked(Claim, vouched.claims[0]);
     const kept = checkArticleData(vouched, null);
     expect(kept.article).toBe(vouched.article);
     expect(kept.claims[0]).toBe(vouched.claims[0]);
@@ -55,8 +56,8 @@ describe('records vouched for as checked', () => {
   it('do not let an invalid record beside them through: the save is refused and nothing is written', async () => {
     const { store, data } = await oneArticle();
     const next = asNew(data, 'v3');
-    vouchChecked(next.article);
-    vouchChecked(next.claims[0]);
+    vouchChecked(Article, next.article);
+    vouchChecked(Claim, next.claims[0]);
     const bad = { ...structuredClone(next.claims[0]), id: 'c-bad', revision: 0 };
     next.claims.push(bad);
     expect(() => checkArticleData(next, null)).toThrow();
@@ -66,17 +67,33 @@ describe('records vouched for as checked', () => {
     await expect(store.article('v3')).rejects.toThrow(/No article/);
 
     const badArticle = asNew(data, 'v4');
-    vouchChecked(badArticle.claims[0]);
+    vouchChecked(Claim, badArticle.claims[0]);
     (badArticle.article as { title: unknown }).title = 42;
     await expect(store.writeArticles([badArticle])).rejects.toThrow();
     await expect(store.article('v4')).rejects.toThrow(/No article/);
   });
 
+  it('count as checked only for the schema they passed: a vouched article among claims is parsed as a claim and refused', async () => {
+    const { store, data } = await oneArticle();
+    const next = asNew(data, 'v6');
+    vouchChecked(Article, next.article);
+    vouchChecked(Claim, next.claims[0]);
+    next.claims.push(next.article as never);
+    expect(() => checkArticleData(next, null)).toThrow();
+    await expect(store.writeArticles([next])).rejects.toThrow();
+    await expect(store.article('v6')).rejects.toThrow(/No article/);
+
+    const swapped = asNew(data, 'v7');
+    vouchChecked(Claim, swapped.claims[0]);
+    swapped.article = swapped.claims[0] as never; // a vouched claim in the article's place
+    expect(() => checkArticleData(swapped, null)).toThrow();
+  });
+
   it('are saved through writeArticles as given', async () => {
     const { store, data } = await oneArticle();
     const next = asNew(data, 'v5');
-    vouchChecked(next.article);
-    vouchChecked(next.claims[0]);
+    vouchChecked(Article, next.article);
+    vouchChecked(Claim, next.claims[0]);
     await store.writeArticles([next]);
     expect((await store.article('v5')).claims).toEqual(next.claims);
   });

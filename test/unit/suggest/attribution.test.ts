@@ -36,6 +36,13 @@ describe('claimant attribution on the sample article', () => {
     expect(who(text, 'the talks were "civilised"')).toMatchObject({ claimant: 'Mevlut Cavusoglu', cue: 'said' });
   });
 
+  it('drops local and service titles too: councilman, sheriff, congresswoman, detective', () => {
+    expect(who('"This budget raises property taxes by 12 percent," Councilman Greg Ruiz said.', 'This budget raises property taxes by 12 percent')).toMatchObject({ claimant: 'Greg Ruiz' });
+    expect(who('Sheriff Ana Lopez said arrests fell by a third.', 'arrests fell by a third')).toMatchObject({ claimant: 'Ana Lopez' });
+    expect(who('Congresswoman Mary Hale told reporters that the plant cost $40 million.', 'the plant cost $40 million')).toMatchObject({ claimant: 'Mary Hale' });
+    expect(who('Detective Sam Ortiz said the car was stolen in March.', 'the car was stolen in March')).toMatchObject({ claimant: 'Sam Ortiz' });
+  });
+
   it('names an organisation or country as the source', () => {
     expect(who(SAMPLE, 'it will halt the military operation instantly')).toMatchObject({ claimant: 'Russia', cue: 'says' });
   });

@@ -1,11 +1,16 @@
 /**
  * An empty library joining a team whose database holds more documents than one pull batch: every
  * article arrives whole, each saved once (its claims are not split over several saves), and the
- * library it joins keeps its own article beside the team's.
+ * library it joins keeps its own article beside the team's. One that joins after the team made
+ * conflicts (and edits) shows them as the machines that made them do.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DOC, until, type SyncLibrary } from '../../support/sync-library';
-import { teamOfTwo } from '../../support/sync-team';
+import type { ClaimRecord } from '../../../src-shared/model';
+import { claimDocId } from '../../../src-main/sync/documents';
+import { pouchdb, type PouchDoc } from '../../../src-main/sync/pouch';
+import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
+import { TEAM_DB, teamOfTwo } from '../../support/sync-team';
+import { ADMIN } from '../../support/team-server';
 
 const team = teamOfTwo(['ja', 'jb']);
 let a: SyncLibrary;
@@ -45,5 +50,59 @@ describe('joining a team with a large library', () => {
     }
     // B's own article went to the team.
     await until(async () => (await a.call('library.list', {})).some((row) => row.id === own.id), 30_000, 'B’s article in A');
+  });
+
+  it('brings the team’s conflicts and edits into a library that joins after them, as the machines that made them show them', async () => {
+    const article = (await a.call('library.list', {})).find((row) => row.title === 'Article 0')!;
+    const [racedEdits, racedDeletion, edited] = await a.call('claims.list', { articleId: article.id });
+    const PouchDB = await pouchdb();
+    const remote = new PouchDB(`${team.server.url}/${TEAM_DB}`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
+    const docOf = (claim: ClaimRecord) => remote.get(claimDocId(article.textHash, claim.id), { revs: true });
+    /** A child of `doc`'s revision with the given hash: two of them are siblings, a conflict. */
+    const child = (doc: PouchDoc, hash: string, body: object): PouchDoc => {
+      const start = Number.parseInt(doc._rev!, 10) + 1;
+      return { ...body, _id: doc._id, _rev: `${start}-${hash}`, _revisions: { start, ids: [hash, ...doc._revisions!.ids] } };
+    };
+    const withNote = (doc: PouchDoc, note: string) => ({ kind: doc.kind, article: doc.article, claim: { ...(doc.claim as object), note } });
+    const [x, y] = [await docOf(racedEdits), await docOf(racedDeletion)];
+    await remote.bulkDocs(
+      [
+        child(x, 'a'.repeat(32), withNote(x, 'edited on one machine')),
+        child(x, 'b'.repeat(32), withNote(x, 'edited on another')),
+        child(y, 'c'.repeat(32), withNote(y, 'kept working on it')),
+        child(y, 'd'.repeat(32), { _deleted: true, kind: 'claim', article: y.article, deletedBy: 'another reviewer', deletedAt: new Date().toISOString() }),
+      ],
+      { new_edits: false },
+    );
+    const z = await docOf(edited);
+    await remote.put({ ...withNote(z, 'edited twice'), _id: z._id, _rev: z._rev });
+    await remote.put({ ...withNote(z, 'edited three times'), _id: z._id, _rev: (await remote.get(z._id))._rev });
+    await remote.close();
+
+    const shown = async (lib: SyncLibrary, id: string) => {
+      const claims = await lib.call('claims.list', { articleId: id }).catch(() => []);
+      const pick = (claim: ClaimRecord) => claims.find((c) => c.id === claim.id);
+      const [p, q, r] = [pick(racedEdits), pick(racedDeletion), pick(edited)];
+      if (p?.conflictVersions?.length !== 1 || q?.conflictVersions?.length !== 1 || r?.note !== 'edited three times') return null;
+      return [p, q].map((c) => ({ note: c.note, versions: c.conflictVersions!.map(({ rev, deleted, note, reviewer }) => ({ rev, deleted, note, reviewer })) }));
+    };
+    const onA = await until(() => shown(a, article.id), 30_000, 'the conflicts in A');
+    const c = await openSyncLibrary('jc');
+    try {
+      await team.connect(c);
+      const rows = await until(async () => {
+        const list = await c.call('library.list', {});
+        return list.length === ARTICLES + 1 ? list : null;
+      }, 60_000, 'C complete');
+      const onC = await until(() => shown(c, rows.find((row) => row.textHash === article.textHash)!.id), 30_000, 'the conflicts in C');
+      expect(onC).toEqual(onA);
+      expect([onC[0].note, onC[0].versions[0].note].sort()).toEqual(['edited on another', 'edited on one machine']);
+      // The edit wins over the deletion that raced it; the deletion is the other version.
+      expect(onC[1].note).toBe('kept working on it');
+      expect(onC[1].versions[0]).toMatchObject({ deleted: true, reviewer: 'another reviewer' });
+      expect((await c.call('sync.status', {})).conflicts).toBe(2);
+    } finally {
+      await c.cleanup();
+    }
   });
 });
