@@ -2,7 +2,7 @@
  * The middle column of the desk: the open article's head (its actions), the changes from its
  * previous version when it is a newer one, and the article text with its highlights.
  */
-import { useState, type MutableRefObject } from 'react';
+import { useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { ArticleRecord } from '../../src-shared/model';
 import type { FactmarkClient } from '../api/client';
 import type { Desk } from '../desk/use-desk';
@@ -38,25 +38,38 @@ export function ArticleColumn({ client, article, desk, library, deletion, viewHa
   const { state } = desk;
   const versionChanges = useVersionChanges(client, article, report);
   const [changeMarks, setChangeMarks] = useState(true);
-  return (
-    <>
+  // The head is one element per article: an edit on the desk does not draw it (and its file input) again.
+  // Its actions read the latest props when they run.
+  const latest = useRef({ library, deletion, open, notify, report, claimCount: state.claims.length });
+  latest.current = { library, deletion, open, notify, report, claimCount: state.claims.length };
+  const head = useMemo(
+    () => (
       <ArticleHead
         article={article}
         textHasHeadline={startsWithHeadline(article)}
-        onDetails={() => open({ kind: 'details' })}
-        onVersions={() => open({ kind: 'versions' })}
-        onDelete={() => deletion.ask(article, library.articles.find((a) => a.id === article.id)?.claimCount ?? state.claims.length)}
+        onDetails={() => latest.current.open({ kind: 'details' })}
+        onVersions={() => latest.current.open({ kind: 'versions' })}
+        onDelete={() => {
+          const now = latest.current;
+          now.deletion.ask(article, now.library.articles.find((a) => a.id === article.id)?.claimCount ?? now.claimCount);
+        }}
       >
         <NewVersionButton
           client={client}
           article={article}
-          onError={report}
+          onError={(error) => latest.current.report(error)}
           onImported={(result) => {
-            library.onImported(result.article.id, result.duplicate);
-            notify(describeCarried(result));
+            latest.current.library.onImported(result.article.id, result.duplicate);
+            latest.current.notify(describeCarried(result));
           }}
         />
       </ArticleHead>
+    ),
+    [client, article],
+  );
+  return (
+    <>
+      {head}
       {versionChanges ? (
         <ChangesPanel
           client={client}

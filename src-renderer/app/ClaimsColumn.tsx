@@ -2,10 +2,11 @@
  * The right-hand column of the desk: the claims panel (the list, and the selected claim's editor)
  * and the Suggestions tab, or a rail with one button when the reviewer has collapsed it.
  */
-import type { RefObject } from 'react';
+import { useCallback, type RefObject } from 'react';
 import type { ClaimPatch } from '../../src-shared/claims';
 import type { ClaimRecord } from '../../src-shared/model';
 import type { FactmarkClient } from '../api/client';
+import type { ClaimFilter } from '../desk/claim-list';
 import type { Desk } from '../desk/use-desk';
 import { ClaimEditorPane } from '../panels/ClaimEditorPane';
 import { ClaimsPanel } from '../panels/ClaimsPanel';
@@ -42,6 +43,8 @@ interface Props {
 
 export function ClaimsColumn({ client, desk, panels, suggest, pane, visible, orphans, articleClaimants, editorClaimants, editing, reviewerName, filterRef, onSelect, onEdit, onPatch, onDelete, onClosePane, onOpenPreferences, notify }: Props) {
   const { state, dispatch } = desk;
+  // Stable, so the memoised filters are not drawn again with every edit.
+  const onFilter = useCallback((filter: ClaimFilter) => dispatch({ type: 'filter', filter }), [dispatch]);
   if (panels.collapsed('claims')) {
     return (
       <aside className="fm-side fm-rail" aria-label="Claims">
@@ -66,7 +69,7 @@ export function ClaimsColumn({ client, desk, panels, suggest, pane, visible, orp
           orphans={orphans}
           claimants={articleClaimants}
           filter={state.filter}
-          onFilter={(filter) => dispatch({ type: 'filter', filter })}
+          onFilter={onFilter}
           selectedId={state.selectedId}
           onSelect={onSelect}
           onOpen={onEdit}

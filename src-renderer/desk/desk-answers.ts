@@ -10,7 +10,7 @@ import { statusInfo } from '../../src-shared/statuses';
 import { LayeredMap } from './layered-map';
 import { withClaimReplaced } from './claim-array';
 import { dropChange, forgetClaim, refreshClaim, type UndoState } from './undo-stack';
-import { jobClaimId, tell, type DeskEvent, type DeskState, type SaveJob } from './desk-state';
+import { jobClaimId, SAVE_SAVED, tell, type DeskEvent, type DeskState, type SaveJob } from './desk-state';
 
 type Answer = Extract<DeskEvent, { type: 'saved' | 'conflict' | 'missing' | 'failed' }>;
 
@@ -44,7 +44,7 @@ function settle(state: DeskState, job: SaveJob, outcome: { failed?: string; repo
   else pending.delete(id);
   let save = state.save;
   if (outcome.failed !== undefined) save = { kind: 'failed', message: outcome.failed };
-  else if (inFlight === 0 && save.kind !== 'failed') save = { kind: 'saved' };
+  else if (inFlight === 0 && save.kind !== 'failed') save = SAVE_SAVED;
   const next = { ...state, inFlight, pending, save };
   return outcome.failed !== undefined && outcome.report ? tell(next, 'error', outcome.failed) : next;
 }

@@ -10,7 +10,7 @@ import { afterDeletion, filterClaims, neighbourId, NO_FILTER, unseenClaims } fro
 import { answered } from './desk-answers';
 import { EMPTY_UNDO, describeChange, inverse, record, takeRedo, takeUndo, type ClaimChange } from './undo-stack';
 import { remoteClaims } from './remote-claims';
-import { jobClaimId, tell, type DeskEvent, type DeskState, type SaveJob } from './desk-state';
+import { jobClaimId, SAVE_IDLE, SAVE_SAVING, tell, type DeskEvent, type DeskState, type SaveJob } from './desk-state';
 
 type NewJob = SaveJob extends infer J ? (J extends SaveJob ? Omit<J, 'serial' | 'articleId' | 'origin'> : never) : never;
 
@@ -20,7 +20,7 @@ function enqueue(state: DeskState, job: NewJob, origin: ClaimChange): DeskState 
   const id = jobClaimId(job);
   const pending = new Map(state.pending).set(id, (state.pending.get(id) ?? 0) + 1);
   const full = { ...job, serial: state.nextSerial, articleId: state.articleId, origin } as SaveJob;
-  return { ...state, outbox: [...state.outbox, full], nextSerial: state.nextSerial + 1, pending, inFlight: state.inFlight + 1, save: { kind: 'saving' } };
+  return { ...state, outbox: [...state.outbox, full], nextSerial: state.nextSerial + 1, pending, inFlight: state.inFlight + 1, save: SAVE_SAVING };
 }
 
 function withClaims(state: DeskState, claims: readonly ClaimRecord[]): DeskState {
@@ -83,7 +83,7 @@ function opened(state: DeskState, event: Extract<DeskEvent, { type: 'opened' }>)
     history,
     shelved,
     conflict: null,
-    save: state.inFlight > 0 ? { kind: 'saving' } : { kind: 'idle' },
+    save: state.inFlight > 0 ? SAVE_SAVING : SAVE_IDLE,
   };
 }
 

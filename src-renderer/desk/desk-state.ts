@@ -11,6 +11,14 @@ import { EMPTY_UNDO, type ClaimChange, type UndoState } from './undo-stack';
 /** The save indicator: idle before the first change. */
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
+/**
+ * The save states without a message, shared: an edit that leaves the indicator as it was keeps the
+ * same object, so what shows it (the memoised toolbar) is not drawn again on every key press.
+ */
+export const SAVE_IDLE: SaveState = { kind: 'idle' };
+export const SAVE_SAVING: SaveState = { kind: 'saving' };
+export const SAVE_SAVED: SaveState = { kind: 'saved' };
+
 /** A change refused because the claim changed elsewhere; `attempted` can be applied again. */
 export interface Conflict {
   claimId: string;
@@ -114,7 +122,7 @@ export const EMPTY_DESK: DeskState = {
   shelved: new Map(),
   pending: new Map(),
   inFlight: 0,
-  save: { kind: 'idle' },
+  save: SAVE_IDLE,
   conflict: null,
   outbox: [],
   nextSerial: 1,

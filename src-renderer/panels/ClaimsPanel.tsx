@@ -93,6 +93,48 @@ const ClaimRow = memo(function ClaimRow({
   );
 });
 
+/**
+ * The claimant and text filters. Memoised: the desk's edits do not draw them (and so do not make
+ * React write their inputs' attributes again), only a change of the filter or of the names.
+ */
+const ClaimFilters = memo(function ClaimFilters({
+  filter,
+  claimants,
+  onFilter,
+  filterRef,
+}: Pick<Props, 'filter' | 'claimants' | 'onFilter' | 'filterRef'>) {
+  return (
+    <div className="fm-filters">
+      <label className="fm-field fm-field-inline">
+        <span>Claimant</span>
+        <select value={filter.claimant ?? ''} onChange={(e) => onFilter({ ...filter, claimant: e.target.value === '' ? null : e.target.value })}>
+          <option value="">Anyone</option>
+          {claimants.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <input
+        ref={filterRef}
+        type="search"
+        className="fm-search"
+        aria-label="Filter claims by text"
+        placeholder="Filter claims…  ( / )"
+        value={filter.text}
+        onChange={(e) => onFilter({ ...filter, text: e.target.value })}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && filter.text) {
+            e.stopPropagation();
+            onFilter({ ...filter, text: '' });
+          }
+        }}
+      />
+    </div>
+  );
+});
+
 const statusOf = (claim: ClaimRecord): string => claim.status;
 
 function toggle(list: readonly StatusId[], id: StatusId): StatusId[] {
@@ -103,8 +145,12 @@ export function ClaimsPanel(props: Props) {
   const { claims, loading = false, visible, orphans, claimants, filter, onFilter, selectedId, onSelect, onOpen, onStep } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const counts = useTally(claims, statusOf);
-  // Stable options, so the virtualizer only re-measures when the list itself changes.
-  const getItemKey = useCallback((i: number) => visible[i].id, [visible]);
+  // Stable options, so the virtualizer only re-measures when the number of rows changes: every row
+  // has the same height, so a claim changed in place (a new status) moves nothing, and the rows'
+  // React keys are the claims' ids anyway (below).
+  const shown = useRef(visible);
+  shown.current = visible;
+  const getItemKey = useCallback((i: number) => shown.current[i].id, []);
   const getScrollElement = useCallback(() => scroller.current, []);
   const estimateSize = useCallback(() => ROW_HEIGHT, []);
   const selectedIndex = selectedId ? visible.findIndex((c) => c.id === selectedId) : -1;
@@ -133,16 +179,20 @@ export function ClaimsPanel(props: Props) {
     const bottom = top + ROW_HEIGHT + LIST_PADDING_BOTTOM;
     if (top >= offset && bottom <= offset + size) return;
     const target = top < offset ? top - LIST_PADDING_TOP : bottom - size;
+    let told: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
       const el = scroller.current;
       if (!el) return;
       el.scrollTop = target;
-      // Tell the virtualizer now rather than with the browser's scroll event in the next frame,
-      // so it renders the rows around the target right after this frame instead of in the next
-      // one (where the next edit would pay for it).
-      el.dispatchEvent(new Event('scroll'));
+      // Tell the virtualizer right after this frame is painted rather than with the browser's
+      // scroll event in the next frame, so it renders the rows around the target between the two
+      // (not in the next frame, where the next edit would pay for it, nor in this one).
+      told = setTimeout(() => el.dispatchEvent(new Event('scroll')), 0);
     });
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(told);
+    };
   }, [selectedIndex, virtualizer]);
 
   const onListKey = (e: React.KeyboardEvent) => {
@@ -178,34 +228,7 @@ export function ClaimsPanel(props: Props) {
           </button>
         ))}
       </div>
-      <div className="fm-filters">
-        <label className="fm-field fm-field-inline">
-          <span>Claimant</span>
-          <select value={filter.claimant ?? ''} onChange={(e) => onFilter({ ...filter, claimant: e.target.value === '' ? null : e.target.value })}>
-            <option value="">Anyone</option>
-            {claimants.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <input
-          ref={props.filterRef}
-          type="search"
-          className="fm-search"
-          aria-label="Filter claims by text"
-          placeholder="Filter claims…  ( / )"
-          value={filter.text}
-          onChange={(e) => onFilter({ ...filter, text: e.target.value })}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && filter.text) {
-              e.stopPropagation();
-              onFilter({ ...filter, text: '' });
-            }
-          }}
-        />
-      </div>
+      <ClaimFilters filter={filter} claimants={claimants} onFilter={onFilter} filterRef={props.filterRef} />
       <p className="fm-filter-summary" aria-live="polite">
         {isFiltering(filter) ? `Showing ${visible.length} of ${claims.length}` : ''}
       </p>

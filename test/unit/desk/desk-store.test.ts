@@ -88,6 +88,20 @@ function setUp(claims: ClaimRecord[] = []) {
 }
 
 describe('desk store', () => {
+  it('keeps the same save indicator object across edits that leave it saying the same', async () => {
+    const { store } = setUp([claim('c1')]);
+    store.dispatch({ type: 'update', claimId: 'c1', patch: { status: 'verified' }, stamp: LATER });
+    const saving = store.state.save;
+    store.dispatch({ type: 'update', claimId: 'c1', patch: { status: 'false' }, stamp: LATER });
+    expect(store.state.save).toBe(saving);
+    await store.settled();
+    const saved = store.state.save;
+    expect(saved.kind).toBe('saved');
+    store.dispatch({ type: 'update', claimId: 'c1', patch: { status: 'disputed' }, stamp: LATER });
+    await store.settled();
+    expect(store.state.save).toBe(saved);
+  });
+
   it('shows a new claim at once, selects it, saves it, and says saved when the host has it', async () => {
     const { host, store, shown } = setUp();
     store.dispatch({ type: 'create', claim: claim('c1') });
