@@ -90,11 +90,15 @@ export class Applier {
     });
   }
 
-  /** The pull into the new mirror finished at the mirror's sequence `seq`: take what waits; the full pass starts at `seq` when every arrival was taken. */
+  /**
+   * The pull into the new, empty mirror finished at the mirror's sequence `seq`: take what waits;
+   * the full pass starts at `seq` when arrivals were taken and every one of them was (a mirror that
+   * was not empty, e.g. left half set up, is applied by the full pass from its start).
+   */
   finishArrivals(seq: number): Promise<number> {
     this.running = this.running.catch(() => 0).then(async () => {
       const changed = await this.addArrivalsNow(true);
-      if (this.arrivalsWhole) this.arrivalsCovered = seq;
+      if (this.arrivalsWhole && this.arrivalsMet.size > 0) this.arrivalsCovered = seq;
       return changed;
     });
     return this.running;

@@ -66,7 +66,7 @@ export async function setUpSession(session: Session, steps: SetUpSteps): Promise
   const before = Number((await local.info()).update_seq);
   const events: ReplicationEvents = { ...QUIET, moved: (direction, _count, _seq, docs) => before === 0 && direction === 'pull' && docs?.length && applier.arrive(docs) };
   const pulled = (await replicateOnce(local, remote, events, { push: false }).catch(() => null))?.pulled ?? 0;
-  await applier.finishArrivals(Number((await local.info()).update_seq)).catch(() => 0);
+  if (before === 0) await applier.finishArrivals(Number((await local.info()).update_seq)).catch(() => 0);
   const pulledSeq = Number((await local.info()).update_seq);
   // Only the pull wrote the mirror so far (no edit made meanwhile): the server holds all of it.
   const since = pulledSeq - before === pulled ? pulledSeq : undefined;

@@ -2,8 +2,11 @@
  * An empty library joining a team whose database holds more documents than one pull batch: every
  * article arrives whole, each saved once (its claims are not split over several saves), and the
  * library it joins keeps its own article beside the team's. One that joins after the team made
- * conflicts (and edits) shows them as the machines that made them do.
+ * conflicts (and edits) shows them as the machines that made them do; one whose mirror was left
+ * half set up (the team's documents pulled, none applied) gets them on its next connect.
  */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimRecord } from '../../../src-shared/model';
 import { claimDocId } from '../../../src-main/sync/documents';
@@ -103,6 +106,26 @@ describe('joining a team with a large library', () => {
       expect((await c.call('sync.status', {})).conflicts).toBe(2);
     } finally {
       await c.cleanup();
+    }
+  });
+
+  it('applies a mirror left half set up (the team’s documents pulled, none applied: the app stopped mid-join) on the next connect', async () => {
+    const d = await openSyncLibrary('jd');
+    try {
+      const PouchDB = await pouchdb();
+      await mkdir(join(d.dir, 'sync'));
+      const mirror = new PouchDB(join(d.dir, 'sync', 'pouch'));
+      const remote = new PouchDB(`${team.server.url}/${TEAM_DB}`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
+      await mirror.replicate.from(remote);
+      await Promise.all([mirror.close(), remote.close()]);
+      await team.connect(d);
+      const rows = await until(async () => {
+        const list = await d.call('library.list', {});
+        return list.length === ARTICLES + 1 && list.every((row) => row.title === 'Only on B' || row.claimCount === CLAIMS) ? list : null;
+      }, 60_000, 'D complete');
+      expect(rows.map((row) => row.title).sort()).toEqual(['Only on B', ...Array.from({ length: ARTICLES }, (_, n) => `Article ${n}`)].sort());
+    } finally {
+      await d.cleanup();
     }
   });
 });
