@@ -9,7 +9,7 @@ import type { ServiceContext } from '../services/context';
 import { SCHEMA_VERSION, type ArticleData } from '../store/files';
 import { ClaimMerger, type ArrivedClaims, type MergeHooks } from './claim-merge';
 import { closeLeaves, readLeaves, type DocLeaves } from './conflicts';
-import { articleBody, articleDocId, articleFromDoc, keyMapOf, parseDocId, sameContent, type BatchKeyMap } from './documents';
+import { ARTICLE_PREFIX, articleBody, articleDocId, articleFromDoc, keyMapOf, parseDocId, sameContent, type BatchKeyMap } from './documents';
 import type { Mirror } from './mirror';
 import type { PouchDatabase, PouchDoc } from './pouch';
 
@@ -52,6 +52,8 @@ export class Applier {
   private arrivalsCovered: number | string = 0;
   /** Keys `addArrivals` has met: a key met for the first time has all its documents in the batches taken. */
   private readonly arrivalsMet = new Set<string>();
+  /** Keys whose article document the pull has brought. */
+  private readonly articlesArrived = new Set<string>();
   private readonly merger: ClaimMerger;
 
   constructor(
@@ -106,16 +108,19 @@ export class Applier {
 
   private async addArrivalsNow(final: boolean): Promise<number> {
     const all = [...this.waiting, ...this.incoming];
+    for (const doc of this.incoming) if (doc._id.startsWith(ARTICLE_PREFIX)) this.articlesArrived.add(doc._id.slice(ARTICLE_PREFIX.length));
+    // A key in the last batch waits, and so do the claims of an article whose document has not come yet.
     const waitingKeys = new Set(final ? [] : this.lastBatch.map(keyOf));
+    const waits = (key: string | undefined) => !final && (waitingKeys.has(key) || (key !== undefined && !this.articlesArrived.has(key) && !this.arrivalsMet.has(key)));
     this.incoming = [];
-    this.waiting = all.filter((doc) => waitingKeys.has(keyOf(doc)));
-    const docs = all.filter((doc) => !waitingKeys.has(keyOf(doc)));
+    this.waiting = all.filter((doc) => waits(keyOf(doc)));
+    const docs = all.filter((doc) => !waits(keyOf(doc)));
     if (!docs.length) return 0;
     try {
       const seq = Number((await this.db.info()).update_seq); // every document taken here is in the mirror by now
       const touched = touchedKeys(docs.map((doc) => ({ id: doc._id })));
-      // Met for the first time, all its documents are here; one added already gets these ones merged.
-      // (One met before but not added, e.g. its claims came before its article, reads all its claims.)
+      // Met for the first time, all its documents are here; one added already gets these ones merged
+      // (one met before and not added, the library's own article, is left to the full pass again).
       for (const [key, entry] of touched) if (!this.arrivalsMet.has(key) || this.arrived.has(key)) entry.claimLeaves = new Map();
       for (const doc of docs) {
         const parsed = parseDocId(doc._id);
@@ -147,6 +152,7 @@ export class Applier {
     this.arrived.clear();
     this.arrivalsMet.clear();
     this.revisionsArrived.clear();
+    this.articlesArrived.clear();
     this.incoming = [];
     this.lastBatch = [];
     this.waiting = [];
@@ -221,8 +227,9 @@ export class Applier {
       const step = await this.planKey(key, touched, keys);
       if (step && 'save' in step) saves.push(step.save);
       if (step && 'delete' in step) deletes.push({ id: step.delete, key });
-      // Not added (no article document yet, or deleted): the full pass.
-      out.set(key, arriving && (!keys.idOf(key) || (step && 'delete' in step)) ? null : step !== null);
+      // Every document of a key new here has been seen (its article's, if the pull brought one): what
+      // the full pass would make of them is done (added, or nothing to add: deleted, malformed).
+      out.set(key, arriving && step && 'delete' in step ? null : step !== null);
     }
     try {
       if (saves.length) await this.mirror.fromMirror(() => this.ctx.store.writeArticles(saves));

@@ -128,4 +128,29 @@ describe('joining a team with a large library', () => {
       await d.cleanup();
     }
   });
+
+  it('adds an article whose document came after its claims (renamed since) whole, and not one the team deleted', async () => {
+    const list = await a.call('library.list', {});
+    const renamed = list.find((row) => row.title === 'Article 1')!;
+    await a.call('library.rename', { articleId: renamed.id, title: 'Article 1, renamed' });
+    await a.call('library.delete', { articleId: list.find((row) => row.title === 'Article 2')!.id });
+    await until(async () => {
+      const s = await a.call('sync.status', {});
+      return s.state === 'synced' && s.pending === 0;
+    }, 30_000, 'A synced');
+    const e = await openSyncLibrary('je');
+    try {
+      const saves = new Map<string, number>();
+      e.factmark.ctx.store.onArticleSaved(({ articleId }) => saves.set(articleId, (saves.get(articleId) ?? 0) + 1));
+      await team.connect(e);
+      const rows = await until(async () => {
+        const now = await e.call('library.list', {});
+        return now.length === ARTICLES && now.every((row) => row.title === 'Only on B' || row.claimCount === CLAIMS) ? now : null;
+      }, 60_000, 'E complete');
+      expect(rows.map((row) => row.title).sort()).toEqual(['Article 0', 'Article 1, renamed', 'Article 3', 'Article 4', 'Article 5', 'Only on B'].sort());
+      expect(rows.map((row) => saves.get(row.id))).toEqual(rows.map(() => 1));
+    } finally {
+      await e.cleanup();
+    }
+  });
 });
