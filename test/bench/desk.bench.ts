@@ -9,192 +9,21 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describeRange } from '../../src-shared/anchoring/describe';
-import type { ClaimRecord, StatusId } from '../../src-shared/model';
-import { STATUS_IDS } from '../../src-shared/statuses';
-import { openFactmark } from '../../src-main/services/factmark';
 import { findChromium, launchChromium } from '../e2e/support/chromium';
 import { startWebHost } from '../e2e/support/web-host';
 import { makeTempDir } from '../support/temp-library';
-import { makeClaim } from '../support/claims';
+import { CLAIMS, FIRST_SCREEN_PARAGRAPHS, makeLibrary, PARAGRAPHS, WORDS_PER_PARAGRAPH } from './desk-library';
+import { OPEN_RUNS, openEach, timeOpen } from './desk-open';
 import { printTraceBreakdown, profileEdits } from './cpu-profile';
-import { EDIT_MARK, editFrames, OPEN_MARK, openTimes, READY_MARK, recordTrace, type EditFrame } from './frame-trace';
+import { EDIT_MARK, editFrames, recordTrace, type EditFrame } from './frame-trace';
 import { percentile } from './stats';
 
-const PARAGRAPHS = 3_000;
-const WORDS_PER_PARAGRAPH = 34; // 102,000 words
-const CLAIMS = 2_000;
-const OPEN_RUNS = 30;
-/** Quiet time before each timed open, in ms. */
-const SETTLE_MS = 150;
-/** The paragraphs an open must have painted with every highlight in them (more than the opening screen shows). */
-const FIRST_SCREEN_PARAGRAPHS = 20;
 const EDIT_RUNS = 40;
 const SELECT_RUNS = 40;
 
-const VOCABULARY = (
-  'the minister said growth exports rose percent last year council budget report figures claimed officials ' +
-  'according to data showed fell unemployment inflation record highest lowest since government spokesperson ' +
-  'announced promised million billion euros dollars tax health schools hospitals roads police crime rate'
-).split(' ');
-
-/** A deterministic pseudo-random generator, so every run measures the same article. */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1_103_515_245 + 12_345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
-
-function makeParagraphs(variant: string): string[] {
-  const next = rng(7);
-  return Array.from({ length: PARAGRAPHS }, (_, p) => {
-    const words = Array.from({ length: WORDS_PER_PARAGRAPH }, () => VOCABULARY[Math.floor(next() * VOCABULARY.length)]);
-    words[0] = `${variant}${p + 1}.`;
-    return words.join(' ');
-  });
-}
-
-/** 2,000 claims spread over the text: most on their own, every 8th overlapping and every 10th nested in the one before. */
-function makeClaims(articleId: string, text: string): ClaimRecord[] {
-  const next = rng(11);
-  const claims: ClaimRecord[] = [];
-  const step = Math.floor(text.length / CLAIMS);
-  for (let i = 0; i < CLAIMS; i++) {
-    let start = i * step + Math.floor(next() * (step / 3));
-    let end = start + 20 + Math.floor(next() * 60);
-    const prev = claims[i - 1]?.target.position;
-    if (prev && i % 8 === 0) {
-      start = prev.start + Math.floor((prev.end - prev.start) / 2);
-      end = prev.end + 30;
-    } else if (prev && i % 10 === 0) {
-      start = prev.start + 3;
-      end = Math.max(start + 4, prev.end - 3);
-    }
-    while (/\s/.test(text[start])) start++;
-    while (/\s/.test(text[end - 1])) end--;
-    const status = STATUS_IDS[i % STATUS_IDS.length] as StatusId;
-    claims.push(
-      makeClaim({
-        id: `bench-${i}`,
-        articleId,
-        target: describeRange(text, start, end),
-        claimant: `Speaker ${i % 37}`,
-        status,
-        evidence: i % 5 === 0 ? [{ id: `ev-${i}`, url: 'https://example.org/source', title: 'Source', date: '', citation: '', note: '', stance: 'supports' }] : [],
-      }),
-    );
-  }
-  return claims;
-}
-
-/**
- * Write both articles (with and without claims) into a fresh data folder through the services.
- * Returns how many claims start in the first screen's paragraphs of the article with claims.
- */
-async function makeLibrary(dataDir: string): Promise<number> {
-  let firstScreenClaims = 0;
-  const factmark = await openFactmark({ dataDir, resourcesDir: resolve('resources'), seed: false });
-  try {
-    for (const [title, variant, withClaims] of [
-      ['Without claims', 'P', false],
-      ['With claims', 'Q', true],
-    ] as const) {
-      const paragraphs = makeParagraphs(variant);
-      const doc = { type: 'doc', content: paragraphs.map((t) => ({ type: 'paragraph', content: [{ type: 'text', text: t }] })) };
-      const created = await factmark.dispatcher.call('library.create', { meta: { title }, doc });
-      if (!created.ok) throw new Error(created.error.message);
-      const articleId = (created.value as { id: string }).id;
-      if (!withClaims) continue;
-      const data = await factmark.ctx.store.article(articleId);
-      const claims = makeClaims(articleId, paragraphs.join('\n\n'));
-      const firstScreenEnd = paragraphs.slice(0, FIRST_SCREEN_PARAGRAPHS).join('\n\n').length;
-      firstScreenClaims = claims.filter((c) => c.target.position.start < firstScreenEnd).length;
-      await factmark.ctx.store.writeArticle({ ...data, claims });
-    }
-  } finally {
-    await factmark.close();
-  }
-  return firstScreenClaims;
-}
-
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-/**
- * Open an article from the library list and wait for the first frame with the highlights of its
- * first screen, that is with `highlights` distinct claims drawn in its first paragraphs
- * (`complete` false), or with every highlight in place (`complete` true). With `marked`, the click
- * and that frame are marked for the trace (openTimes); returns a rough ms (to a task after that frame).
- */
-async function timeOpen(page: Page, title: string, highlights: number, complete = false, marked = false): Promise<number> {
-  return page.evaluate(
-    async ([name, expected, all, paragraphs, mark, openMark, readyMark]) => {
-      const button = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Library"] button')].find((b) => b.textContent?.includes(name))!;
-      const drawn = (view: Element) => {
-        const ids = new Set<string>();
-        for (const p of [...view.querySelectorAll('p')].slice(0, paragraphs)) for (const el of p.querySelectorAll('[data-claim-id]')) ids.add(el.getAttribute('data-claim-id')!);
-        return ids.size;
-      };
-      const ready = () => {
-        const view = document.querySelector(`.fm-article-text[aria-label="Article text: ${name}"]`);
-        const done = !all || view?.closest('[data-highlights]')?.getAttribute('data-highlights') === 'complete';
-        return !!view && done && drawn(view) === expected;
-      };
-      const t0 = performance.now();
-      if (mark) performance.mark(openMark);
-      button.click();
-      // Checked at the start of each frame: the first frame that starts with the article ready is the one timed.
-      return new Promise<number>((resolve) => {
-        const poll = () => {
-          if (!ready()) return requestAnimationFrame(poll);
-          if (mark) performance.mark(readyMark);
-          setTimeout(() => resolve(performance.now() - t0), 0);
-        };
-        requestAnimationFrame(poll);
-      });
-    },
-    [title, highlights, complete, FIRST_SCREEN_PARAGRAPHS, marked, OPEN_MARK, READY_MARK] as const,
-  );
-}
-
-/** Let the page go quiet (every highlight drawn, saves and garbage collection done) before the next timed open. */
-async function settle(page: Page): Promise<void> {
-  await page.locator('[data-highlights="complete"]').waitFor();
-  await page.waitForTimeout(SETTLE_MS);
-}
-
-/**
- * Each timed open starts from the other article, fully drawn and quiet, as a user's click would:
- * without claims, with claims (first screen), and with claims until every highlight is in place.
- * Times come from a Chromium trace: from the click to the end of the painting of the first frame
- * that shows the article ready.
- */
-async function openEach(page: Page, firstScreenClaims: number): Promise<{ withClaims: number[]; withAll: number[]; without: number[] }> {
-  const from = async (title: string, highlights: number) => {
-    await timeOpen(page, title, highlights, true);
-    await settle(page);
-  };
-  await from('Without claims', 0); // warm-up
-  await from('With claims', firstScreenClaims);
-  const events = await recordTrace(page, async () => {
-    for (let i = 0; i < OPEN_RUNS; i++) {
-      await from('With claims', firstScreenClaims);
-      await timeOpen(page, 'Without claims', 0, false, true);
-      await settle(page);
-      await timeOpen(page, 'With claims', firstScreenClaims, false, true);
-      await settle(page);
-      await from('Without claims', 0);
-      await timeOpen(page, 'With claims', firstScreenClaims, true, true);
-    }
-  });
-  const times = openTimes(events);
-  if (times.length !== OPEN_RUNS * 3) throw new Error(`expected ${OPEN_RUNS * 3} timed opens, the trace has ${times.length}`);
-  const nth = (k: number) => times.filter((_, i) => i % 3 === k);
-  return { without: nth(0), withClaims: nth(1), withAll: nth(2) };
-}
 
 /**
  * Installed in the page before it loads. `frameAfter(act)` runs act, then resolves with the ms until
