@@ -29,9 +29,11 @@ function bylineBlock(el: Element, text: string): Element | null {
 /** Remove the first visible byline element before the first paragraph of prose under `root`. */
 export function removeBylineBlock(root: Element): void {
   for (const el of Array.from(root.querySelectorAll('*'))) {
+    const hinted = BYLINE_HINT.test(hintsOf(el));
+    if (!hinted && el.tagName !== 'P') continue; // the text of every wrapper would be read again and again
     const text = el.textContent?.trim() ?? '';
     if (el.tagName === 'P' && text.length >= PROSE_CHARS) return;
-    if (!text || text.length >= MAX_BYLINE_CHARS || hidden(el) || !BYLINE_HINT.test(hintsOf(el))) continue;
+    if (!hinted || !text || text.length >= MAX_BYLINE_CHARS || hidden(el)) continue;
     const block = bylineBlock(el, text);
     if (block) {
       block.remove();
