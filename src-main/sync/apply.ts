@@ -7,9 +7,10 @@
  */
 import type { ServiceContext } from '../services/context';
 import { SCHEMA_VERSION, type ArticleData } from '../store/files';
+import { Arrivals } from './arrivals';
 import { ClaimMerger, type ArrivedClaims, type MergeHooks } from './claim-merge';
 import { closeLeaves, readLeaves, type DocLeaves } from './conflicts';
-import { ARTICLE_PREFIX, articleBody, articleDocId, articleFromDoc, keyMapOf, parseDocId, sameContent, type BatchKeyMap } from './documents';
+import { articleBody, articleDocId, articleFromDoc, keyMapOf, parseDocId, sameContent, type BatchKeyMap } from './documents';
 import type { Mirror } from './mirror';
 import type { PouchDatabase, PouchDoc } from './pouch';
 
@@ -27,33 +28,25 @@ export interface ApplyHooks extends MergeHooks {
 interface Touched {
   article: boolean;
   claims: Set<string>;
-  /** Claim documents as they arrived (addArrivals): each id with its leaves, or null where they must be read. */
+  /** Claim documents as they arrived (arrive): each id with its leaves, or null where they must be read. */
   claimLeaves?: ArrivedClaims;
   /** The article document's leaves, when known from its arrival. */
   articleLeaves?: DocLeaves;
 }
 
-const keyOf = (doc: PouchDoc) => parseDocId(doc._id)?.key;
-
 export class Applier {
   private running: Promise<number> = Promise.resolve(0);
   /** Keys of the team's articles added while a new mirror filled, each with the mirror's sequence it was applied up to. */
   private readonly arrived = new Map<string, number>();
-  /** Documents the pull wrote into the new mirror, not taken yet; the last batch's keys wait for the next batch. */
-  private incoming: PouchDoc[] = [];
-  private lastBatch: PouchDoc[] = [];
-  private waiting: PouchDoc[] = [];
+  /** Documents the pull wrote into the new mirror, not taken yet. */
+  private readonly arrivals = new Arrivals();
   private arrivalsQueued = false;
-  /** How many revisions of each document the pull brought (one, into an empty mirror: its only leaf). */
-  private readonly revisionsArrived = new Map<string, number>();
   /** False once an arrival was left to the full pass (or failed): that pass must then read every change. */
   private arrivalsWhole = true;
-  /** Up to this sequence `addArrivals` applied every change (the full pass starts there). */
+  /** Up to this sequence `arrive` applied every change (the full pass starts there). */
   private arrivalsCovered: number | string = 0;
-  /** Keys `addArrivals` has met: a key met for the first time has all its documents in the batches taken. */
+  /** Keys `arrive` has met: a key met for the first time has all its documents in the batches taken. */
   private readonly arrivalsMet = new Set<string>();
-  /** Keys whose article document the pull has brought. */
-  private readonly articlesArrived = new Set<string>();
   private readonly merger: ClaimMerger;
 
   constructor(
@@ -81,9 +74,7 @@ export class Applier {
    * Articles the library holds wait for the full pass.
    */
   arrive(docs: PouchDoc[]): void {
-    for (const doc of docs) this.revisionsArrived.set(doc._id, (this.revisionsArrived.get(doc._id) ?? 0) + 1);
-    this.incoming.push(...docs);
-    this.lastBatch = docs;
+    this.arrivals.add(docs);
     if (this.arrivalsQueued) return;
     this.arrivalsQueued = true;
     this.running = this.running.catch(() => 0).then(() => {
@@ -107,18 +98,11 @@ export class Applier {
   }
 
   private async addArrivalsNow(final: boolean): Promise<number> {
-    const all = [...this.waiting, ...this.incoming];
-    for (const doc of this.incoming) if (doc._id.startsWith(ARTICLE_PREFIX)) this.articlesArrived.add(doc._id.slice(ARTICLE_PREFIX.length));
-    // A key in the last batch waits, and so do the claims of an article whose document has not come yet.
-    const waitingKeys = new Set(final ? [] : this.lastBatch.map(keyOf));
-    const waits = (key: string | undefined) => !final && (waitingKeys.has(key) || (key !== undefined && !this.articlesArrived.has(key) && !this.arrivalsMet.has(key)));
-    this.incoming = [];
-    this.waiting = all.filter((doc) => waits(keyOf(doc)));
-    const docs = all.filter((doc) => !waits(keyOf(doc)));
+    const docs = this.arrivals.take(final, this.arrivalsMet);
     if (!docs.length) return 0;
     try {
       const seq = Number((await this.db.info()).update_seq); // every document taken here is in the mirror by now
-      const touched = touchedKeys(docs.map((doc) => ({ id: doc._id })));
+      const touched = touchedKeys(docs.map((doc) => doc._id));
       // Met for the first time, all its documents are here; one added already gets these ones merged
       // (one met before and not added, the library's own article, is left to the full pass again).
       for (const [key, entry] of touched) if (!this.arrivalsMet.has(key) || this.arrived.has(key)) entry.claimLeaves = new Map();
@@ -126,7 +110,7 @@ export class Applier {
         const parsed = parseDocId(doc._id);
         const entry = parsed && touched.get(parsed.key);
         if (!parsed || !entry?.claimLeaves) continue;
-        const leaves = this.revisionsArrived.get(doc._id) === 1 ? { winner: doc, conflicts: [], losers: [] } : null;
+        const leaves = this.arrivals.leavesOf(doc);
         if (parsed.kind === 'claim') entry.claimLeaves.set(doc._id, leaves);
         else if (leaves) entry.articleLeaves = leaves;
       }
@@ -151,18 +135,14 @@ export class Applier {
   async markApplied(seq: number | string): Promise<void> {
     this.arrived.clear();
     this.arrivalsMet.clear();
-    this.revisionsArrived.clear();
-    this.articlesArrived.clear();
-    this.incoming = [];
-    this.lastBatch = [];
-    this.waiting = [];
+    this.arrivals.clear();
     this.arrivalsWhole = true;
     this.arrivalsCovered = 0;
     const { rev } = await this.appliedSeq();
     await this.db.put({ _id: APPLIED_DOC, ...(rev ? { _rev: rev } : {}), seq });
   }
 
-  /** The keys of the articles `addArrivals` took from the team (the mirror holds them as they are). */
+  /** The keys of the articles `arrive` took from the team (the mirror holds them as they are). */
   get arrivedKeys(): ReadonlySet<string> {
     return new Set(this.arrived.keys());
   }
@@ -192,7 +172,7 @@ export class Applier {
         if (!rev) rev = (await this.db.put({ _id: APPLIED_DOC, seq })).rev;
         break;
       }
-      const touched = touchedKeys(feed.results.filter((row) => row.seq > (this.arrived.get(parseDocId(row.id)?.key ?? '') ?? -1)));
+      const touched = touchedKeys(feed.results.filter((row) => row.seq > (this.arrived.get(parseDocId(row.id)?.key ?? '') ?? -1)).map((row) => row.id));
       for (const applied of (await this.applyKeys([...touched])).values()) if (applied) changed++;
       seq = feed.last_seq;
       rev = (await this.db.put({ _id: APPLIED_DOC, ...(rev ? { _rev: rev } : {}), seq })).rev;
@@ -203,7 +183,7 @@ export class Applier {
   /**
    * Apply the documents of several articles, a few articles per turn of the library's write queue,
    * each turn one batched save of the library (one index write). Each key's outcome: true when
-   * its article changed, false when not; with `arriving` (addArrivals), null when it is left to
+   * its article changed, false when not; with `arriving` (arrive), null when it is left to
    * the full pass (the library's own article, or no article document yet).
    */
   private async applyKeys(entries: Array<[string, Touched]>, arriving = false): Promise<Map<string, boolean | null>> {
@@ -291,10 +271,10 @@ export class Applier {
 }
 
 /** The articles a run of changes touches, in order: whether the article document changed, and which claims. */
-function touchedKeys(rows: Array<{ id: string }>): Map<string, Touched> {
+function touchedKeys(docIds: string[]): Map<string, Touched> {
   const touched = new Map<string, Touched>();
-  for (const row of rows) {
-    const parsed = parseDocId(row.id);
+  for (const docId of docIds) {
+    const parsed = parseDocId(docId);
     if (!parsed) continue;
     const entry = touched.get(parsed.key) ?? { article: false, claims: new Set<string>() };
     touched.set(parsed.key, entry);

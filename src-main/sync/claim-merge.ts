@@ -8,7 +8,7 @@ import { Claim, type ClaimRecord } from '../../src-shared/model';
 import type { ServiceContext } from '../services/context';
 import { vouchChecked } from '../store/checked';
 import type { ArticleData } from '../store/files';
-import { conflictVersionOf, readLeaves, type DocLeaves } from './conflicts';
+import { conflictVersionOf, readLeaves, soleLeaf, type DocLeaves } from './conflicts';
 import { canonical, claimDocId, claimFromDoc, claimIdOf, claimRange, type KeyMap } from './documents';
 import type { Mirror } from './mirror';
 import type { PouchDatabase, PouchDoc } from './pouch';
@@ -24,8 +24,8 @@ export interface MergeHooks {
 }
 
 /** A document's leaves when a read of its winner shows they can only be that one: a live first revision with no conflicts (anything else may have more, e.g. a losing deletion). */
-export const onlyLeaf = (doc: PouchDoc | null | undefined): DocLeaves | null =>
-  doc && !doc._deleted && Number.parseInt(doc._rev ?? '', 10) === 1 && !doc._conflicts ? { winner: doc, conflicts: [], losers: [] } : null;
+const onlyLeaf = (doc: PouchDoc | null | undefined): DocLeaves | null =>
+  doc && !doc._deleted && Number.parseInt(doc._rev ?? '', 10) === 1 && !doc._conflicts ? soleLeaf(doc) : null;
 
 /** Claim documents as they arrived, by document id: each with its leaves when the arrival shows them, null where they must be read. */
 export type ArrivedClaims = Map<string, DocLeaves | null>;

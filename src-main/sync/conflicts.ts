@@ -20,6 +20,9 @@ export interface DocLeaves {
   losers: PouchDoc[];
 }
 
+/** The leaves of a document known to have no other revision: itself. */
+export const soleLeaf = (doc: PouchDoc): DocLeaves => ({ winner: doc, conflicts: [], losers: [] });
+
 const revPos = (rev: string): number => Number.parseInt(rev, 10);
 const revHash = (rev: string): string => rev.slice(rev.indexOf('-') + 1);
 
