@@ -31,6 +31,7 @@ import { usePanels } from './app/use-panels';
 import { useClaimSuggestions } from './suggest/use-claim-suggestions';
 import { SyncProvider } from './sync/SyncProvider';
 import { useSync } from './sync/use-sync';
+import { useLatest } from './use-latest';
 
 export function App({ client }: { client: FactmarkClient }) {
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -76,8 +77,7 @@ export function App({ client }: { client: FactmarkClient }) {
     openImport: () => openImport.current?.(),
   };
   // Stable (reading the latest context), so the memoised toolbar is not drawn again with every edit.
-  const latestCtx = useRef(ctx);
-  latestCtx.current = ctx;
+  const latestCtx = useLatest(ctx);
   const run = useCallback((command: AppCommand) => runCommand(command, latestCtx.current), []);
   useKeyboard(client, ctx, () => viewHandle.current?.selectedTarget() != null);
 
@@ -89,8 +89,7 @@ export function App({ client }: { client: FactmarkClient }) {
   }, [dispatch, focusEditor]);
   const toggleLibrary = useCallback(() => panels.toggle('library'), [panels]);
   // Stable, so the claim editor (memoised) is not drawn again with every change on the desk.
-  const stamp = useRef(desk.stamp);
-  stamp.current = desk.stamp;
+  const stamp = useLatest(desk.stamp);
   const patchClaim = useCallback((claimId: string, patch: ClaimPatch) => dispatch({ type: 'update', claimId, patch, stamp: stamp.current() }), [dispatch]);
   const { leave: leavePane } = pane;
   const closePane = useCallback(() => {

@@ -2,7 +2,7 @@
  * The middle column of the desk: the open article's head (its actions), the changes from its
  * previous version when it is a newer one, and the article text with its highlights.
  */
-import { useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { useMemo, useState, type MutableRefObject } from 'react';
 import type { ArticleRecord } from '../../src-shared/model';
 import type { FactmarkClient } from '../api/client';
 import type { Desk } from '../desk/use-desk';
@@ -16,6 +16,7 @@ import { describeCarried, NewVersionButton } from '../versions/NewVersionButton'
 import { useVersionChanges } from '../versions/use-version-changes';
 import type { Overlay } from './Overlays';
 import type { Library } from './use-library';
+import { useLatest } from '../use-latest';
 
 interface Props {
   client: FactmarkClient;
@@ -40,8 +41,7 @@ export function ArticleColumn({ client, article, desk, library, deletion, viewHa
   const [changeMarks, setChangeMarks] = useState(true);
   // The head is one element per article: an edit on the desk does not draw it (and its file input) again.
   // Its actions read the latest props when they run.
-  const latest = useRef({ library, deletion, open, notify, report, claimCount: state.claims.length });
-  latest.current = { library, deletion, open, notify, report, claimCount: state.claims.length };
+  const latest = useLatest({ library, deletion, open, notify, report, claimCount: state.claims.length });
   const head = useMemo(
     () => (
       <ArticleHead

@@ -2,11 +2,12 @@
  * Keys and menu commands into the command table: one window key handler (capture phase) matched
  * against the shortcut table, and the host's menu commands from the client.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { FactmarkClient } from '../api/client';
 import { anOverlayIsOpen } from '../components/open-overlays';
 import { IS_MAC, matchShortcut } from '../shortcuts';
 import { runCommand, type CommandContext } from './commands';
+import { useLatest } from '../use-latest';
 
 /** Whether key presses on `target` belong to it (a text field) rather than to the desk. */
 function isTextField(target: EventTarget | null): boolean {
@@ -22,8 +23,7 @@ function isControl(target: EventTarget | null): boolean {
 
 /** Route keys and menu commands to the commands; `hasTextSelection` is read only when a key needs it. */
 export function useKeyboard(client: FactmarkClient, ctx: CommandContext, hasTextSelection: () => boolean): void {
-  const latest = useRef({ ctx, hasTextSelection });
-  latest.current = { ctx, hasTextSelection };
+  const latest = useLatest({ ctx, hasTextSelection });
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

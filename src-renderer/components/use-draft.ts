@@ -1,5 +1,6 @@
 /** A text field's local draft that follows the stored value until edited, and commits when asked (on blur, Enter, Done). */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLatest } from '../use-latest';
 
 export interface Draft {
   value: string;
@@ -19,8 +20,7 @@ export interface Draft {
 export function useDraft(value: string, commit: (next: string) => void): Draft {
   const [draft, setDraft] = useState(value);
   const dirty = useRef(false);
-  const latest = useRef({ draft, value, commit });
-  latest.current = { draft, value, commit };
+  const latest = useLatest({ draft, value, commit });
   useEffect(() => {
     if (!dirty.current) setDraft(value);
   }, [value]);

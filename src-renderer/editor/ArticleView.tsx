@@ -22,6 +22,7 @@ import { highlightElement, placeCaret, revealElement, withoutSelectionSync } fro
 import { readOnlyPlugin } from './read-only';
 import { suggestionsKey, suggestionsPlugin, type SuggestionRange } from './suggestions';
 import { showTextChanges, textChangesPlugin, type TextChange } from './text-changes';
+import { useLatest } from '../use-latest';
 
 export { claimsAt } from './highlights';
 
@@ -73,8 +74,7 @@ export function ArticleView(props: Props) {
   /** Whether every claim is drawn (false between the first paint of a long article and the rest). */
   const drawnAll = useRef(true);
   const [complete, setComplete] = useState(true);
-  const latest = useRef(props);
-  latest.current = props;
+  const latest = useLatest(props);
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const handle = useRef<ArticleViewHandle | null>(null);
 

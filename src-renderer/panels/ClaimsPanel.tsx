@@ -12,6 +12,7 @@ import { evidenceLabel, isFiltering, quoted, type ClaimFilter } from '../desk/cl
 import { useTally } from '../desk/claim-tally';
 import { StatusChip } from './StatusChip';
 import { ClaimSyncMarks } from '../sync/ConflictMark';
+import { useLatest } from '../use-latest';
 
 /**
  * Height of one row in pixels. Every row has the same height (the quote keeps two lines), so the
@@ -148,8 +149,7 @@ export function ClaimsPanel(props: Props) {
   // Stable options, so the virtualizer only re-measures when the number of rows changes: every row
   // has the same height, so a claim changed in place (a new status) moves nothing, and the rows'
   // React keys are the claims' ids anyway (below).
-  const shown = useRef(visible);
-  shown.current = visible;
+  const shown = useLatest(visible);
   const getItemKey = useCallback((i: number) => shown.current[i].id, []);
   const getScrollElement = useCallback(() => scroller.current, []);
   const estimateSize = useCallback(() => ROW_HEIGHT, []);
