@@ -9,6 +9,7 @@ import type { ClaimRecord, StatusId } from '../../src-shared/model';
 import { STATUS_IDS } from '../../src-shared/statuses';
 import { openFactmark } from '../../src-main/services/factmark';
 import { makeClaim } from '../support/claims';
+import { seeded } from '../support/seeded';
 
 export const PARAGRAPHS = 3_000;
 export const WORDS_PER_PARAGRAPH = 34; // 102,000 words
@@ -22,17 +23,9 @@ const VOCABULARY = (
   'announced promised million billion euros dollars tax health schools hospitals roads police crime rate'
 ).split(' ');
 
-/** A deterministic pseudo-random generator, so every run measures the same article. */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1_103_515_245 + 12_345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
 
 function makeParagraphs(variant: string): string[] {
-  const next = rng(7);
+  const next = seeded(7);
   return Array.from({ length: PARAGRAPHS }, (_, p) => {
     const words = Array.from({ length: WORDS_PER_PARAGRAPH }, () => VOCABULARY[Math.floor(next() * VOCABULARY.length)]);
     words[0] = `${variant}${p + 1}.`;
@@ -42,7 +35,7 @@ function makeParagraphs(variant: string): string[] {
 
 /** 2,000 claims spread over the text: most on their own, every 8th overlapping and every 10th nested in the one before. */
 function makeClaims(articleId: string, text: string): ClaimRecord[] {
-  const next = rng(11);
+  const next = seeded(11);
   const claims: ClaimRecord[] = [];
   const step = Math.floor(text.length / CLAIMS);
   for (let i = 0; i < CLAIMS; i++) {

@@ -8,18 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { migrateToCurrent } from '../../src-main/store/migrations';
 import { STATUS_IDS } from '../../src-shared/statuses';
-
-/** A small seeded random source, so every run builds the same library. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../support/seeded';
 
 const SUBJECTS = 'unemployment inflation ceasefire grain exports troops refugees pensions taxes budget deficit vaccines hospitals schools wages rents electricity gas oil wheat bread tariffs sanctions drones missiles border police prisons crime housing'.split(' ');
 const VERBS = 'rose fell doubled halved reached dropped increased decreased climbed collapsed tripled stalled exceeded'.split(' ');

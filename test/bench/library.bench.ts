@@ -19,7 +19,8 @@ import { openFactmark, type Factmark } from '../../src-main/services/factmark';
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { libraryIndex, PRELOAD_AFTER_MS } from '../../src-main/search/library-index';
 import { makeTextPdf } from '../unit/library/pdf-fixtures';
-import { claimantNames, generateLibrary, seeded } from './library-generate';
+import { claimantNames, generateLibrary } from './library-generate';
+import { seeded } from '../support/seeded';
 import { median, percentile } from './stats';
 import { timed, type Run } from './timed';
 

@@ -3,14 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { inDocumentOrder, type ClaimRecord } from '../../../src-shared/model';
 import { withClaimInOrder, withClaimReplaced } from '../../../src-renderer/desk/claim-array';
 import { makeClaim } from '../../support/claims';
+import { seeded } from '../../support/seeded';
 
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1_103_515_245 + 12_345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
 
 const at = (id: string, start: number, end: number): ClaimRecord =>
   makeClaim({ id, target: { quote: { exact: id, prefix: '', suffix: '' }, position: { start, end } } });

@@ -4,14 +4,8 @@ import { STATUS_IDS } from '../../../src-shared/statuses';
 import { claimantKey, type ClaimRecord, type StatusId } from '../../../src-shared/model';
 import { tallyClaims, type Tally } from '../../../src-renderer/desk/claim-tally';
 import { makeClaim } from '../../support/claims';
+import { seeded } from '../../support/seeded';
 
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1_103_515_245 + 12_345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
 
 
 function countedAgain(claims: readonly ClaimRecord[]): Map<string, number> {

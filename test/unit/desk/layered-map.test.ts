@@ -1,15 +1,7 @@
 /** The desk's layered map: an immutable map whose changes share the entries they did not touch. */
 import { describe, expect, it } from 'vitest';
 import { LayeredMap } from '../../../src-renderer/desk/layered-map';
-
-/** A seeded sequence, so the random walk below is the same on every run. */
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1_103_515_245 + 12_345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
+import { seeded } from '../../support/seeded';
 
 describe('LayeredMap', () => {
   it('reads, adds, replaces and removes without changing the map it came from', () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ClaimIndex } from '../../../src-main/search/claim-index';
 import { figuresOf, termsOf } from '../../../src-main/search/normalise';
 import type { ClaimRecord } from '../../../src-shared/model';
-import { seeded } from '../../bench/library-generate';
+import { seeded } from '../../support/seeded';
 import { makeClaim } from '../../support/claims';
 
 function claim(id: string, quote: string): ClaimRecord {
