@@ -29,7 +29,7 @@ export interface ReplicateOptions {
   back_off_function?: (delay: number) => number;
   checkpoint?: 'source' | 'target' | false;
   /** Start from this source sequence (PouchDB writes it as the checkpoint first). */
-  since?: number;
+  since?: number | string;
 }
 
 export interface PouchDatabase {
@@ -41,10 +41,12 @@ export interface PouchDatabase {
   allDocs(options: { include_docs?: boolean; conflicts?: boolean; keys?: string[]; startkey?: string; endkey?: string }): Promise<{
     rows: Array<{ id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: PouchDoc | null; error?: string }>;
   }>;
-  changes(options: { since: number | string; limit?: number; return_docs?: boolean; include_docs?: boolean; conflicts?: boolean }): Promise<{
+  changes(options: { since: number | string; limit?: number; return_docs?: boolean; include_docs?: boolean; conflicts?: boolean; style?: 'all_docs'; batch_size?: number }): Promise<{
     results: Array<{ id: string; seq: number; deleted?: boolean; changes: Array<{ rev: string }>; doc?: PouchDoc }>;
     last_seq: number;
   }>;
+  /** For each document, the given revisions this database lacks (documents lacking none are left out). */
+  revsDiff(revs: Record<string, string[]>): Promise<Record<string, { missing?: string[] }>>;
   info(): Promise<{ update_seq: number | string; doc_count: number }>;
   close(): Promise<void>;
   destroy(): Promise<void>;

@@ -5,6 +5,7 @@
  * service: active, caught up, a refused write, a server error, the server out of reach.
  */
 import type { PouchDatabase, PouchDoc, PouchReplication, ReplicateOptions } from './pouch';
+import { pastOwnChanges, PushedRevisions } from './read-back';
 
 export type Direction = 'push' | 'pull';
 
@@ -54,7 +55,9 @@ export class LiveReplication {
    * (PouchDB moves a large backlog several times faster that way than through a live feed); the
    * pull waits for `pullAfter` (a new mirror being set up), and until then the push goes round
    * again for what was written meanwhile. `pushSince`: the mirror's sequence the server is known
-   * to hold already (what a new mirror pulled from it), so the first push starts there.
+   * to hold already (what a new mirror pulled from it), so the first push starts there. The pull
+   * then starts past the server's changes that are only what the push delivered (read-back.ts),
+   * rather than reading the whole push back.
    */
   start(options: { push: boolean; catchUp?: boolean; pullAfter?: Promise<unknown>; pushSince?: number }): void {
     if (options.catchUp) {
@@ -72,28 +75,49 @@ export class LiveReplication {
       () => (setUp = true),
       () => (setUp = true),
     );
+    const pushed = new PushedRevisions();
     const pushing = async () => {
       for (;;) {
         const last = setUp;
-        const moved = await this.once('push', pushSince);
+        const moved = await this.once('push', pushSince, pushed);
         pushSince = undefined;
         if (last || moved === null || this.stopped) return;
-        if (moved === 0) await Promise.race([ready, new Promise((r) => setTimeout(r, 200))]);
+        if (moved.docs_written === 0) await Promise.race([ready, new Promise((r) => setTimeout(r, 200))]);
       }
     };
-    await Promise.all([push ? pushing() : null, ready.then(() => this.once('pull'))]);
+    const pushDone = push ? pushing() : Promise.resolve();
+    const pulled = ready.then(() => this.once('pull'));
+    // While the push runs, where the pull can start past what it delivered (see pastOwnChanges).
+    const skipTo = pulled.then((info) => (info && push ? this.pastOwnChanges(info.last_seq, pushed, pushDone) : null));
+    const [, info, since] = await Promise.all([pushDone, pulled, skipTo]);
+    if (!info || since === null || this.stopped) return;
+    if (since !== info.last_seq) await this.once('pull', since);
+    else this.events.idle('pull', since);
   }
 
-  /** One one-off replication; resolves to the number of documents written (null when it failed). */
-  private async once(direction: Direction, since?: number): Promise<number | null> {
+  /**
+   * After a catch-up push, the pull (caught up at `pulledTo`) need not read our own documents
+   * back: the server's sequence past them, from which a one-off pull (PouchDB writes that as its
+   * checkpoint first, so the live pull and the next start begin there) takes whatever else came.
+   */
+  private async pastOwnChanges(pulledTo: number | string, pushed: PushedRevisions, pushing: Promise<unknown>): Promise<number | string | null> {
     if (this.stopped) return null;
-    const replication = direction === 'push' ? this.local.replicate.to(this.remote, { ...OPTIONS, ...(since ? { since } : {}) }) : this.local.replicate.from(this.remote, OPTIONS);
+    this.events.active('pull');
+    return pastOwnChanges(this.local, this.remote, pulledTo, pushed, pushing).catch(() => null); // the live pull reads them instead
+  }
+
+  /** One one-off replication, from `since` when given; resolves to what it did (null when it failed); `pushed` collects what a push delivered. */
+  private async once(direction: Direction, since?: number | string, pushed?: PushedRevisions): Promise<{ docs_written: number; last_seq: number | string } | null> {
+    if (this.stopped) return null;
+    const options = { ...OPTIONS, ...(since ? { since } : {}) };
+    const replication = direction === 'push' ? this.local.replicate.to(this.remote, options) : this.local.replicate.from(this.remote, options);
+    if (pushed) replication.on('change', (info) => pushed.add(info.docs ?? []));
     this.running.push(listen(replication, direction, this.events));
     this.events.active(direction);
     try {
       const info = await replication.then((result) => result);
       this.events.idle(direction, info.last_seq);
-      return info.docs_written;
+      return info;
     } catch {
       return null; // reported through the replication's events; the live replication retries
     } finally {
