@@ -1,7 +1,8 @@
 /**
- * Records (articles, claims) a caller has just validated with the store's own schema and not
- * changed since, e.g. a teammate's claim team sync parsed from its document: the store's save
- * takes them as they are instead of parsing them a second time. Each record is vouched for with
+ * Records (articles, claims) validated with the store's own schema and not changed since: every
+ * record the store parsed loading or saving an article file, and those a caller parsed just before,
+ * e.g. a teammate's claim team sync read from its document. The store's save takes them as they
+ * are instead of parsing them a second time. Each record is vouched for with
  * the schema it passed, and only counts as checked for that schema (a vouched article placed
  * among claims is parsed as a claim). Only a caller that parsed the object itself may vouch for
  * it; anything not vouched for is validated on save as before.

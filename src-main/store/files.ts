@@ -1,8 +1,8 @@
 /** The shapes of the store's files on disk, each with its schemaVersion. */
-import { z } from 'zod';
+import { z, type ZodTypeAny } from 'zod';
 import { Article, ArticleSummary, Claim, type ArticleSummaryRow } from '../../src-shared/model';
 import { DEFAULT_PREFERENCES, Preferences } from '../../src-shared/contract';
-import { isChecked } from './checked';
+import { isChecked, vouchChecked } from './checked';
 
 /** The schema version this build writes and reads. */
 export const SCHEMA_VERSION = 3;
@@ -12,10 +12,11 @@ export const IndexFile = z.object({
   articles: z.array(ArticleSummary),
 });
 
+/** An article file. Its parse vouches for the article and each claim (checked.ts), so a save takes them without parsing them again. */
 export const ArticleFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  article: Article,
-  claims: z.array(Claim),
+  article: Article.transform((article) => vouchChecked(Article, article)),
+  claims: z.array(Claim.transform((claim) => vouchChecked(Claim, claim))),
 });
 
 export const PrefsFile = z.object({
@@ -27,23 +28,24 @@ export type IndexData = z.infer<typeof IndexFile>;
 export type ArticleData = z.infer<typeof ArticleFile>;
 export type PrefsData = z.infer<typeof PrefsFile>;
 
+/** `record` as it is when vouched for with `schema`, else parsed (and vouched for); throws when invalid. */
+function checked<T extends object>(schema: ZodTypeAny, record: T): T {
+  return isChecked(schema, record) ? record : vouchChecked(schema, schema.parse(record) as T);
+}
+
 /**
- * Validate an article file's data for saving. The article record and claims that are the very
- * objects of `previous` (validated when they were loaded or saved) are kept as they are, so saving
- * one claim validates that claim, not the whole file; so are records their caller vouched for
- * (checked.ts: parsed with the same schema, Article or Claim, just before, e.g. a teammate's claim team sync read).
+ * Validate an article file's data for saving. Records vouched for as checked are kept as they are:
+ * every record the store loaded or saved (ArticleFile vouches for what it parses) and those a
+ * caller parsed just before (e.g. a teammate's claim team sync read), so saving one changed claim
+ * validates that claim, not the whole file.
  */
-export function checkArticleData(next: ArticleData, previous: ArticleData | null): ArticleData {
+export function checkArticleData(next: ArticleData): ArticleData {
   if (next.schemaVersion !== SCHEMA_VERSION || !Array.isArray(next.claims)) return ArticleFile.parse(next);
-  const claimChecked = (record: unknown) => isChecked(Claim, record);
-  if (!previous && !isChecked(Article, next.article) && !next.claims.some(claimChecked)) return ArticleFile.parse(next);
-  const known = new Set<unknown>(previous?.claims);
-  const kept = (record: unknown) => known.has(record) || claimChecked(record);
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    article: (previous && next.article === previous.article) || isChecked(Article, next.article) ? next.article : Article.parse(next.article),
-    claims: next.claims.map((claim) => (kept(claim) ? claim : Claim.parse(claim))),
-  };
+  try {
+    return { schemaVersion: SCHEMA_VERSION, article: checked(Article, next.article), claims: next.claims.map((claim) => checked(Claim, claim)) };
+  } catch {
+    return ArticleFile.parse(next); // throws, naming the bad field by its place in the file
+  }
 }
 
 export const DEFAULT_PREFS: PrefsData['prefs'] = DEFAULT_PREFERENCES;

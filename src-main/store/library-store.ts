@@ -159,7 +159,7 @@ export class LibraryStore {
       const id = Id.parse(next?.article?.id);
       if (batch.some((b) => b.id === id)) throw new FactmarkError('invalid-input', `Article ${id} is given twice in one save`);
       const previous = await this.articles.get(id);
-      batch.push({ id, previous, next: checkArticleData(next, previous) });
+      batch.push({ id, previous, next: checkArticleData(next) });
       this.policy.assertWritable(id);
     }
     const previousRows = new Map(batch.map(({ id }) => [id, this.indexFile.row(id)]));

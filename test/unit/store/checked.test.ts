@@ -21,12 +21,13 @@ afterEach(async () => {
 
 /** A library with one article of one claim; returns the store and a deep copy of the article's data. */
 async function oneArticle() {
-  factmark = await openFactmark({ dataDir: await makeTempDir(), resourcesDir: RESOURCES_DIR, seed: false });
+  const dataDir = await makeTempDir();
+  factmark = await openFactmark({ dataDir, resourcesDir: RESOURCES_DIR, seed: false });
   const call = async (op: string, input: unknown) => unwrap(await factmark!.dispatcher.call(op as never, input as never)) as { id: string };
   const article = await call('library.create', { meta: { title: 'One' }, doc: doc('The agency said exports rose 2 percent last year.') });
   await call('claims.create', { articleId: article.id, range: { quote: 'exports rose 2 percent' } });
   const data = await factmark.ctx.store.article(article.id);
-  return { store: factmark.ctx.store, data: structuredClone(data) as ArticleData };
+  return { store: factmark.ctx.store, data: structuredClone(data) as ArticleData, dataDir };
 }
 
 /** The article as a new one (another id and text), with fresh copies of its records. */
@@ -44,11 +45,11 @@ describe('records vouched for as checked', () => {
     const vouched = asNew(data, 'v1');
     vouchChecked(Article, vouched.article);
     vouchChecked(Claim, vouched.claims[0]);
-    const kept = checkArticleData(vouched, null);
+    const kept = checkArticleData(vouched);
     expect(kept.article).toBe(vouched.article);
     expect(kept.claims[0]).toBe(vouched.claims[0]);
     const plain = asNew(data, 'v2');
-    const parsed = checkArticleData(plain, null);
+    const parsed = checkArticleData(plain);
     expect(parsed.claims[0]).not.toBe(plain.claims[0]);
     expect(parsed.claims[0]).toEqual(plain.claims[0]);
   });
@@ -60,7 +61,7 @@ describe('records vouched for as checked', () => {
     vouchChecked(Claim, next.claims[0]);
     const bad = { ...structuredClone(next.claims[0]), id: 'c-bad', revision: 0 };
     next.claims.push(bad);
-    expect(() => checkArticleData(next, null)).toThrow();
+    expect(() => checkArticleData(next)).toThrow();
     const before = await store.index();
     await expect(store.writeArticles([next])).rejects.toThrow();
     expect((await store.index()).articles).toEqual(before.articles);
@@ -79,14 +80,14 @@ describe('records vouched for as checked', () => {
     vouchChecked(Article, next.article);
     vouchChecked(Claim, next.claims[0]);
     next.claims.push(next.article as never);
-    expect(() => checkArticleData(next, null)).toThrow();
+    expect(() => checkArticleData(next)).toThrow();
     await expect(store.writeArticles([next])).rejects.toThrow();
     await expect(store.article('v6')).rejects.toThrow(/No article/);
 
     const swapped = asNew(data, 'v7');
     vouchChecked(Claim, swapped.claims[0]);
     swapped.article = swapped.claims[0] as never; // a vouched claim in the article's place
-    expect(() => checkArticleData(swapped, null)).toThrow();
+    expect(() => checkArticleData(swapped)).toThrow();
   });
 
   it('are saved through writeArticles as given', async () => {
@@ -96,5 +97,20 @@ describe('records vouched for as checked', () => {
     vouchChecked(Claim, next.claims[0]);
     await store.writeArticles([next]);
     expect((await store.article('v5')).claims).toEqual(next.claims);
+  });
+
+  it('include every record the store read from disk: a save keeps them as they are and parses only a changed one', async () => {
+    const { data, dataDir } = await oneArticle();
+    await factmark!.close();
+    factmark = await openFactmark({ dataDir, resourcesDir: RESOURCES_DIR, seed: false });
+    const loaded = await factmark.ctx.store.article(data.article.id);
+    const kept = checkArticleData({ ...loaded, claims: [...loaded.claims] });
+    expect(kept.article).toBe(loaded.article);
+    expect(kept.claims[0]).toBe(loaded.claims[0]);
+    const changed = { ...loaded.claims[0], note: 'Checked with the agency.' };
+    const saved = checkArticleData({ ...loaded, claims: [changed] });
+    expect(saved.claims[0]).not.toBe(changed);
+    expect(saved.claims[0]).toEqual(changed);
+    expect(() => checkArticleData({ ...loaded, claims: [{ ...changed, status: 'maybe' as never }] })).toThrow(/status/);
   });
 });
