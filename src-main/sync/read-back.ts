@@ -29,10 +29,6 @@ export class PushedRevisions {
   has(id: string, rev: string): boolean {
     return this.revs.get(id)?.has(rev) ?? false;
   }
-
-  get size(): number {
-    return this.revs.size;
-  }
 }
 
 type ChangeRow = { id: string; seq: number | string; changes: Array<{ rev: string }> };
