@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
+import { seeded } from '../src-shared/seeded';
 
 export interface LabelledSentence {
   id: number;
@@ -44,22 +45,10 @@ export const HELD_APART_FROM_ID = 29_100;
  */
 export const isFirst2016Half = (id: number): boolean => id >= HELD_APART_FROM_ID && [32, 33].includes(Math.floor(id / 1000));
 
-/** A seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Which 1000-id blocks (below the held-apart range) form the validation split. */
 export function validationBlocks(seed: number, share = 0.15): Set<number> {
   const blocks = Array.from({ length: Math.floor(HELD_APART_FROM_ID / 1000) }, (_, i) => i);
-  const random = rng(seed);
+  const random = seeded(seed);
   for (let i = blocks.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [blocks[i], blocks[j]] = [blocks[j], blocks[i]];

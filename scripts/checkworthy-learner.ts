@@ -4,7 +4,7 @@
  * prior), trained by AdaGrad with the positive class weighted, seeded. Also scores examples.
  */
 import { VECTOR_DIMS, type WordVectors } from './word-vectors';
-import { rng } from './checkworthy-data';
+import { seeded } from '../src-shared/seeded';
 
 export interface Example {
   bag: Uint32Array;
@@ -57,7 +57,7 @@ export function learn(examples: readonly Example[], s: LearnerSettings): Learned
   const positives = examples.filter((e) => e.yes).length;
   const posWeight = Math.sqrt((examples.length - positives) / Math.max(1, positives));
   const order = examples.map((_, i) => i);
-  const random = rng(s.seed);
+  const random = seeded(s.seed);
   for (let epoch = 0; epoch < s.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));

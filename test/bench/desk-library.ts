@@ -9,7 +9,7 @@ import type { ClaimRecord, StatusId } from '../../src-shared/model';
 import { STATUS_IDS } from '../../src-shared/statuses';
 import { openFactmark } from '../../src-main/services/factmark';
 import { makeClaim } from '../support/claims';
-import { seeded } from '../support/seeded';
+import { seeded } from '../../src-shared/seeded';
 
 export const PARAGRAPHS = 3_000;
 export const WORDS_PER_PARAGRAPH = 34; // 102,000 words

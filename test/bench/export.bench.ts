@@ -17,22 +17,12 @@ import type { ExportBundle, ExportFormatId } from '../../src-main/services/expor
 import { SCHEMA_VERSION } from '../../src-main/store/files';
 import { openTempLibrary } from '../support/temp-library';
 import { median } from './stats';
+import { seeded } from '../../src-shared/seeded';
 
 const CLAIMS = 5_000;
 const PARAGRAPHS = 1_000;
 
-/** A small deterministic PRNG (mulberry32) so every run measures the same article. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = prng(42);
+const random = seeded(42);
 const words = 'the minister said talks would continue despite reports of shelling near the port while aid convoys waited at checkpoints'.split(' ');
 const paragraphs = Array.from({ length: PARAGRAPHS }, () => Array.from({ length: 40 + Math.floor(random() * 30) }, () => words[Math.floor(random() * words.length)]).join(' ') + '.');
 const doc = paragraphsDoc(paragraphs);

@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { migrateToCurrent } from '../../src-main/store/migrations';
 import { STATUS_IDS } from '../../src-shared/statuses';
-import { seeded } from '../support/seeded';
+import { seeded } from '../../src-shared/seeded';
 
 const SUBJECTS = 'unemployment inflation ceasefire grain exports troops refugees pensions taxes budget deficit vaccines hospitals schools wages rents electricity gas oil wheat bread tariffs sanctions drones missiles border police prisons crime housing'.split(' ');
 const VERBS = 'rose fell doubled halved reached dropped increased decreased climbed collapsed tripled stalled exceeded'.split(' ');

@@ -20,7 +20,7 @@ import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { libraryIndex, PRELOAD_AFTER_MS } from '../../src-main/search/library-index';
 import { makeTextPdf } from '../unit/library/pdf-fixtures';
 import { claimantNames, generateLibrary } from './library-generate';
-import { seeded } from '../support/seeded';
+import { seeded } from '../../src-shared/seeded';
 import { median, percentile } from './stats';
 import { timed, type Run } from './timed';
 

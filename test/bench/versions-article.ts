@@ -106,7 +106,7 @@ export function truthOf(claim: BenchClaim, newDoc: Doc, rendered: Rendered): Tru
 }
 
 /** Deterministic random numbers: the training script's seeded mulberry32. */
-export { rng as randomSource } from '../../scripts/checkworthy-data';
+export { seeded as randomSource } from '../../src-shared/seeded';
 
 export const pick = <T>(rng: () => number, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inDocumentOrder, type ClaimRecord } from '../../../src-shared/model';
 import { withClaimInOrder, withClaimReplaced } from '../../../src-renderer/desk/claim-array';
 import { makeClaim } from '../../support/claims';
-import { seeded } from '../../support/seeded';
+import { seeded } from '../../../src-shared/seeded';
 
 
 const at = (id: string, start: number, end: number): ClaimRecord =>

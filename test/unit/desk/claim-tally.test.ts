@@ -4,7 +4,7 @@ import { STATUS_IDS } from '../../../src-shared/statuses';
 import { claimantKey, type ClaimRecord, type StatusId } from '../../../src-shared/model';
 import { tallyClaims, type Tally } from '../../../src-renderer/desk/claim-tally';
 import { makeClaim } from '../../support/claims';
-import { seeded } from '../../support/seeded';
+import { seeded } from '../../../src-shared/seeded';
 
 
 

@@ -1,7 +1,7 @@
 /** The desk's layered map: an immutable map whose changes share the entries they did not touch. */
 import { describe, expect, it } from 'vitest';
 import { LayeredMap } from '../../../src-renderer/desk/layered-map';
-import { seeded } from '../../support/seeded';
+import { seeded } from '../../../src-shared/seeded';
 
 describe('LayeredMap', () => {
   it('reads, adds, replaces and removes without changing the map it came from', () => {

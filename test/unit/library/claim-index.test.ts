@@ -13,7 +13,7 @@ import { compileFilter, filterAll, type ClaimFilter } from '../../../src-main/se
 import { nameKey, termsOf } from '../../../src-main/search/normalise';
 import type { ClaimRecord } from '../../../src-shared/model';
 import { STATUS_IDS, type StatusId } from '../../../src-shared/statuses';
-import { seeded } from '../../support/seeded';
+import { seeded } from '../../../src-shared/seeded';
 import { makeClaim } from '../../support/claims';
 
 const WORDS = 'harbour bridge wheat tariff pension rocket clinic ferry quarry meadow'.split(' ');

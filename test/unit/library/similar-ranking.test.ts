@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ClaimIndex } from '../../../src-main/search/claim-index';
 import { figuresOf, termsOf } from '../../../src-main/search/normalise';
 import type { ClaimRecord } from '../../../src-shared/model';
-import { seeded } from '../../support/seeded';
+import { seeded } from '../../../src-shared/seeded';
 import { makeClaim } from '../../support/claims';
 
 function claim(id: string, quote: string): ClaimRecord {

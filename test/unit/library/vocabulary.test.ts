@@ -1,7 +1,7 @@
 /** The term dictionary's prefix lookups agree with a scan of every term, before, while and after its terms are put in order in steps. */
 import { describe, expect, it } from 'vitest';
 import { Vocabulary } from '../../../src-main/search/vocabulary';
-import { seeded } from '../../support/seeded';
+import { seeded } from '../../../src-shared/seeded';
 
 function randomTerm(rand: () => number): string {
   const length = 2 + Math.floor(rand() * 6);

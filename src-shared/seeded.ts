@@ -1,4 +1,4 @@
-/** A small seeded random source (mulberry32), so tests and benchmarks build the same data on every run. */
+/** A small seeded random source (mulberry32), so tests, benchmarks and the training scripts build the same data on every run. */
 export function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
