@@ -34,7 +34,7 @@ export class LiveSync {
   /** Replicate live (catching up first); with `pullAfter` (a session being set up), the pull waits for it; `pushSince`: see LiveReplication. */
   start(pullAfter?: Promise<void>, pushSince?: number): void {
     const session = this.session;
-    session.live = new LiveReplication(session.local, session.remote, {
+    session.live = new LiveReplication(session.local, session.remote, session.mirror.fresh, {
       active: (direction) => {
         this.state.active.add(direction);
         this.state.offline = false;

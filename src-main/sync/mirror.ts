@@ -10,6 +10,7 @@ import type { ArticleData } from '../store/files';
 import type { ServiceContext } from '../services/context';
 import { articleBody, articleDocId, articleFromDoc, claimBody, claimDocId, claimFromDoc, canonical, claimRange, keyMapOf, parseDocId, sameContent, type ArticleBody, type ClaimBody, type KeyMap } from './documents';
 import { readCurrent, type CurrentDoc } from './current';
+import { FreshDocs } from './fresh';
 import type { PouchDatabase, PouchDoc } from './pouch';
 
 interface PendingArticle {
@@ -50,6 +51,8 @@ export class Mirror {
   private readonly unsubscribe: () => void;
   /** The revision each document had when the library last matched it (what a local edit is based on). */
   readonly base = new Map<string, string>();
+  /** Documents just created, for a catch-up push to send without reading them back. */
+  readonly fresh = new FreshDocs();
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -224,7 +227,11 @@ export class Mirror {
   private async write(docs: PouchDoc[]): Promise<void> {
     if (!docs.length) return;
     const results = await this.db.bulkDocs(docs);
-    for (const r of results) if (r.ok && r.id && r.rev) this.base.set(r.id, r.rev);
+    results.forEach((r, i) => {
+      if (!r.ok || !r.id || !r.rev) return;
+      this.base.set(r.id, r.rev);
+      if (!docs[i]._rev) this.fresh.created(docs[i], r.rev);
+    });
     const failed = results.filter((r) => r.error);
     // A replicated revision landed between our read and our write: note those again and retry.
     if (failed.some((r) => r.status !== 409)) throw new Error(`The local mirror refused a write: ${failed[0].message ?? failed[0].error}`);

@@ -5,6 +5,7 @@
  * service: active, caught up, a refused write, a server error, the server out of reach.
  */
 import type { PouchDatabase, PouchDoc, PouchReplication, ReplicateOptions } from './pouch';
+import type { FreshDocs } from './fresh';
 import { pastOwnChanges, PushedRevisions } from './read-back';
 
 export type Direction = 'push' | 'pull';
@@ -29,6 +30,9 @@ export const PULL_BATCH = 250;
 
 const OPTIONS: ReplicateOptions = { batch_size: PULL_BATCH, back_off_function: backOff };
 
+/** A one-off push, sending the documents `fresh` holds without reading them back from the mirror. */
+const push = (local: PouchDatabase, remote: PouchDatabase, options: ReplicateOptions, fresh: FreshDocs | null) => (fresh ? fresh.push(local, remote, options) : local.replicate.to(remote, options));
+
 function listen(replication: PouchReplication, direction: Direction, events: ReplicationEvents): PouchReplication {
   replication.on('active', () => events.active(direction));
   replication.on('paused', (error) => (error ? events.failed(direction, error as never) : events.idle(direction)));
@@ -46,6 +50,7 @@ export class LiveReplication {
   constructor(
     private readonly local: PouchDatabase,
     private readonly remote: PouchDatabase,
+    private readonly fresh: FreshDocs | null,
     private readonly events: ReplicationEvents,
   ) {}
 
@@ -89,7 +94,7 @@ export class LiveReplication {
     const pulled = ready.then(() => this.once('pull'));
     // While the push runs, where the pull can start past what it delivered (see pastOwnChanges).
     const skipTo = pulled.then((info) => (info && push ? this.pastOwnChanges(info.last_seq, pushed, pushDone) : null));
-    const [, info, since] = await Promise.all([pushDone, pulled, skipTo]);
+    const [, info, since] = await Promise.all([pushDone, pulled, skipTo]).finally(() => this.fresh?.end());
     if (!info || since === null || this.stopped) return;
     if (since !== info.last_seq) await this.once('pull', since);
     else this.events.idle('pull', since);
@@ -110,7 +115,7 @@ export class LiveReplication {
   private async once(direction: Direction, since?: number | string, pushed?: PushedRevisions): Promise<{ docs_written: number; last_seq: number | string } | null> {
     if (this.stopped) return null;
     const options = { ...OPTIONS, ...(since ? { since } : {}) };
-    const replication = direction === 'push' ? this.local.replicate.to(this.remote, options) : this.local.replicate.from(this.remote, options);
+    const replication = direction === 'push' ? push(this.local, this.remote, options, this.fresh) : this.local.replicate.from(this.remote, options);
     if (pushed) replication.on('change', (info) => pushed.add(info.docs ?? []));
     this.running.push(listen(replication, direction, this.events));
     this.events.active(direction);
@@ -143,13 +148,13 @@ export interface OnceResult {
 }
 
 /** One replication each way, to completion (rejects with the first failed request's error). */
-export async function replicateOnce(local: PouchDatabase, remote: PouchDatabase, events: ReplicationEvents, options: { push: boolean }): Promise<OnceResult> {
+export async function replicateOnce(local: PouchDatabase, remote: PouchDatabase, events: ReplicationEvents, options: { push: boolean; fresh?: FreshDocs }): Promise<OnceResult> {
   const run = (direction: Direction) => {
-    const replication = direction === 'push' ? local.replicate.to(remote, OPTIONS) : local.replicate.from(remote, OPTIONS);
+    const replication = direction === 'push' ? push(local, remote, OPTIONS, options.fresh ?? null) : local.replicate.from(remote, OPTIONS);
     listen(replication, direction, { ...events, failed: () => undefined });
     return replication.then((info) => info);
   };
-  const pushed = options.push ? await run('push') : null;
+  const pushed = options.push ? await run('push').finally(() => options.fresh?.end()) : null;
   const pulled = await run('pull');
   return { pushed: pushed?.docs_written ?? 0, pulled: pulled.docs_written, refused: pushed?.doc_write_failures ?? 0 };
 }

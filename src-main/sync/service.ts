@@ -173,7 +173,7 @@ export class SyncService {
   private async once(session: Session): Promise<OnceResult> {
     const events = { ...QUIET, denied: (id: string | undefined, reason: string) => void this.noteDenied(id, reason) };
     try {
-      return await replicateOnce(session.local, session.remote, events, { push: !this.state.readOnly });
+      return await replicateOnce(session.local, session.remote, events, { push: !this.state.readOnly, fresh: session.mirror.fresh });
     } catch (error) {
       if ((error as { status?: number }).status !== 403) throw error;
       await this.live?.becomeReadOnly((error as { reason?: string }).reason ?? 'forbidden');

@@ -63,6 +63,7 @@ export async function setUpSession(session: Session, steps: SetUpSteps): Promise
   // top of the revisions the server has (not beside them, as false conflicts). Into an empty
   // mirror, the team's articles this library does not hold are added from the pulled documents
   // as they land, while the pull goes on (anything else waits for the full pass below).
+  // The documents the library then creates in the mirror are held for the catch-up push (fresh.ts).
   const before = Number((await local.info()).update_seq);
   const events: ReplicationEvents = { ...QUIET, moved: (direction, _count, _seq, docs) => before === 0 && direction === 'pull' && docs?.length && applier.arrive(docs) };
   const pulled = (await replicateOnce(local, remote, events, { push: false }).catch(() => null))?.pulled ?? 0;
@@ -72,6 +73,7 @@ export async function setUpSession(session: Session, steps: SetUpSteps): Promise
   const since = pulledSeq - before === pulled ? pulledSeq : undefined;
   steps.pulledTo(since ?? before);
   let ready = () => undefined as void;
+  mirror.fresh.start(); // ended by the push that sends them (or its failure)
   steps.startPushing?.(new Promise<void>((resolve) => (ready = resolve)), since);
   try {
     await mirror.reconcile({ deleteOrphans: false, fromMirror: applier.arrivedKeys });
