@@ -6,11 +6,13 @@
  *    push and against PouchDB's two-way sync (which, like Factmark, pulls while it pushes); B
  *    against a one-way pull. Factmark's times include writing the library into its mirror (A) and
  *    the mirror into the library (B). PouchDB's module is loaded, and the server warmed up by an
- *    unrelated replication, before either side is timed.
+ *    unrelated replication, before either side is timed. SYNC_BENCH_ROUNDS rounds (3), each with
+ *    new team databases and libraries (A a copy of one filled library), the two sides taking turns
+ *    to go first; each round's ratios are printed, then their medians.
  * 2. Live propagation: a claim saved on A until it is in B's library (p50, p95; target p95 ≤ 2 s).
  * 3. Local save (claims.update) with sync on vs off, interleaved, medians (target ≤ 1.2).
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +22,7 @@ import { describeRange } from '../../src-shared/anchoring/describe';
 import { docText } from '../../src-shared/text';
 import { parseDoc } from '../../src-main/services/documents';
 import { SCHEMA_VERSION } from '../../src-main/store/files';
-import { pouchdb, type PouchDoc } from '../../src-main/sync/pouch';
+import { pouchdb, type PouchDatabase, type PouchDoc } from '../../src-main/sync/pouch';
 import { makeTempDir } from '../support/temp-library';
 import { DOC, openSyncLibrary, until, type SyncLibrary } from '../support/sync-library';
 import { ADMIN, startTeamServer } from '../support/team-server';
@@ -54,7 +56,7 @@ async function fill(lib: SyncLibrary): Promise<void> {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-/** With SYNC_BENCH_PROFILE=<dir>, `work`'s CPU profile of this process is written to <dir>/<name>.cpuprofile (open in Chrome DevTools): push, pull, and plain PouchDB's plain-push, plain-pull, plain-sync. */
+/** With SYNC_BENCH_PROFILE=<dir>, `work`'s CPU profile of this process is written to <dir>/<name>.cpuprofile (open in Chrome DevTools): push-<round>, pull-<round>, and plain PouchDB's plain-push-, plain-pull-, plain-sync-<round>. */
 async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
   const dir = process.env.SYNC_BENCH_PROFILE;
   if (!dir) return work();
@@ -99,6 +101,56 @@ async function warmUp(PouchDB: Awaited<ReturnType<typeof pouchdb>>, url: string,
   }
 }
 
+/** Rounds of the initial sync, each a new team database and new libraries, each side timed once. */
+const ROUNDS = Number(process.env.SYNC_BENCH_ROUNDS ?? 3);
+
+interface Round {
+  push: Run;
+  pull: Run;
+  plainPush: Run;
+  plainPull: Run;
+  plainSync: Run;
+}
+
+/** A copy of a library's folder: the same library, another machine's copy of it. */
+async function copyOf(dir: string): Promise<string> {
+  const copy = await makeTempDir('factmark-bench-copy-');
+  await cp(dir, copy, { recursive: true });
+  return copy;
+}
+
+/** Plain PouchDB's source database: the mirror's documents (not its revisions), written anew. */
+async function plainSource(PouchDB: Awaited<ReturnType<typeof pouchdb>>, mirrorPath: string, path: string): Promise<PouchDatabase> {
+  const mirror = new PouchDB(mirrorPath);
+  const docs = (await mirror.allDocs({ include_docs: true })).rows.map((row) => {
+    const { _rev: _dropped, ...doc } = row.doc as PouchDoc;
+    return doc as PouchDoc;
+  });
+  await mirror.close();
+  const source = new PouchDB(path);
+  for (let i = 0; i < docs.length; i += 1_000) await source.bulkDocs(docs.slice(i, i + 1_000));
+  return source;
+}
+
+const ratio = (a: Run, b: Run) => a.wall / b.wall;
+
+function printRound(r: number, { push, pull, plainPush, plainPull, plainSync }: Round): void {
+  console.log(`initial sync, round ${r} (connect until synced / complete; ${r % 2 ? 'Factmark' : 'plain PouchDB'} first); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:`);
+  console.log(`  A → empty server            ${seconds(push.wall)} (${cpuOf(push)})   plain PouchDB one-way ${seconds(plainPush.wall)} (${cpuOf(plainPush)})  ratio ${ratio(push, plainPush).toFixed(2)};  two-way sync ${seconds(plainSync.wall)} (${cpuOf(plainSync)})  ratio ${ratio(push, plainSync).toFixed(2)}`);
+  console.log(`  server → empty library B    ${seconds(pull.wall)} (${cpuOf(pull)})   plain PouchDB one-way ${seconds(plainPull.wall)} (${cpuOf(plainPull)})  ratio ${ratio(pull, plainPull).toFixed(2)}`);
+}
+
+function printMedians(rounds: Round[]): void {
+  const of = (pick: (round: Round) => number) => {
+    const values = rounds.map(pick);
+    return `${median(values).toFixed(2)} (rounds: ${values.map((v) => v.toFixed(2)).join(', ')})`;
+  };
+  console.log(`initial sync, median ratio of ${rounds.length} rounds (target <= 1.5; cpu: this process only, the server is another process):`);
+  console.log(`  A → empty server vs plain PouchDB's two-way sync   ${of((x) => ratio(x.push, x.plainSync))}`);
+  console.log(`  A → empty server vs plain PouchDB's one-way push   ${of((x) => ratio(x.push, x.plainPush))}`);
+  console.log(`  server → empty library B vs plain PouchDB's pull    ${of((x) => ratio(x.pull, x.plainPull))}`);
+}
+
 async function main(): Promise<void> {
   const server = await startTeamServer();
   const dirs: string[] = [];
@@ -116,54 +168,63 @@ async function main(): Promise<void> {
     await server.createDb('warm-up');
     await warmUp(PouchDB, server.url, 'warm-up');
     console.log(`server warmed up with a plain PouchDB sync of ${WARM_UP_DOCS} documents before timing (${(performance.now() - warming).toFixed(0)} ms, counted on neither side)`);
-    await server.createDb('team');
-    const a = await openSyncLibrary('ba');
-    libs.push(a);
-    await fill(a);
-    console.log(`library A: ${ARTICLES} articles × ${CLAIMS} claims (${ARTICLES * (CLAIMS + 1)} documents)`);
-    const push = await timed(() => profiled('push', async () => {
-      await connect(a, 'team');
-      await synced(a);
-    }));
-    const b = await openSyncLibrary('bb');
-    libs.push(b);
-    const pull = await timed(() => profiled('pull', async () => {
-      await connect(b, 'team');
-      await until(async () => {
-        const rows = await b.call('library.list', {});
-        return rows.length === ARTICLES && rows.every((row) => row.claimCount === CLAIMS);
-      }, 600_000, 'B complete');
-    }));
-
-    // Plain PouchDB replicating the same documents: from a local database to an empty server database, and back into an empty one.
+    // Library A, filled once; each round's A is a copy of its folder (never connected).
+    const filled = await openSyncLibrary('ba');
+    libs.push(filled);
+    await fill(filled);
+    await filled.close();
+    console.log(`library A: ${ARTICLES} articles × ${CLAIMS} claims (${ARTICLES * (CLAIMS + 1)} documents); ${ROUNDS} rounds, Factmark and plain PouchDB taking turns to go first`);
     const scratch = await makeTempDir('factmark-bench-pouch-');
     dirs.push(scratch);
-    await a.call('sync.disconnect', {}); // closes A's mirror, so its documents can be read
-    const mirror = new PouchDB(join(a.dir, 'sync', 'pouch'));
-    const docs = (await mirror.allDocs({ include_docs: true })).rows.map((row) => {
-      const { _rev: _dropped, ...doc } = row.doc as PouchDoc;
-      return doc as PouchDoc;
-    });
-    await mirror.close();
-    const source = new PouchDB(join(scratch, 'source'));
-    for (let i = 0; i < docs.length; i += 1_000) await source.bulkDocs(docs.slice(i, i + 1_000));
     const open = async (db: string) => {
       await server.createDb(db);
       return new PouchDB(`${server.url}/${db}`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
     };
-    const remote = await open('plain');
-    const plainPush = await timed(() => profiled('plain-push', async () => source.replicate.to(remote, REPLICATION)));
-    const target = new PouchDB(join(scratch, 'target'));
-    const plainPull = await timed(() => profiled('plain-pull', async () => target.replicate.from(remote, REPLICATION)));
-    // A two-way sync (what a PouchDB app keeps running, and what Factmark does): the push, and the pull that reads it all back.
-    const twoWay = await open('plain-sync');
-    const plainSync = await timed(() => profiled('plain-sync', async () => source.sync(twoWay, REPLICATION)));
-    await Promise.all([source.close(), target.close(), remote.close(), twoWay.close()]);
-    console.log(`initial sync (connect until synced / complete); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:`);
-    const ratio = (a: Run, b: Run) => (a.wall / b.wall).toFixed(2);
-    console.log(`  A → empty server            ${seconds(push.wall)} (${cpuOf(push)})   plain PouchDB one-way ${seconds(plainPush.wall)} (${cpuOf(plainPush)})  ratio ${ratio(push, plainPush)};  two-way sync ${seconds(plainSync.wall)} (${cpuOf(plainSync)})  ratio ${ratio(push, plainSync)}  (target <= 1.5)`);
-    console.log(`  server → empty library B    ${seconds(pull.wall)} (${cpuOf(pull)})   plain PouchDB one-way ${seconds(plainPull.wall)} (${cpuOf(plainPull)})  ratio ${ratio(pull, plainPull)}  (target <= 1.5)`);
-    console.log('  (cpu: this process only; the server is another process)');
+    let source: PouchDatabase | null = null;
+    const rounds: Round[] = [];
+    for (let r = 1; r <= ROUNDS; r++) {
+      const round = {} as Round;
+      const factmark = async () => {
+        const a = await openSyncLibrary('ba', { dir: await copyOf(filled.dir) });
+        const b = await openSyncLibrary('bb');
+        try {
+          await server.createDb(`team-${r}`);
+          round.push = await timed(() => profiled(`push-${r}`, async () => {
+            await connect(a, `team-${r}`);
+            await synced(a);
+          }));
+          round.pull = await timed(() => profiled(`pull-${r}`, async () => {
+            await connect(b, `team-${r}`);
+            await until(async () => {
+              const rows = await b.call('library.list', {});
+              return rows.length === ARTICLES && rows.every((row) => row.claimCount === CLAIMS);
+            }, 600_000, 'B complete');
+          }));
+          await a.call('sync.disconnect', {}); // closes A's mirror, so its documents can be read
+          source ??= await plainSource(PouchDB, join(a.dir, 'sync', 'pouch'), join(scratch, 'source'));
+        } finally {
+          await Promise.all([a.cleanup(), b.cleanup()]);
+        }
+      };
+      // Plain PouchDB replicating the same documents: from a local database to an empty server database, and back into an empty one.
+      const plain = async () => {
+        const from = source!;
+        const remote = await open(`plain-${r}`);
+        round.plainPush = await timed(() => profiled(`plain-push-${r}`, async () => from.replicate.to(remote, REPLICATION)));
+        const target = new PouchDB(join(scratch, `target-${r}`));
+        round.plainPull = await timed(() => profiled(`plain-pull-${r}`, async () => target.replicate.from(remote, REPLICATION)));
+        // A two-way sync (what a PouchDB app keeps running, and what Factmark does): the push, and the pull that reads it all back.
+        const twoWay = await open(`plain-sync-${r}`);
+        round.plainSync = await timed(() => profiled(`plain-sync-${r}`, async () => from.sync(twoWay, REPLICATION)));
+        await Promise.all([target.destroy(), remote.close(), twoWay.close()]);
+      };
+      // The plain side needs Factmark's documents, so Factmark goes first in round 1.
+      for (const side of r % 2 ? [factmark, plain] : [plain, factmark]) await side();
+      rounds.push(round);
+      printRound(r, round);
+    }
+    await source!.close();
+    printMedians(rounds);
     // 2. Live propagation A → B.
     await server.createDb('live');
     const la = await openSyncLibrary('la');
