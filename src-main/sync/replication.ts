@@ -154,7 +154,12 @@ export async function replicateOnce(local: PouchDatabase, remote: PouchDatabase,
     listen(replication, direction, { ...events, failed: () => undefined });
     return replication.then((info) => info);
   };
-  const pushed = options.push ? await run('push').finally(() => options.fresh?.end()) : null;
+  let pushed: Awaited<ReturnType<typeof run>> | null = null;
+  try {
+    if (options.push) pushed = await run('push');
+  } finally {
+    options.fresh?.end(); // held for this push only
+  }
   const pulled = await run('pull');
   return { pushed: pushed?.docs_written ?? 0, pulled: pulled.docs_written, refused: pushed?.doc_write_failures ?? 0 };
 }
