@@ -1,8 +1,8 @@
 /**
  * Documents the mirror has just created, held in memory while the catch-up push sends them.
  * PouchDB's replicator reads every document it pushes back out of the source, one LevelDB get per
- * document (about half the CPU of a library's first push); the documents a new mirror was just
- * filled with are answered from here instead. Only first revisions of documents created in the
+ * document (about 1.2 s of CPU for a library of 10,100 documents, a third or more of its first
+ * push); the documents a new mirror was just filled with are answered from here instead. Only first revisions of documents created in the
  * mirror are held (their whole history is that one revision), each is served once, for exactly
  * the revision asked, and the rest is read from the mirror as usual. (Where PouchDB would give a
  * newer revision written since — `latest` — this gives the one the changes feed named; the newer
