@@ -112,6 +112,17 @@ export function claimFromDoc(doc: PouchDoc, articleId: string, revision: number,
   return Claim.parse(claim);
 }
 
+/** Whether an article or claim document can be read as one (a malformed teammate's document is never applied). */
+export function wellFormed(doc: PouchDoc, keys: KeyMap): boolean {
+  try {
+    if (parseDocId(doc._id)?.kind === 'article') articleFromDoc(doc, 'check', keys);
+    else claimFromDoc(doc, 'check', 1, keys);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** JSON with object keys sorted, so equal content compares equal whatever the key order. */
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, item) =>

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleData } from '../store/files';
 import type { ServiceContext } from '../services/context';
-import { articleBody, articleDocId, articleFromDoc, claimBody, claimDocId, claimFromDoc, canonical, claimRange, keyMapOf, parseDocId, sameContent, type ArticleBody, type ClaimBody, type KeyMap } from './documents';
+import { articleBody, articleDocId, claimBody, claimDocId, canonical, claimRange, keyMapOf, parseDocId, sameContent, wellFormed, type ArticleBody, type ClaimBody, type KeyMap } from './documents';
 import { readCurrent, type CurrentDoc } from './current';
 import { FreshDocs } from './fresh';
 import type { PouchDatabase, PouchDoc } from './pouch';
@@ -278,15 +278,8 @@ export class Mirror {
       const parsed = parseDocId(row.id);
       if (!parsed || !row.doc) continue;
       const data = local.get(parsed.key);
-      if (parsed.kind === 'article' && !data && !keys.idOf(parsed.key) && validArticle(row.doc, keys)) orphans.push({ id: row.id, key: parsed.key });
-      if (parsed.kind === 'claim' && data && !data.claims.some((c) => c.id === parsed.claimId)) {
-        try {
-          claimFromDoc(row.doc, data.article.id, 1, keys);
-          orphans.push({ id: row.id, key: parsed.key });
-        } catch {
-          // a malformed teammate's claim: never applied, never deleted by us
-        }
-      }
+      const orphan = parsed.kind === 'article' ? !data && !keys.idOf(parsed.key) : !!data && !data.claims.some((c) => c.id === parsed.claimId);
+      if (orphan && wellFormed(row.doc, keys)) orphans.push({ id: row.id, key: parsed.key }); // a malformed teammate's document: never applied, never deleted by us
     }
     const gone = new WritePlan();
     for (const { id, key } of orphans) gone.tombstone(key, [id, ...(id.startsWith('article:') ? (await this.db.allDocs(claimRange(key))).rows.map((r) => r.id) : [])]);
@@ -294,11 +287,3 @@ export class Mirror {
   }
 }
 
-function validArticle(doc: PouchDoc, keys: KeyMap): boolean {
-  try {
-    articleFromDoc(doc, 'check', keys);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -15,7 +15,6 @@
  */
 import { cp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { newClaim } from '../../src-shared/claims';
@@ -28,7 +27,8 @@ import { makeTempDir } from '../support/temp-library';
 import { DOC, openSyncLibrary, until, type SyncLibrary } from '../support/sync-library';
 import { ADMIN, startTeamServer } from '../support/team-server';
 import { median, percentile } from './stats';
-import { timed, type Run } from './timed';
+import { printMedians, printRound, type Round } from './sync-rounds';
+import { timed } from './timed';
 
 const ARTICLES = Number(process.env.SYNC_BENCH_ARTICLES ?? 100);
 const CLAIMS = 100;
@@ -55,8 +55,6 @@ async function fill(lib: SyncLibrary, articles = ARTICLES): Promise<void> {
   }
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
 /** With SYNC_BENCH_PROFILE=<dir>, `work`'s CPU profile of this process is written to <dir>/<name>.cpuprofile (open in Chrome DevTools): push-<round>, pull-<round>, and plain PouchDB's plain-push-, plain-pull-, plain-sync-<round>. */
 async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
   const dir = process.env.SYNC_BENCH_PROFILE;
@@ -73,9 +71,6 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
     session.disconnect();
   }
 }
-
-/** Run `work`, returning its wall time and the CPU time this process spent meanwhile (both in ms; the server is another process). */
-const cpuOf = (t: { cpu: number }) => `cpu ${seconds(t.cpu)}`;
 
 async function synced(lib: SyncLibrary): Promise<void> {
   await until(async () => {
@@ -135,14 +130,6 @@ async function warmUp(PouchDB: Awaited<ReturnType<typeof pouchdb>>, url: string,
 /** Rounds of the initial sync, each a new team database and new libraries, each side timed once. */
 const ROUNDS = Number(process.env.SYNC_BENCH_ROUNDS ?? 3);
 
-interface Round {
-  push: Run;
-  pull: Run;
-  plainPush: Run;
-  plainPull: Run;
-  plainSync: Run;
-}
-
 /** A copy of a library's folder: the same library, another machine's copy of it. */
 async function copyOf(dir: string): Promise<string> {
   const copy = await makeTempDir('factmark-bench-copy-');
@@ -161,25 +148,6 @@ async function plainSource(PouchDB: Awaited<ReturnType<typeof pouchdb>>, mirrorP
   const source = new PouchDB(path);
   for (let i = 0; i < docs.length; i += 1_000) await source.bulkDocs(docs.slice(i, i + 1_000));
   return source;
-}
-
-const ratio = (a: Run, b: Run) => a.wall / b.wall;
-
-function printRound(r: number, { push, pull, plainPush, plainPull, plainSync }: Round): void {
-  console.log(`initial sync, round ${r} (connect until synced / complete; ${r % 2 ? 'Factmark' : 'plain PouchDB'} first); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:`);
-  console.log(`  A → empty server            ${seconds(push.wall)} (${cpuOf(push)})   plain PouchDB one-way ${seconds(plainPush.wall)} (${cpuOf(plainPush)})  ratio ${ratio(push, plainPush).toFixed(2)};  two-way sync ${seconds(plainSync.wall)} (${cpuOf(plainSync)})  ratio ${ratio(push, plainSync).toFixed(2)}`);
-  console.log(`  server → empty library B    ${seconds(pull.wall)} (${cpuOf(pull)})   plain PouchDB one-way ${seconds(plainPull.wall)} (${cpuOf(plainPull)})  ratio ${ratio(pull, plainPull).toFixed(2)}`);
-}
-
-function printMedians(rounds: Round[]): void {
-  const of = (pick: (round: Round) => number) => {
-    const values = rounds.map(pick);
-    return `${median(values).toFixed(2)} (rounds: ${values.map((v) => v.toFixed(2)).join(', ')})`;
-  };
-  console.log(`initial sync, median ratio of ${rounds.length} rounds (target <= 1.5; cpu: this process only, the server is another process):`);
-  console.log(`  A → empty server vs plain PouchDB's two-way sync   ${of((x) => ratio(x.push, x.plainSync))}`);
-  console.log(`  A → empty server vs plain PouchDB's one-way push   ${of((x) => ratio(x.push, x.plainPush))}`);
-  console.log(`  server → empty library B vs plain PouchDB's pull    ${of((x) => ratio(x.pull, x.plainPull))}`);
 }
 
 async function main(): Promise<void> {
