@@ -5,6 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RESOURCES_DIR } from '../../support/temp-library';
 import { resumeSync } from '../../../src-main/sync';
+import { articleDocId, claimDocId } from '../../../src-main/sync/documents';
+import { pouchdb, type PouchDoc } from '../../../src-main/sync/pouch';
 import { ADMIN } from '../../support/team-server';
 import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
 import { teamOfTwo } from '../../support/sync-team';
@@ -83,5 +85,34 @@ describe('two libraries, one team database', () => {
     await resumeSync(b.factmark.ctx, { resourcesDir: RESOURCES_DIR });
     await until(async () => (await b.call('library.list', {})).some((row) => row.id === article.id), 20_000, 'the article in reopened B');
     expect((await b.call('sync.status', {})).settings?.db).toBe('team');
+  });
+
+  it('sends deletions made while sync was not running on the next start, and leaves a malformed teammate’s document alone', async () => {
+    const kept = await a.call('library.create', { meta: { title: 'Kept' }, doc: DOC(['The mayor said crime fell 9 percent.', 'Rents rose 4 percent, the council said.']) });
+    const gone = await a.call('library.create', { meta: { title: 'Gone' }, doc: DOC(['The fund said it had lost 2 billion.']) });
+    const first = await a.call('claims.create', { articleId: kept.id, range: { quote: 'crime fell 9 percent' } });
+    const second = await a.call('claims.create', { articleId: kept.id, range: { quote: 'Rents rose 4 percent' } });
+    const third = await a.call('claims.create', { articleId: gone.id, range: { quote: 'lost 2 billion' } });
+    const [keptKey, goneKey] = [kept.textHash, gone.textHash];
+    const PouchDB = await pouchdb();
+    const remote = new PouchDB(`${team.server.url}/team`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
+    const doc = (id: string) => remote.get(id).catch(() => null as PouchDoc | null);
+    await until(async () => (await doc(claimDocId(goneKey, third.id))) && (await doc(claimDocId(keptKey, second.id))), 20_000, 'A’s claims on the server');
+    // A teammate's claim document that is not a claim: never applied, so never "deleted here" either.
+    await remote.put({ _id: claimDocId(keptKey, 'malformed'), kind: 'claim', article: keptKey, claim: { id: 'malformed', status: 'nonsense' } });
+    await new Promise((r) => setTimeout(r, 1_000)); // pulled into A's mirror (and refused there)
+    const dir = a.dir;
+    await a.close();
+    a = await openSyncLibrary('ma', { dir }); // sync not running
+    team.a = a;
+    await a.call('claims.delete', { articleId: kept.id, claimId: first.id });
+    await a.call('library.delete', { articleId: gone.id });
+    await resumeSync(a.factmark.ctx, { resourcesDir: RESOURCES_DIR });
+    await until(async () => !(await doc(claimDocId(keptKey, first.id))) && !(await doc(articleDocId(goneKey))) && !(await doc(claimDocId(goneKey, third.id))), 20_000, 'the deletions on the server');
+    expect(await doc(claimDocId(keptKey, second.id))).toMatchObject({ claim: { id: second.id } });
+    expect(await doc(articleDocId(keptKey))).not.toBeNull();
+    expect(await doc(claimDocId(keptKey, 'malformed'))).toMatchObject({ claim: { status: 'nonsense' } });
+    await until(async () => !(await b.call('library.list', {})).some((row) => row.id === gone.id), 20_000, 'the deleted article gone from B');
+    await remote.close();
   });
 });
