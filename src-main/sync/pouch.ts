@@ -51,7 +51,7 @@ export interface PouchDatabase {
   close(): Promise<void>;
   destroy(): Promise<void>;
   /** PouchDB's own two-way sync (push and pull at once); the benchmark's baseline. */
-  sync(other: PouchDatabase, options?: ReplicateOptions): PromiseLike<unknown>;
+  sync(other: PouchDatabase, options?: ReplicateOptions & { push?: ReplicateOptions; pull?: ReplicateOptions }): PromiseLike<unknown>;
   replicate: {
     to(target: PouchDatabase, options?: ReplicateOptions): PouchReplication;
     from(source: PouchDatabase, options?: ReplicateOptions): PouchReplication;

@@ -7,7 +7,7 @@
  */
 import type { PouchDatabase, PouchDoc } from './pouch';
 
-/** Changes read per request while looking (PouchDB's pull would read them 250 at a time). */
+/** Changes read per request while looking (PouchDB's pull reads them a batch, PULL_BATCH, at a time). */
 const PAGE = 5_000;
 
 /** The revisions a push delivered to the server, by document id. */

@@ -23,6 +23,7 @@ import { docText } from '../../src-shared/text';
 import { parseDoc } from '../../src-main/services/documents';
 import { SCHEMA_VERSION } from '../../src-main/store/files';
 import { pouchdb, type PouchDatabase, type PouchDoc } from '../../src-main/sync/pouch';
+import { PULL_BATCH, PUSH_BATCH } from '../../src-main/sync/replication';
 import { makeTempDir } from '../support/temp-library';
 import { DOC, openSyncLibrary, until, type SyncLibrary } from '../support/sync-library';
 import { ADMIN, startTeamServer } from '../support/team-server';
@@ -34,8 +35,10 @@ const ARTICLES = Number(process.env.SYNC_BENCH_ARTICLES ?? 100);
 const CLAIMS = 100;
 const LIVE_SAMPLES = 40;
 const SAVES = 150;
-/** The replication options Factmark uses (src-main/sync/replication.ts), given to plain PouchDB too. */
-const REPLICATION = { batch_size: 250 };
+/** The batch sizes Factmark replicates with (src-main/sync/replication.ts), given to plain PouchDB too. */
+const PUSH = { batch_size: PUSH_BATCH };
+const PULL = { batch_size: PULL_BATCH };
+const SYNC = { push: PUSH, pull: PULL };
 
 const sentence = (a: number, i: number) => `Article ${a}, sentence ${i}: the agency said exports rose ${i + 2} percent last year.`;
 
@@ -119,8 +122,8 @@ async function warmUp(PouchDB: Awaited<ReturnType<typeof pouchdb>>, url: string,
   try {
     const docs = Array.from({ length: WARM_UP_DOCS }, (_, i) => ({ _id: `claim:warm:${i}`, kind: 'claim', note: sentence(0, i), claimant: 'the agency' }));
     for (let i = 0; i < docs.length; i += 1_000) await local.bulkDocs(docs.slice(i, i + 1_000));
-    await local.sync(remote, REPLICATION);
-    await local.replicate.from(remote, REPLICATION);
+    await local.sync(remote, SYNC);
+    await local.replicate.from(remote, PULL);
   } finally {
     await Promise.all([local.close(), remote.close()]);
     await rm(dir, { recursive: true, force: true });
@@ -209,12 +212,12 @@ async function main(): Promise<void> {
       const plain = async () => {
         const from = source!;
         const remote = await open(`plain-${r}`);
-        round.plainPush = await timed(() => profiled(`plain-push-${r}`, async () => from.replicate.to(remote, REPLICATION)));
+        round.plainPush = await timed(() => profiled(`plain-push-${r}`, async () => from.replicate.to(remote, PUSH)));
         const target = new PouchDB(join(scratch, `target-${r}`));
-        round.plainPull = await timed(() => profiled(`plain-pull-${r}`, async () => target.replicate.from(remote, REPLICATION)));
+        round.plainPull = await timed(() => profiled(`plain-pull-${r}`, async () => target.replicate.from(remote, PULL)));
         // A two-way sync (what a PouchDB app keeps running, and what Factmark does): the push, and the pull that reads it all back.
         const twoWay = await open(`plain-sync-${r}`);
-        round.plainSync = await timed(() => profiled(`plain-sync-${r}`, async () => from.sync(twoWay, REPLICATION)));
+        round.plainSync = await timed(() => profiled(`plain-sync-${r}`, async () => from.sync(twoWay, SYNC)));
         await Promise.all([target.destroy(), remote.close(), twoWay.close()]);
       };
       // The plain side needs Factmark's documents, so Factmark goes first in round 1.
