@@ -28,7 +28,7 @@ export const backOff = (delay: number): number => (delay ? Math.min(delay * 2, 4
 /**
  * Documents per pulled batch (written to the mirror at once, sorted by id). Large, since each
  * batch costs round trips, checkpoint writes on both sides and a save of the library: an empty
- * library joins a 10,100-document team about a quarter faster than with 250. A pull only sends
+ * library joins a 10,100-document team in about 30% less time than with 250. A pull only sends
  * ids and revisions, so no server's request-size limit applies.
  */
 export const PULL_BATCH = 1_000;
