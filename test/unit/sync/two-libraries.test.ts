@@ -82,6 +82,7 @@ describe('two libraries, one team database', () => {
     await b.close();
     const article = await a.call('library.create', { meta: { title: 'While B was closed' }, doc: DOC(['The port handled 4 million containers last year.']) });
     b = await openSyncLibrary('mb', { dir });
+    team.b = b; // closed (its sync stopped) before its folder is removed after the tests
     await resumeSync(b.factmark.ctx, { resourcesDir: RESOURCES_DIR });
     await until(async () => (await b.call('library.list', {})).some((row) => row.id === article.id), 20_000, 'the article in reopened B');
     expect((await b.call('sync.status', {})).settings?.db).toBe('team');
@@ -104,7 +105,7 @@ describe('two libraries, one team database', () => {
     const dir = a.dir;
     await a.close();
     a = await openSyncLibrary('ma', { dir }); // sync not running
-    team.a = a;
+    team.a = a; // closed before its folder is removed after the tests
     await a.call('claims.delete', { articleId: kept.id, claimId: first.id });
     await a.call('library.delete', { articleId: gone.id });
     await resumeSync(a.factmark.ctx, { resourcesDir: RESOURCES_DIR });
