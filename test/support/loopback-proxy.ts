@@ -3,12 +3,8 @@
  * forwards every request, unless `answer` answers it itself, and lets `watch` see each upstream
  * answer as it is passed on. The reader and changes proxies are built on it.
  */
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-
-export interface LoopbackProxy {
-  url: string;
-  close(): Promise<void>;
-}
+import { request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { startServer, type TestServer } from './http';
 
 export interface ProxyHooks {
   /** Answer a request here instead of forwarding it; true when it did. */
@@ -17,9 +13,9 @@ export interface ProxyHooks {
   watch?(path: string, answer: IncomingMessage): void;
 }
 
-export async function startLoopbackProxy(target: string, hooks: ProxyHooks): Promise<LoopbackProxy> {
+export function startLoopbackProxy(target: string, hooks: ProxyHooks): Promise<TestServer> {
   const upstream = new URL(target);
-  const server: Server = createServer((req, res) => {
+  return startServer((req, res) => {
     if (hooks.answer?.(req, res)) return;
     const path = req.url ?? '/';
     const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path, headers: { ...req.headers, host: upstream.host } }, (answer) => {
@@ -33,14 +29,4 @@ export async function startLoopbackProxy(target: string, hooks: ProxyHooks): Pro
     });
     req.pipe(forward);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
 }
