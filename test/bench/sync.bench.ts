@@ -24,9 +24,10 @@ import { parseDoc } from '../../src-main/services/documents';
 import { SCHEMA_VERSION } from '../../src-main/store/files';
 import { pouchdb, type PouchDatabase, type PouchDoc } from '../../src-main/sync/pouch';
 import { PULL_BATCH, PUSH_BATCH } from '../../src-main/sync/replication';
+import { PouchDatabases } from '../support/pouch-dbs';
 import { makeTempDir } from '../support/temp-library';
 import { DOC, openSyncLibrary, until, type SyncLibrary } from '../support/sync-library';
-import { ADMIN, startTeamServer } from '../support/team-server';
+import { ADMIN, startTeamServer, type TeamServer } from '../support/team-server';
 import { median, percentile } from './stats';
 import { printMedians, printRound, type Round } from './sync-rounds';
 import { timed } from './timed';
@@ -115,10 +116,10 @@ async function warmUpFactmark(connect: (lib: SyncLibrary, db: string) => Promise
 /** Documents of the untimed warm-up replication. */
 const WARM_UP_DOCS = 3_000;
 
-async function warmUp(PouchDB: Awaited<ReturnType<typeof pouchdb>>, url: string, db: string): Promise<void> {
+async function warmUp(dbs: PouchDatabases, server: TeamServer): Promise<void> {
   const dir = await makeTempDir('factmark-bench-warm-');
-  const local = new PouchDB(join(dir, 'warm'));
-  const remote = new PouchDB(`${url}/${db}`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
+  const local = await dbs.local(join(dir, 'warm'));
+  const remote = await dbs.remote(server, 'warm-up');
   try {
     const docs = Array.from({ length: WARM_UP_DOCS }, (_, i) => ({ _id: `claim:warm:${i}`, kind: 'claim', note: sentence(0, i), claimant: 'the agency' }));
     for (let i = 0; i < docs.length; i += 1_000) await local.bulkDocs(docs.slice(i, i + 1_000));
@@ -141,14 +142,14 @@ async function copyOf(dir: string): Promise<string> {
 }
 
 /** Plain PouchDB's source database: the mirror's documents (not its revisions), written anew. */
-async function plainSource(PouchDB: Awaited<ReturnType<typeof pouchdb>>, mirrorPath: string, path: string): Promise<PouchDatabase> {
-  const mirror = new PouchDB(mirrorPath);
+async function plainSource(dbs: PouchDatabases, mirrorPath: string, path: string): Promise<PouchDatabase> {
+  const mirror = await dbs.local(mirrorPath);
   const docs = (await mirror.allDocs({ include_docs: true })).rows.map((row) => {
     const { _rev: _dropped, ...doc } = row.doc as PouchDoc;
     return doc as PouchDoc;
   });
   await mirror.close();
-  const source = new PouchDB(path);
+  const source = await dbs.local(path);
   for (let i = 0; i < docs.length; i += 1_000) await source.bulkDocs(docs.slice(i, i + 1_000));
   return source;
 }
@@ -157,18 +158,18 @@ async function main(): Promise<void> {
   const server = await startTeamServer();
   const dirs: string[] = [];
   const libs: SyncLibrary[] = [];
+  const dbs = new PouchDatabases();
   const connect = (lib: SyncLibrary, db: string) => lib.call('sync.connect', { server: server.url, db, user: ADMIN.user, password: ADMIN.password });
   try {
     // 1. Initial sync. PouchDB's module is loaded first, so neither side's time includes loading it
     // (a PouchDB app has it loaded; Factmark loads it on a library's first connect, a one-off).
     const loading = performance.now();
-    const PouchDB = await pouchdb();
+    await pouchdb();
     console.log(`PouchDB module loaded before timing (${(performance.now() - loading).toFixed(0)} ms, counted on neither side)`);
     // The server process warms up (its JIT, its heap) on its first large replication: without this,
     // that one would be Factmark's push, and every plain-PouchDB run after it would find it warm.
     const warming = performance.now();
-    await server.createDb('warm-up');
-    await warmUp(PouchDB, server.url, 'warm-up');
+    await warmUp(dbs, server);
     console.log(`server warmed up with a plain PouchDB sync of ${WARM_UP_DOCS} documents before timing (${(performance.now() - warming).toFixed(0)} ms, counted on neither side)`);
     const warmingFactmark = performance.now();
     await warmUpFactmark(connect, (db) => server.createDb(db));
@@ -181,10 +182,6 @@ async function main(): Promise<void> {
     console.log(`library A: ${ARTICLES} articles × ${CLAIMS} claims (${ARTICLES * (CLAIMS + 1)} documents); ${ROUNDS} rounds, Factmark and plain PouchDB taking turns to go first`);
     const scratch = await makeTempDir('factmark-bench-pouch-');
     dirs.push(scratch);
-    const open = async (db: string) => {
-      await server.createDb(db);
-      return new PouchDB(`${server.url}/${db}`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
-    };
     let source: PouchDatabase | null = null;
     const rounds: Round[] = [];
     for (let r = 1; r <= ROUNDS; r++) {
@@ -203,7 +200,7 @@ async function main(): Promise<void> {
             await complete(b);
           }));
           await a.call('sync.disconnect', {}); // closes A's mirror, so its documents can be read
-          source ??= await plainSource(PouchDB, join(a.dir, 'sync', 'pouch'), join(scratch, 'source'));
+          source ??= await plainSource(dbs, join(a.dir, 'sync', 'pouch'), join(scratch, 'source'));
         } finally {
           await Promise.all([a.cleanup(), b.cleanup()]);
         }
@@ -211,12 +208,12 @@ async function main(): Promise<void> {
       // Plain PouchDB replicating the same documents: from a local database to an empty server database, and back into an empty one.
       const plain = async () => {
         const from = source!;
-        const remote = await open(`plain-${r}`);
+        const remote = await dbs.remote(server, `plain-${r}`);
         round.plainPush = await timed(() => profiled(`plain-push-${r}`, async () => from.replicate.to(remote, PUSH)));
-        const target = new PouchDB(join(scratch, `target-${r}`));
+        const target = await dbs.local(join(scratch, `target-${r}`));
         round.plainPull = await timed(() => profiled(`plain-pull-${r}`, async () => target.replicate.from(remote, PULL)));
         // A two-way sync (what a PouchDB app keeps running, and what Factmark does): the push, and the pull that reads it all back.
-        const twoWay = await open(`plain-sync-${r}`);
+        const twoWay = await dbs.remote(server, `plain-sync-${r}`);
         round.plainSync = await timed(() => profiled(`plain-sync-${r}`, async () => from.sync(twoWay, SYNC)));
         await Promise.all([target.destroy(), remote.close(), twoWay.close()]);
       };
@@ -269,6 +266,7 @@ async function main(): Promise<void> {
     console.log(`local save (claims.update), median of ${SAVES}: sync on ${median(times.on).toFixed(2)} ms, off ${median(times.off).toFixed(2)} ms, ratio ${(median(times.on) / median(times.off)).toFixed(2)}  (target <= 1.2)`);
     console.log('(a shared, loaded 2-core machine: compare the ratios, not the times)');
   } finally {
+    await dbs.closeAll();
     for (const lib of libs) await lib.cleanup().catch(() => undefined);
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
     await server.stop();

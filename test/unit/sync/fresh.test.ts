@@ -8,38 +8,26 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FreshDocs } from '../../../src-main/sync/fresh';
 import { pouchdb, type PouchDatabase, type PouchDoc } from '../../../src-main/sync/pouch';
+import { PouchDatabases } from '../../support/pouch-dbs';
 import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
-import { makeTempDir } from '../../support/temp-library';
 import { ADMIN, startTeamServer, type TeamServer } from '../../support/team-server';
 
 let server: TeamServer;
 const libs: SyncLibrary[] = [];
-const closing: PouchDatabase[] = [];
+const dbs = new PouchDatabases();
 
 beforeAll(async () => {
   server = await startTeamServer();
 });
 
 afterAll(async () => {
-  for (const db of closing) await db.close().catch(() => undefined);
+  await dbs.closeAll();
   for (const lib of libs) await lib.cleanup();
   await server?.stop();
 });
 
-async function remoteDb(name: string): Promise<PouchDatabase> {
-  await server.createDb(name);
-  const PouchDB = await pouchdb();
-  const db = new PouchDB(`${server.url}/${name}`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
-  closing.push(db);
-  return db;
-}
-
-async function localDb(path?: string): Promise<PouchDatabase> {
-  const PouchDB = await pouchdb();
-  const db = new PouchDB(path ?? join(await makeTempDir('factmark-fresh-'), 'mirror'));
-  closing.push(db);
-  return db;
-}
+const remoteDb = (name: string) => dbs.remote(server, name);
+const localDb = (path?: string) => dbs.local(path);
 
 type BulkGet = (this: unknown, request: { docs: Array<{ id: string }> }) => Promise<unknown>;
 

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimRecord } from '../../../src-shared/model';
 import { claimDocId } from '../../../src-main/sync/documents';
-import { pouchdb, type PouchDoc } from '../../../src-main/sync/pouch';
+import type { PouchDoc } from '../../../src-main/sync/pouch';
+import { PouchDatabases } from '../../support/pouch-dbs';
 import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
 import { TEAM_DB, teamOfTwo } from '../../support/sync-team';
-import { ADMIN } from '../../support/team-server';
 
 const team = teamOfTwo(['ja', 'jb']);
 let a: SyncLibrary;
@@ -58,8 +58,8 @@ describe('joining a team with a large library', () => {
   it('brings the team’s conflicts and edits into a library that joins after them, as the machines that made them show them', async () => {
     const article = (await a.call('library.list', {})).find((row) => row.title === 'Article 0')!;
     const [racedEdits, racedDeletion, edited] = await a.call('claims.list', { articleId: article.id });
-    const PouchDB = await pouchdb();
-    const remote = new PouchDB(`${team.server.url}/${TEAM_DB}`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
+    const dbs = new PouchDatabases();
+    const remote = await dbs.remote(team.server, TEAM_DB, { create: false });
     const docOf = (claim: ClaimRecord) => remote.get(claimDocId(article.textHash, claim.id), { revs: true });
     /** A child of `doc`'s revision with the given hash: two of them are siblings, a conflict. */
     const child = (doc: PouchDoc, hash: string, body: object): PouchDoc => {
@@ -80,7 +80,7 @@ describe('joining a team with a large library', () => {
     const z = await docOf(edited);
     await remote.put({ ...withNote(z, 'edited twice'), _id: z._id, _rev: z._rev });
     await remote.put({ ...withNote(z, 'edited three times'), _id: z._id, _rev: (await remote.get(z._id))._rev });
-    await remote.close();
+    await dbs.closeAll();
 
     const shown = async (lib: SyncLibrary, id: string) => {
       const claims = await lib.call('claims.list', { articleId: id }).catch(() => []);
@@ -112,12 +112,11 @@ describe('joining a team with a large library', () => {
   it('applies a mirror left half set up (the team’s documents pulled, none applied: the app stopped mid-join) on the next connect', async () => {
     const d = await openSyncLibrary('jd');
     try {
-      const PouchDB = await pouchdb();
+      const dbs = new PouchDatabases();
       await mkdir(join(d.dir, 'sync'));
-      const mirror = new PouchDB(join(d.dir, 'sync', 'pouch'));
-      const remote = new PouchDB(`${team.server.url}/${TEAM_DB}`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
-      await mirror.replicate.from(remote);
-      await Promise.all([mirror.close(), remote.close()]);
+      const mirror = await dbs.local(join(d.dir, 'sync', 'pouch'));
+      await mirror.replicate.from(await dbs.remote(team.server, TEAM_DB, { create: false }));
+      await dbs.closeAll();
       await team.connect(d);
       const rows = await until(async () => {
         const list = await d.call('library.list', {});

@@ -6,25 +6,24 @@
  * watched through a proxy: its pull replications do not walk the documents it pushed back, and a
  * teammate's claim saved during that push still arrives.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docText } from '../../../src-shared/text';
 import { newClaim } from '../../../src-shared/claims';
 import { describeRange } from '../../../src-shared/anchoring/describe';
 import { parseDoc } from '../../../src-main/services/documents';
 import { SCHEMA_VERSION } from '../../../src-main/store/files';
-import { pouchdb, type PouchDatabase, type PouchDoc } from '../../../src-main/sync/pouch';
+import type { PouchDatabase, PouchDoc } from '../../../src-main/sync/pouch';
 import { pastOwnChanges, PushedRevisions } from '../../../src-main/sync/read-back';
 import { PULL_BATCH } from '../../../src-main/sync/replication';
 import { startChangesProxy, type ChangesProxy, type ChangesRead } from '../../support/changes-proxy';
+import { PouchDatabases } from '../../support/pouch-dbs';
 import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
-import { makeTempDir } from '../../support/temp-library';
 import { ADMIN, startTeamServer, type TeamServer } from '../../support/team-server';
 
 let server: TeamServer;
 let proxy: ChangesProxy;
 const libs: SyncLibrary[] = [];
-const closing: PouchDatabase[] = [];
+const dbs = new PouchDatabases();
 
 beforeAll(async () => {
   server = await startTeamServer();
@@ -32,26 +31,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const db of closing) await db.close().catch(() => undefined);
+  await dbs.closeAll();
   for (const lib of libs) await lib.cleanup();
   await proxy?.close();
   await server?.stop();
 });
 
-async function remoteDb(name: string): Promise<PouchDatabase> {
-  await server.createDb(name);
-  const PouchDB = await pouchdb();
-  const db = new PouchDB(`${server.url}/${name}`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
-  closing.push(db);
-  return db;
-}
-
-async function localDb(): Promise<PouchDatabase> {
-  const PouchDB = await pouchdb();
-  const db = new PouchDB(join(await makeTempDir('factmark-read-back-'), 'mirror'));
-  closing.push(db);
-  return db;
-}
+const remoteDb = (name: string) => dbs.remote(server, name);
+const localDb = () => dbs.local();
 
 const claimDocs = (from: number, count: number): PouchDoc[] => Array.from({ length: count }, (_, i) => ({ _id: `claim:k:c${String(from + i).padStart(4, '0')}`, kind: 'claim', note: `note ${from + i}` }));
 

@@ -6,10 +6,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RESOURCES_DIR } from '../../support/temp-library';
 import { resumeSync } from '../../../src-main/sync';
 import { articleDocId, claimDocId } from '../../../src-main/sync/documents';
-import { pouchdb, type PouchDoc } from '../../../src-main/sync/pouch';
+import type { PouchDoc } from '../../../src-main/sync/pouch';
+import { PouchDatabases } from '../../support/pouch-dbs';
 import { ADMIN } from '../../support/team-server';
 import { DOC, openSyncLibrary, until, type SyncLibrary } from '../../support/sync-library';
-import { teamOfTwo } from '../../support/sync-team';
+import { TEAM_DB, teamOfTwo } from '../../support/sync-team';
 
 const team = teamOfTwo(['ma', 'mb']);
 const connect = team.connect;
@@ -95,8 +96,8 @@ describe('two libraries, one team database', () => {
     const second = await a.call('claims.create', { articleId: kept.id, range: { quote: 'Rents rose 4 percent' } });
     const third = await a.call('claims.create', { articleId: gone.id, range: { quote: 'lost 2 billion' } });
     const [keptKey, goneKey] = [kept.textHash, gone.textHash];
-    const PouchDB = await pouchdb();
-    const remote = new PouchDB(`${team.server.url}/team`, { skip_setup: true, auth: { username: ADMIN.user, password: ADMIN.password } });
+    const dbs = new PouchDatabases();
+    const remote = await dbs.remote(team.server, TEAM_DB, { create: false });
     const doc = (id: string) => remote.get(id).catch(() => null as PouchDoc | null);
     await until(async () => (await doc(claimDocId(goneKey, third.id))) && (await doc(claimDocId(keptKey, second.id))), 20_000, 'A’s claims on the server');
     // A teammate's claim document that is not a claim: never applied, so never "deleted here" either.
@@ -114,6 +115,6 @@ describe('two libraries, one team database', () => {
     expect(await doc(articleDocId(keptKey))).not.toBeNull();
     expect(await doc(claimDocId(keptKey, 'malformed'))).toMatchObject({ claim: { status: 'nonsense' } });
     await until(async () => !(await b.call('library.list', {})).some((row) => row.id === gone.id), 20_000, 'the deleted article gone from B');
-    await remote.close();
+    await dbs.closeAll();
   });
 });
